@@ -1,0 +1,138 @@
+//! The catalog: every surface, optimizer (with defaults, validity and slider ranges),
+//! schedule and preset the engine offers, as data. The CLI's `list` prints it and the page
+//! builds its controls from it, so no list or default is ever repeated in JavaScript.
+
+use crate::optim::params::ParamInfo;
+use crate::optim::OptimizerKind;
+use crate::scenario::{DEFAULT_STEPS, DEFAULT_TOLERANCE, MAX_POINTS, MAX_RUNS, MAX_STEPS};
+use crate::schedule::SCHEDULE_KINDS;
+use crate::surfaces::{Bounds, Minimum, SurfaceKind};
+use crate::vec2::Vec2;
+use serde::Serialize;
+use serde_json::{json, Value};
+
+/// One surface's entry.
+#[derive(Clone, Debug, Serialize)]
+pub struct SurfaceEntry {
+    /// Scenario name.
+    pub name: &'static str,
+    /// Human label.
+    pub label: &'static str,
+    /// Formula in plain text.
+    pub formula: &'static str,
+    /// Default view box.
+    pub bounds: Bounds,
+    /// Known global minima.
+    pub minima: &'static [Minimum],
+    /// Suggested start point.
+    pub start: Vec2,
+}
+
+/// One optimizer family's entry.
+#[derive(Clone, Debug, Serialize)]
+pub struct OptimizerEntry {
+    /// Scenario name.
+    pub name: &'static str,
+    /// PyTorch's class name.
+    pub label: &'static str,
+    /// Hyper-parameters with defaults, validity and slider ranges.
+    pub params: &'static [ParamInfo],
+}
+
+/// A named starting configuration for a run ("Momentum" is SGD with momentum 0.9).
+#[derive(Clone, Debug, Serialize)]
+pub struct Preset {
+    /// Name shown on the page.
+    pub name: &'static str,
+    /// The run, in scenario form.
+    pub run: Value,
+}
+
+/// Everything the engine offers.
+#[derive(Clone, Debug, Serialize)]
+pub struct Catalog {
+    /// Built-in surfaces.
+    pub surfaces: Vec<SurfaceEntry>,
+    /// Optimizer families.
+    pub optimizers: Vec<OptimizerEntry>,
+    /// Schedule kinds with their parameters' defaults.
+    pub schedules: Vec<Value>,
+    /// Presets.
+    pub presets: Vec<Preset>,
+    /// Limits and defaults of the scenario format.
+    pub limits: Value,
+}
+
+/// The presets, with learning rates that make a lively demonstration on most surfaces.
+fn presets() -> Vec<Preset> {
+    let p = |name, run: Value| Preset { name, run };
+    vec![
+        p("SGD", json!({"optimizer": "sgd", "lr": 0.001})),
+        p(
+            "Momentum",
+            json!({"optimizer": "sgd", "lr": 0.001, "momentum": 0.9}),
+        ),
+        p(
+            "Nesterov",
+            json!({"optimizer": "sgd", "lr": 0.001, "momentum": 0.9, "nesterov": true}),
+        ),
+        p("RMSprop", json!({"optimizer": "rmsprop", "lr": 0.01})),
+        p("Adagrad", json!({"optimizer": "adagrad", "lr": 0.5})),
+        p("Adadelta", json!({"optimizer": "adadelta", "lr": 1.0})),
+        p("Adam", json!({"optimizer": "adam", "lr": 0.05})),
+        p("AdamW", json!({"optimizer": "adamw", "lr": 0.05})),
+        p("NAdam", json!({"optimizer": "nadam", "lr": 0.05})),
+        p("RAdam", json!({"optimizer": "radam", "lr": 0.05})),
+    ]
+}
+
+/// The whole catalog.
+pub fn catalog() -> Catalog {
+    Catalog {
+        surfaces: SurfaceKind::ALL
+            .iter()
+            .map(|&k| {
+                let s = k.surface();
+                SurfaceEntry {
+                    name: k.name(),
+                    label: k.label(),
+                    formula: s.formula(),
+                    bounds: s.bounds(),
+                    minima: s.minima(),
+                    start: s.default_start(),
+                }
+            })
+            .collect(),
+        optimizers: OptimizerKind::ALL
+            .iter()
+            .map(|&k| OptimizerEntry {
+                name: k.name(),
+                label: k.label(),
+                params: k.params(),
+            })
+            .collect(),
+        schedules: SCHEDULE_KINDS
+            .iter()
+            .map(|&kind| {
+                let fields = match kind {
+                    "step" => json!({"step_size": 50, "gamma": 0.1}),
+                    "exponential" => json!({"gamma": 0.99}),
+                    "cosine" => json!({"t_max": 100, "eta_min": 0.0}),
+                    "inverse_time" => json!({"decay": 0.01}),
+                    "plateau" => json!({"factor": 0.1, "patience": 10, "threshold": 1e-4}),
+                    _ => json!({}),
+                };
+                json!({"kind": kind, "fields": fields})
+            })
+            .collect(),
+        presets: presets(),
+        limits: json!({
+            "max_steps": MAX_STEPS,
+            "max_runs": MAX_RUNS,
+            "max_points": MAX_POINTS,
+            "default_steps": DEFAULT_STEPS,
+            "default_tolerance": DEFAULT_TOLERANCE,
+            "divergence_bound": crate::run::DIVERGENCE_BOUND,
+        }),
+    }
+}

@@ -1,0 +1,116 @@
+//! What a run minimises: a built-in surface or a regression task, plus the run's L1 term.
+//!
+//! `objective(p) = f(p) + l1·(|p₀| + |p₁|)`, gradient `∇f(p) + l1·sign(p)` with
+//! `sign(0) = 0` (PyTorch's `torch.sign`), as the reference specifies.
+
+use crate::regression::Regression;
+use crate::surfaces::{Bounds, Minimum, SurfaceKind};
+use crate::vec2::Vec2;
+
+/// The function being minimised, shared by every run of a scenario.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// A built-in surface.
+    Surface(SurfaceKind),
+    /// Linear regression over (w, b).
+    Regression(Regression),
+}
+
+impl Problem {
+    /// The loss at `p` (without L1).
+    pub fn value(&self, p: Vec2) -> f64 {
+        match self {
+            Problem::Surface(s) => s.surface().value(p),
+            Problem::Regression(r) => r.loss(p),
+        }
+    }
+
+    /// The full gradient at `p` (without L1).
+    pub fn gradient(&self, p: Vec2) -> Vec2 {
+        match self {
+            Problem::Surface(s) => s.surface().gradient(p),
+            Problem::Regression(r) => r.gradient(p),
+        }
+    }
+
+    /// The known global minima.
+    pub fn minima(&self) -> Vec<Minimum> {
+        match self {
+            Problem::Surface(s) => s.surface().minima().to_vec(),
+            Problem::Regression(r) => r.minima(),
+        }
+    }
+
+    /// The default view box.
+    pub fn bounds(&self) -> Bounds {
+        match self {
+            Problem::Surface(s) => s.surface().bounds(),
+            Problem::Regression(r) => r.bounds(),
+        }
+    }
+
+    /// The regression task, if this is one.
+    pub fn regression(&self) -> Option<&Regression> {
+        match self {
+            Problem::Regression(r) => Some(r),
+            Problem::Surface(_) => None,
+        }
+    }
+
+    /// Distance from `p` to the nearest known minimum (`None` without minima).
+    pub fn distance_to_minimum(&self, p: Vec2) -> Option<f64> {
+        self.minima()
+            .iter()
+            .map(|m| m.point.distance(p))
+            .min_by(f64::total_cmp)
+    }
+}
+
+/// The L1 penalty `l1·(|p₀| + |p₁|)`.
+pub fn l1_value(l1: f64, p: Vec2) -> f64 {
+    if l1 == 0.0 {
+        0.0
+    } else {
+        l1 * (p.x.abs() + p.y.abs())
+    }
+}
+
+/// The L1 penalty's (sub)gradient `l1·sign(p)`, with `sign(0) = 0`.
+pub fn l1_gradient(l1: f64, p: Vec2) -> Vec2 {
+    let sign = |v: f64| {
+        if v > 0.0 {
+            1.0
+        } else if v < 0.0 {
+            -1.0
+        } else {
+            0.0
+        }
+    };
+    if l1 == 0.0 {
+        Vec2::ZERO
+    } else {
+        p.map(sign) * l1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn l1_uses_sign_with_zero_at_zero() {
+        assert_eq!(l1_gradient(0.5, Vec2::new(-2.0, 0.0)), Vec2::new(-0.5, 0.0));
+        assert_eq!(l1_value(0.5, Vec2::new(-2.0, 3.0)), 2.5);
+    }
+
+    #[test]
+    fn distance_to_nearest_of_several_minima() {
+        let h = Problem::Surface(SurfaceKind::Himmelblau);
+        let d = h.distance_to_minimum(Vec2::new(3.0, 2.5)).unwrap();
+        assert!((d - 0.5).abs() < 1e-12);
+        assert_eq!(
+            Problem::Surface(SurfaceKind::Saddle).distance_to_minimum(Vec2::ZERO),
+            None
+        );
+    }
+}

@@ -1,0 +1,106 @@
+//! Adagrad, exactly as `torch.optim.Adagrad`:
+//!
+//! ```text
+//! g ← g + weight_decay·p
+//! clr ← lr / (1 + (t − 1)·lr_decay)
+//! sum ← sum + g²                 (sum starts at initial_accumulator_value)
+//! p ← p − clr · g / (√sum + eps)
+//! ```
+//!
+//! The accumulated squares only grow, so every coordinate's steps shrink over time.
+
+use super::params::{eps, lr, number, weight_decay, ParamInfo, ParamValues, Validity};
+use crate::vec2::Vec2;
+use serde::Serialize;
+
+/// Adagrad's hyper-parameters with PyTorch's defaults.
+pub const PARAMS: &[ParamInfo] = &[
+    lr(1e-2),
+    number(
+        "lr_decay",
+        "Learning-rate decay",
+        0.0,
+        Validity::NonNegative,
+        (0.0, 0.1, false),
+        "Divides the rate by 1 + (t − 1)·lr_decay.",
+    ),
+    weight_decay(0.0),
+    number(
+        "initial_accumulator_value",
+        "Initial accumulator",
+        0.0,
+        Validity::NonNegative,
+        (0.0, 1.0, false),
+        "Starting value of the sum of squared gradients.",
+    ),
+    eps(1e-10),
+];
+
+/// Typed hyper-parameters of Adagrad.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct AdagradHyper {
+    /// Base learning rate.
+    pub lr: f64,
+    /// Per-step decay of the learning rate.
+    pub lr_decay: f64,
+    /// Coupled L2 weight decay.
+    pub weight_decay: f64,
+    /// Starting value of the accumulator.
+    pub initial_accumulator_value: f64,
+    /// Denominator term.
+    pub eps: f64,
+}
+
+impl AdagradHyper {
+    /// Reads the values (defaults filled in by the table).
+    pub fn from_values(v: &ParamValues) -> Self {
+        AdagradHyper {
+            lr: v.number("lr"),
+            lr_decay: v.number("lr_decay"),
+            weight_decay: v.number("weight_decay"),
+            initial_accumulator_value: v.number("initial_accumulator_value"),
+            eps: v.number("eps"),
+        }
+    }
+}
+
+/// Adagrad's state.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct AdagradState {
+    /// Steps taken (t).
+    pub step: u64,
+    /// Sum of squared gradients; `None` until the first step.
+    pub sum: Option<Vec2>,
+}
+
+/// Adagrad with its state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Adagrad {
+    /// Hyper-parameters.
+    pub hyper: AdagradHyper,
+    /// State.
+    pub state: AdagradState,
+}
+
+impl Adagrad {
+    /// One update of `p` with gradient `g` at learning rate `lr`.
+    pub fn step(&mut self, p: Vec2, g: Vec2, lr: f64) -> Vec2 {
+        let h = self.hyper;
+        self.state.step += 1;
+        let t = self.state.step as f64;
+        let g = if h.weight_decay != 0.0 {
+            g + p * h.weight_decay
+        } else {
+            g
+        };
+        let clr = lr / (1.0 + (t - 1.0) * h.lr_decay);
+        let sum = self
+            .state
+            .sum
+            .unwrap_or(Vec2::splat(h.initial_accumulator_value))
+            + g.hadamard(g);
+        self.state.sum = Some(sum);
+        let std = sum.sqrt() + Vec2::splat(h.eps);
+        p - (g / std) * clr
+    }
+}

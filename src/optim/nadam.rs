@@ -1,0 +1,105 @@
+//! NAdam, exactly as `torch.optim.NAdam` (coupled weight decay):
+//!
+//! ```text
+//! g ← g + weight_decay·p
+//! μₜ ← β1·(1 − 0.5·0.96^(t·momentum_decay)),  μₜ₊₁ likewise;  Π ← Π·μₜ   (Π starts at 1)
+//! m, v as in `moments`;  den ← √(v / (1 − β2ᵗ)) + eps
+//! p ← p − lr·(1 − μₜ)/(1 − Π) · g/den − lr·μₜ₊₁/(1 − Π·μₜ₊₁) · m/den
+//! ```
+//!
+//! Nesterov momentum folded into Adam (Dozat, 2016), with its momentum warm-up schedule.
+
+use super::moments::{coupled_decay, Moments};
+use super::params::{eps, lr, number, weight_decay, ParamInfo, ParamValues, Validity, BETAS};
+use crate::vec2::Vec2;
+use serde::Serialize;
+
+/// NAdam's hyper-parameters with PyTorch's defaults.
+pub const PARAMS: &[ParamInfo] = &[
+    lr(2e-3),
+    BETAS,
+    eps(1e-8),
+    weight_decay(0.0),
+    number(
+        "momentum_decay",
+        "Momentum decay",
+        4e-3,
+        Validity::NonNegative,
+        (0.0, 0.1, false),
+        "How fast the momentum factor warms up to β1.",
+    ),
+];
+
+/// Typed hyper-parameters of NAdam.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct NadamHyper {
+    /// Base learning rate.
+    pub lr: f64,
+    /// Decay rates of the two moments.
+    pub betas: [f64; 2],
+    /// Denominator term.
+    pub eps: f64,
+    /// Coupled L2 weight decay.
+    pub weight_decay: f64,
+    /// Momentum warm-up rate (ψ).
+    pub momentum_decay: f64,
+}
+
+impl NadamHyper {
+    /// Reads the values (defaults filled in by the table).
+    pub fn from_values(v: &ParamValues) -> Self {
+        NadamHyper {
+            lr: v.number("lr"),
+            betas: v.pair("betas"),
+            eps: v.number("eps"),
+            weight_decay: v.number("weight_decay"),
+            momentum_decay: v.number("momentum_decay"),
+        }
+    }
+}
+
+/// NAdam's state.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct NadamState {
+    /// Step count and moments.
+    pub moments: Moments,
+    /// Product of the momentum factors so far (Π).
+    pub mu_product: f64,
+}
+
+impl Default for NadamState {
+    fn default() -> Self {
+        NadamState {
+            moments: Moments::default(),
+            mu_product: 1.0,
+        }
+    }
+}
+
+/// NAdam with its state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Nadam {
+    /// Hyper-parameters.
+    pub hyper: NadamHyper,
+    /// State.
+    pub state: NadamState,
+}
+
+impl Nadam {
+    /// One update of `p` with gradient `g` at learning rate `lr`.
+    pub fn step(&mut self, p: Vec2, g: Vec2, lr: f64) -> Vec2 {
+        let h = self.hyper;
+        let s = &mut self.state;
+        let g = coupled_decay(g, p, h.weight_decay);
+        let t = s.moments.update(g, h.betas) as f64;
+        let [beta1, beta2] = h.betas;
+        let bias_correction2 = 1.0 - beta2.powf(t);
+        let mu = beta1 * (1.0 - 0.5 * 0.96f64.powf(t * h.momentum_decay));
+        let mu_next = beta1 * (1.0 - 0.5 * 0.96f64.powf((t + 1.0) * h.momentum_decay));
+        s.mu_product *= mu;
+        let mu_product_next = s.mu_product * mu_next;
+        let denom = (s.moments.exp_avg_sq / bias_correction2).sqrt() + Vec2::splat(h.eps);
+        let p = p - (g / denom) * (lr * (1.0 - mu) / (1.0 - s.mu_product));
+        p - (s.moments.exp_avg / denom) * (lr * mu_next / (1.0 - mu_product_next))
+    }
+}

@@ -1,0 +1,77 @@
+//! RAdam, exactly as `torch.optim.RAdam` (coupled weight decay):
+//!
+//! ```text
+//! g ← g + weight_decay·p;  m, v as in `moments`;  m̂ ← m / (1 − β1ᵗ)
+//! ρ∞ ← 2/(1 − β2) − 1;  ρₜ ← ρ∞ − 2t·β2ᵗ/(1 − β2ᵗ)
+//! ρₜ > 5:  r ← √((ρₜ − 4)(ρₜ − 2)ρ∞ / ((ρ∞ − 4)(ρ∞ − 2)ρₜ));
+//!          p ← p − lr·m̂·r·√(1 − β2ᵗ)/(√v + eps)
+//! else:    p ← p − lr·m̂              (plain momentum while the variance is untrustworthy)
+//! ```
+//!
+//! Liu et al., 2020: rectifies Adam's early, high-variance adaptive rate (a built-in warm-up).
+
+use super::moments::{coupled_decay, Moments};
+use super::params::{eps, lr, weight_decay, ParamInfo, ParamValues, BETAS};
+use crate::vec2::Vec2;
+
+/// RAdam's hyper-parameters with PyTorch's defaults.
+pub const PARAMS: &[ParamInfo] = &[lr(1e-3), BETAS, eps(1e-8), weight_decay(0.0)];
+
+/// Typed hyper-parameters of RAdam.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct RadamHyper {
+    /// Base learning rate.
+    pub lr: f64,
+    /// Decay rates of the two moments.
+    pub betas: [f64; 2],
+    /// Denominator term.
+    pub eps: f64,
+    /// Coupled L2 weight decay.
+    pub weight_decay: f64,
+}
+
+impl RadamHyper {
+    /// Reads the values (defaults filled in by the table).
+    pub fn from_values(v: &ParamValues) -> Self {
+        RadamHyper {
+            lr: v.number("lr"),
+            betas: v.pair("betas"),
+            eps: v.number("eps"),
+            weight_decay: v.number("weight_decay"),
+        }
+    }
+}
+
+/// RAdam with its state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Radam {
+    /// Hyper-parameters.
+    pub hyper: RadamHyper,
+    /// State: step count and moments.
+    pub state: Moments,
+}
+
+impl Radam {
+    /// One update of `p` with gradient `g` at learning rate `lr`.
+    pub fn step(&mut self, p: Vec2, g: Vec2, lr: f64) -> Vec2 {
+        let h = self.hyper;
+        let g = coupled_decay(g, p, h.weight_decay);
+        let t = self.state.update(g, h.betas) as f64;
+        let [beta1, beta2] = h.betas;
+        let bias_correction1 = 1.0 - beta1.powf(t);
+        let bias_correction2 = 1.0 - beta2.powf(t);
+        let corrected = self.state.exp_avg / bias_correction1;
+        let rho_inf = 2.0 / (1.0 - beta2) - 1.0;
+        let rho_t = rho_inf - 2.0 * t * beta2.powf(t) / bias_correction2;
+        if rho_t > 5.0 {
+            let rect = ((rho_t - 4.0) * (rho_t - 2.0) * rho_inf
+                / ((rho_inf - 4.0) * (rho_inf - 2.0) * rho_t))
+                .sqrt();
+            let adaptive = Vec2::splat(bias_correction2.sqrt())
+                / (self.state.exp_avg_sq.sqrt() + Vec2::splat(h.eps));
+            p - corrected.hadamard(adaptive) * (lr * rect)
+        } else {
+            p - corrected * lr
+        }
+    }
+}

@@ -1,0 +1,108 @@
+//! Stochastic gradient descent with optional momentum, dampening, Nesterov momentum and
+//! coupled weight decay, exactly as `torch.optim.SGD`:
+//!
+//! ```text
+//! g ← g + weight_decay·p
+//! buf ← g                                  (first step)
+//! buf ← momentum·buf + (1 − dampening)·g   (later steps)
+//! d ← g + momentum·buf  (nesterov)  or  buf
+//! p ← p − lr·d
+//! ```
+//!
+//! Note the textbook form `v ← γv + ηg` scales the velocity by the learning rate; PyTorch's
+//! does not, which matters when the learning rate changes mid-run.
+
+use super::params::{flag, lr, number, weight_decay, ParamInfo, ParamValues, Validity, MOMENTUM};
+use crate::vec2::Vec2;
+use serde::Serialize;
+
+/// SGD's hyper-parameters with PyTorch's defaults.
+pub const PARAMS: &[ParamInfo] = &[
+    lr(1e-3),
+    MOMENTUM,
+    number(
+        "dampening",
+        "Dampening",
+        0.0,
+        Validity::UnitClosed,
+        (0.0, 1.0, false),
+        "Scales down the gradient's share of the momentum buffer.",
+    ),
+    flag(
+        "nesterov",
+        "Nesterov",
+        "Look ahead along the momentum before applying the gradient.",
+    ),
+    weight_decay(0.0),
+];
+
+/// Typed hyper-parameters of SGD.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SgdHyper {
+    /// Base learning rate (the schedule scales it).
+    pub lr: f64,
+    /// Momentum factor; 0 disables the buffer.
+    pub momentum: f64,
+    /// Dampening of the gradient in the buffer.
+    pub dampening: f64,
+    /// Nesterov momentum.
+    pub nesterov: bool,
+    /// Coupled L2 weight decay.
+    pub weight_decay: f64,
+}
+
+impl SgdHyper {
+    /// Reads the values (defaults filled in by the table).
+    pub fn from_values(v: &ParamValues) -> Self {
+        SgdHyper {
+            lr: v.number("lr"),
+            momentum: v.number("momentum"),
+            dampening: v.number("dampening"),
+            nesterov: v.flag("nesterov"),
+            weight_decay: v.number("weight_decay"),
+        }
+    }
+}
+
+/// SGD's state: the momentum buffer, created on the first step.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct SgdState {
+    /// `None` until the first step with momentum.
+    pub momentum_buffer: Option<Vec2>,
+}
+
+/// SGD with its state.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sgd {
+    /// Hyper-parameters.
+    pub hyper: SgdHyper,
+    /// State.
+    pub state: SgdState,
+}
+
+impl Sgd {
+    /// One update of `p` with gradient `g` at learning rate `lr`.
+    pub fn step(&mut self, p: Vec2, g: Vec2, lr: f64) -> Vec2 {
+        let h = self.hyper;
+        let g = if h.weight_decay != 0.0 {
+            g + p * h.weight_decay
+        } else {
+            g
+        };
+        let direction = if h.momentum != 0.0 {
+            let buf = match self.state.momentum_buffer {
+                None => g,
+                Some(buf) => buf * h.momentum + g * (1.0 - h.dampening),
+            };
+            self.state.momentum_buffer = Some(buf);
+            if h.nesterov {
+                g + buf * h.momentum
+            } else {
+                buf
+            }
+        } else {
+            g
+        };
+        p - direction * lr
+    }
+}

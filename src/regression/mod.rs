@@ -1,0 +1,83 @@
+//! Linear regression `y ≈ w·x + b` as a 2-D optimisation problem over `(w, b)`.
+//!
+//! Loss (as the reference: full batch, no ½ factor): `L(w, b) = mean((w·xᵢ + b − yᵢ)²)`,
+//! gradient `(2·mean(rᵢ·xᵢ), 2·mean(rᵢ))` with residuals `rᵢ = w·xᵢ + b − yᵢ`. A mini-batch
+//! gradient is the same mean over the batch's indices. The unique minimum is the
+//! least-squares line, known in closed form, so "steps to tolerance" is exact here too.
+
+mod batches;
+mod data;
+
+pub use batches::Batches;
+pub use data::{parse_csv, CsvError, Dataset, GenerateSpec};
+
+use crate::surfaces::{Bounds, Minimum};
+use crate::vec2::Vec2;
+
+/// A regression task: training points, optional validation points.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Regression {
+    /// Points the optimizer trains on.
+    pub train: Dataset,
+    /// Held-out points for validation loss and early stopping (may be empty).
+    pub validation: Dataset,
+}
+
+impl Regression {
+    /// Splits `data` with a seeded shuffle: the last `⌊fraction·n⌋` points of the shuffled
+    /// order become the validation set (none when `fraction` is 0).
+    pub fn split(data: Dataset, fraction: f64, seed: u64) -> Self {
+        let n_val = (fraction * data.len() as f64).floor() as usize;
+        if n_val == 0 {
+            return Regression {
+                train: data,
+                validation: Dataset::default(),
+            };
+        }
+        let order = batches::shuffled_indices(data.len(), seed);
+        let (train_idx, val_idx) = order.split_at(data.len() - n_val);
+        Regression {
+            train: data.select(train_idx),
+            validation: data.select(val_idx),
+        }
+    }
+
+    /// Full-batch training loss at `p = (w, b)`.
+    pub fn loss(&self, p: Vec2) -> f64 {
+        self.train.mse(p)
+    }
+
+    /// Full-batch training gradient at `p`.
+    pub fn gradient(&self, p: Vec2) -> Vec2 {
+        self.train.gradient(p, None)
+    }
+
+    /// Validation loss at `p`, or `None` without a validation set.
+    pub fn validation_loss(&self, p: Vec2) -> Option<f64> {
+        (!self.validation.is_empty()).then(|| self.validation.mse(p))
+    }
+
+    /// The least-squares solution on the training data and its loss.
+    pub fn minima(&self) -> Vec<Minimum> {
+        self.train
+            .least_squares()
+            .map(|point| Minimum {
+                point,
+                value: self.loss(point),
+            })
+            .into_iter()
+            .collect()
+    }
+
+    /// A view of the (w, b) plane centred on the least-squares solution.
+    pub fn bounds(&self) -> Bounds {
+        let centre = self.train.least_squares().unwrap_or(Vec2::ZERO);
+        let half = 2.0 + centre.max_abs();
+        Bounds::new(
+            centre.x - half,
+            centre.x + half,
+            centre.y - half,
+            centre.y + half,
+        )
+    }
+}

@@ -1,0 +1,358 @@
+//! The run loop: one optimizer stepping across one problem, recording per step the point,
+//! the loss and the learning rate used, exactly in the reference's order:
+//!
+//! ```text
+//! for k in 0 .. steps-1:
+//!     loss_k, g = objective(p), gradient(p)     # L1 included; g over the mini-batch if any
+//!     record p, loss_k, lr_k
+//!     p = optimizer.step(p, g, lr_k)
+//!     schedule advances (plateau: fed loss_k)
+//! record p, objective(p)                        # steps+1 points in all
+//! ```
+//!
+//! A run ends early only when it diverges (a non-finite loss or parameter, or a coordinate
+//! beyond ±[`DIVERGENCE_BOUND`]) or is early-stopped; its [`Status`] says why and at which
+//! step. Input is validated before a [`Runner`] exists, so stepping cannot fail.
+
+use crate::objective::{l1_gradient, l1_value, Problem};
+use crate::optim::{Optimizer, OptimizerSpec};
+use crate::regression::Batches;
+use crate::schedule::{Schedule, ScheduleState, Warmup};
+use crate::vec2::Vec2;
+use serde::{Deserialize, Serialize};
+use std::sync::Arc;
+
+/// A run whose coordinate leaves `[-1e10, 1e10]` is called diverged.
+pub const DIVERGENCE_BOUND: f64 = 1e10;
+
+/// Early stopping: stop when the monitored loss has not improved by more than `min_delta`
+/// for `patience` consecutive steps. The monitored loss is the validation loss when the
+/// problem has a validation split, otherwise the training loss.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EarlyStopping {
+    /// Steps without improvement tolerated.
+    pub patience: u64,
+    /// Smallest decrease that counts as an improvement.
+    #[serde(default)]
+    pub min_delta: f64,
+}
+
+/// Everything one run of a scenario specifies (validated).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunSpec {
+    /// Display name.
+    pub name: String,
+    /// Family and hyper-parameters.
+    pub optimizer: OptimizerSpec,
+    /// L1 strength added to the objective.
+    pub l1: f64,
+    /// Learning-rate schedule.
+    pub schedule: Schedule,
+    /// Optional linear warm-up.
+    pub warmup: Option<Warmup>,
+    /// Mini-batch size (regression only; `None` is full batch).
+    pub batch_size: Option<usize>,
+    /// Seed of the per-epoch shuffles.
+    pub seed: u64,
+    /// Optional early stopping.
+    pub early_stopping: Option<EarlyStopping>,
+    /// Display colour chosen on the page (CSS colour), kept so links round-trip.
+    pub color: Option<String>,
+}
+
+/// Where a run stands.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Status {
+    /// Still stepping (the page's runs between frames).
+    Running,
+    /// Took every step it was asked for.
+    Completed,
+    /// Blew up at `step`; the trajectory ends at the last finite point.
+    Diverged {
+        /// The step whose update was non-finite or out of bounds.
+        step: u64,
+        /// What went wrong.
+        cause: DivergenceCause,
+    },
+    /// Early stopping ended the run at `step`; the best monitored loss was at `best_step`.
+    EarlyStopped {
+        /// The step at which the run stopped.
+        step: u64,
+        /// The step with the best monitored loss.
+        best_step: u64,
+    },
+}
+
+/// Why a run was declared diverged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DivergenceCause {
+    /// A coordinate became NaN or infinite.
+    NonFiniteParameter,
+    /// The loss became NaN or infinite.
+    NonFiniteLoss,
+    /// A coordinate left ±[`DIVERGENCE_BOUND`].
+    OutOfBounds,
+}
+
+/// What a run recorded.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct Trajectory {
+    /// Points p₀, p₁, ... (one more than the steps taken).
+    pub trajectory: Vec<Vec2>,
+    /// Loss at each point (training loss, L1 included).
+    pub loss: Vec<f64>,
+    /// Learning rate used at each step.
+    pub lr: Vec<f64>,
+    /// Validation loss at each point (empty without a validation split).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub validation_loss: Vec<f64>,
+}
+
+/// A run in progress: optimizer, schedule and batching state plus what it recorded.
+#[derive(Clone, Debug)]
+pub struct Runner {
+    problem: Arc<Problem>,
+    spec: RunSpec,
+    optimizer: Optimizer,
+    schedule: ScheduleState,
+    batches: Option<Batches>,
+    tolerance: f64,
+    record: Trajectory,
+    status: Status,
+    reached_at: Option<u64>,
+    best: (f64, u64),
+    bad_steps: u64,
+}
+
+impl Runner {
+    /// A run of `spec` on `problem` from `start`; `tolerance` is the distance to a known
+    /// minimum that counts as reaching it.
+    pub fn new(problem: Arc<Problem>, spec: RunSpec, start: Vec2, tolerance: f64) -> Self {
+        let schedule = ScheduleState::new(spec.optimizer.lr(), spec.schedule, spec.warmup);
+        let mut runner = Runner {
+            optimizer: Optimizer::new(&spec.optimizer),
+            batches: None,
+            schedule,
+            tolerance,
+            record: Trajectory::default(),
+            status: Status::Running,
+            reached_at: None,
+            best: (f64::INFINITY, 0),
+            bad_steps: 0,
+            problem,
+            spec,
+        };
+        runner.batches = runner.make_batches();
+        let loss = runner.objective(start);
+        if start.is_finite() && loss.is_finite() {
+            runner.push(start, loss);
+        } else {
+            runner.record.trajectory.push(start);
+            runner.status = Status::Diverged {
+                step: 0,
+                cause: DivergenceCause::NonFiniteLoss,
+            };
+        }
+        runner
+    }
+
+    fn make_batches(&self) -> Option<Batches> {
+        let n = self.problem.regression()?.train.len();
+        let size = self.spec.batch_size?;
+        (size < n).then(|| Batches::new(n, size, self.spec.seed))
+    }
+
+    fn objective(&self, p: Vec2) -> f64 {
+        self.problem.value(p) + l1_value(self.spec.l1, p)
+    }
+
+    fn gradient(&mut self, p: Vec2) -> Vec2 {
+        let g = match (&mut self.batches, self.problem.regression()) {
+            (Some(batches), Some(r)) => r.train.gradient(p, Some(batches.next_batch())),
+            _ => self.problem.gradient(p),
+        };
+        g + l1_gradient(self.spec.l1, p)
+    }
+
+    /// Records point `p` with loss `loss` and updates reach and early-stopping bookkeeping.
+    fn push(&mut self, p: Vec2, loss: f64) {
+        let step = self.record.trajectory.len() as u64;
+        self.record.trajectory.push(p);
+        self.record.loss.push(loss);
+        let validation = self.problem.regression().and_then(|r| r.validation_loss(p));
+        if let Some(v) = validation {
+            self.record.validation_loss.push(v);
+        }
+        if self.reached_at.is_none()
+            && self
+                .problem
+                .distance_to_minimum(p)
+                .is_some_and(|d| d <= self.tolerance)
+        {
+            self.reached_at = Some(step);
+        }
+        let monitored = validation.unwrap_or(loss);
+        let min_delta = self.spec.early_stopping.map_or(0.0, |e| e.min_delta);
+        if monitored < self.best.0 - min_delta {
+            self.best = (monitored, step);
+            self.bad_steps = 0;
+            return;
+        }
+        self.bad_steps += 1;
+        // As Keras' EarlyStopping: stop once `patience` steps in a row brought no improvement.
+        if let Some(early) = self.spec.early_stopping {
+            if self.bad_steps >= early.patience {
+                self.status = Status::EarlyStopped {
+                    step,
+                    best_step: self.best.1,
+                };
+            }
+        }
+    }
+
+    /// Takes one step; `false` (and nothing changes) once the run has stopped.
+    pub fn step(&mut self) -> bool {
+        if self.status != Status::Running {
+            return false;
+        }
+        let k = self.steps_taken();
+        let p = self.point();
+        let loss = self.record.loss.last().copied().unwrap_or(f64::NAN);
+        let g = self.gradient(p);
+        let lr = self.schedule.lr(k);
+        let next = self.optimizer.step(p, g, lr);
+        self.schedule.observe(loss);
+        let next_loss = self.objective(next);
+        let cause = if !next.is_finite() {
+            Some(DivergenceCause::NonFiniteParameter)
+        } else if !next_loss.is_finite() {
+            Some(DivergenceCause::NonFiniteLoss)
+        } else if next.max_abs() > DIVERGENCE_BOUND {
+            Some(DivergenceCause::OutOfBounds)
+        } else {
+            None
+        };
+        match cause {
+            Some(cause) => {
+                self.status = Status::Diverged { step: k + 1, cause };
+                false
+            }
+            None => {
+                self.record.lr.push(lr);
+                self.push(next, next_loss);
+                true
+            }
+        }
+    }
+
+    /// Takes up to `n` steps; returns how many were taken.
+    pub fn advance(&mut self, n: u64) -> u64 {
+        let mut taken = 0;
+        while taken < n && self.step() {
+            taken += 1;
+        }
+        taken
+    }
+
+    /// Marks a run that took every step asked of it as completed.
+    pub fn finish(&mut self) {
+        if self.status == Status::Running {
+            self.status = Status::Completed;
+        }
+    }
+
+    /// Changes the run's settings from the next step on: same-family optimizer state,
+    /// plateau memory and the recorded path are kept.
+    pub fn set_spec(&mut self, spec: RunSpec) {
+        self.optimizer.set_spec(&spec.optimizer);
+        self.schedule
+            .reconfigure(spec.optimizer.lr(), spec.schedule, spec.warmup);
+        let batching_changed =
+            spec.batch_size != self.spec.batch_size || spec.seed != self.spec.seed;
+        self.spec = spec;
+        if batching_changed {
+            self.batches = self.make_batches();
+        }
+    }
+
+    /// Steps taken so far.
+    pub fn steps_taken(&self) -> u64 {
+        self.record.lr.len() as u64
+    }
+
+    /// The current point.
+    pub fn point(&self) -> Vec2 {
+        self.record.trajectory.last().copied().unwrap_or_default()
+    }
+
+    /// The current loss.
+    pub fn loss(&self) -> Option<f64> {
+        self.record.loss.last().copied()
+    }
+
+    /// The run's settings.
+    pub fn spec(&self) -> &RunSpec {
+        &self.spec
+    }
+
+    /// What was recorded so far.
+    pub fn record(&self) -> &Trajectory {
+        &self.record
+    }
+
+    /// The running optimizer (for its state).
+    pub fn optimizer(&self) -> &Optimizer {
+        &self.optimizer
+    }
+
+    /// Where the run stands.
+    pub fn status(&self) -> Status {
+        self.status
+    }
+
+    /// First step at which the run was within the tolerance of a known minimum.
+    pub fn reached_at(&self) -> Option<u64> {
+        self.reached_at
+    }
+
+    /// The step with the best monitored loss so far (validation loss when there is a split).
+    pub fn best_step(&self) -> u64 {
+        self.best.1
+    }
+
+    /// Epochs of mini-batch training so far (`None` for full-batch or surface runs).
+    pub fn epochs(&self) -> Option<f64> {
+        self.batches.as_ref().map(Batches::epochs)
+    }
+
+    /// The summary of how the run ended, for output.
+    pub fn outcome(&self) -> Outcome {
+        Outcome {
+            status: self.status,
+            steps: self.steps_taken(),
+            reached_at: self.reached_at,
+            best_step: self.best.1,
+            epochs: self.epochs(),
+        }
+    }
+}
+
+/// How a run ended: the status plus steps taken, steps to tolerance and the best step.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Outcome {
+    /// Why it stopped.
+    #[serde(flatten)]
+    pub status: Status,
+    /// Steps taken.
+    pub steps: u64,
+    /// First step within the tolerance of a known minimum (`null` if never).
+    pub reached_at: Option<u64>,
+    /// Step with the lowest monitored loss.
+    pub best_step: u64,
+    /// Epochs (mini-batch regression only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub epochs: Option<f64>,
+}

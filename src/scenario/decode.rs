@@ -1,0 +1,416 @@
+//! JSON text → validated [`Scenario`], with an error that names the field for anything
+//! wrong: malformed JSON, unknown fields, unknown optimizer, surface or schedule, values out
+//! of range, too many steps, empty or mismatched regression data.
+//!
+//! The top level and the problem are read by serde (with `serde_path_to_error` for the
+//! path); each run is read field by field against its optimizer's parameter table, so that
+//! a hyper-parameter that belongs to another optimizer gets a precise message.
+
+use super::{
+    ProblemSpec, RegressionSpec, Scenario, DEFAULT_STEPS, DEFAULT_TOLERANCE, MAX_POINTS, MAX_RUNS,
+    MAX_STEPS,
+};
+use crate::error::ScenarioError;
+use crate::objective::Problem;
+use crate::optim::params::{ParamInfo, ParamValue, ParamValues, Validity};
+use crate::optim::{OptimizerKind, OptimizerSpec};
+use crate::regression::{Dataset, Regression};
+use crate::run::{EarlyStopping, RunSpec};
+use crate::schedule::{Schedule, Warmup};
+use crate::vec2::Vec2;
+use serde::de::DeserializeOwned;
+use serde::Deserialize;
+use serde_json::{Map, Value};
+use std::sync::Arc;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScenario {
+    problem: ProblemSpec,
+    #[serde(default)]
+    start: Option<[f64; 2]>,
+    #[serde(default)]
+    steps: Option<u64>,
+    #[serde(default)]
+    tolerance: Option<f64>,
+    runs: Vec<Map<String, Value>>,
+}
+
+/// Reads and validates a scenario.
+pub fn decode(text: &str) -> Result<Scenario, ScenarioError> {
+    let raw: RawScenario = from_json(text)?;
+    let problem = Arc::new(build_problem(&raw.problem)?);
+    let start = match raw.start {
+        Some([x, y]) => Vec2::new(x, y),
+        None => match &raw.problem {
+            ProblemSpec::Surface(s) => s.surface().default_start(),
+            ProblemSpec::Regression(_) => Vec2::ZERO,
+        },
+    };
+    let steps = raw.steps.unwrap_or(DEFAULT_STEPS);
+    if steps > MAX_STEPS {
+        return Err(ScenarioError::invalid(
+            "steps",
+            format!("must be at most {MAX_STEPS}, got {steps}"),
+        ));
+    }
+    let tolerance = raw.tolerance.unwrap_or(DEFAULT_TOLERANCE);
+    if !(tolerance > 0.0) {
+        return Err(ScenarioError::invalid(
+            "tolerance",
+            format!("must be > 0, got {tolerance}"),
+        ));
+    }
+    if raw.runs.is_empty() {
+        return Err(ScenarioError::invalid(
+            "runs",
+            "must contain at least one run",
+        ));
+    }
+    if raw.runs.len() > MAX_RUNS {
+        return Err(ScenarioError::invalid(
+            "runs",
+            format!("at most {MAX_RUNS} runs, got {}", raw.runs.len()),
+        ));
+    }
+    let runs = raw
+        .runs
+        .iter()
+        .enumerate()
+        .map(|(i, run)| decode_run(&format!("runs[{i}]"), run, &problem))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Scenario {
+        problem_spec: raw.problem,
+        problem,
+        start,
+        steps,
+        tolerance,
+        runs,
+    })
+}
+
+/// Parses JSON into `T`, turning serde's errors into ones that name the field.
+fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, ScenarioError> {
+    let de = &mut serde_json::Deserializer::from_str(text);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if inner.is_syntax() || inner.is_eof() {
+            return ScenarioError::Syntax {
+                line: inner.line(),
+                column: inner.column(),
+                message: strip_position(&inner.to_string()),
+            };
+        }
+        let path = if path == "." { "scenario".into() } else { path };
+        ScenarioError::invalid(path, strip_position(&inner.to_string()))
+    })
+}
+
+/// Like [`from_json`] for a value inside a run, with the run's path as prefix.
+fn from_value<T: DeserializeOwned>(path: &str, value: &Value) -> Result<T, ScenarioError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let inner = e.path().to_string();
+        let full = if inner == "." {
+            path.to_string()
+        } else {
+            format!("{path}.{inner}")
+        };
+        ScenarioError::invalid(full, strip_position(&e.into_inner().to_string()))
+    })
+}
+
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_string(),
+        None => message.to_string(),
+    }
+}
+
+fn build_problem(spec: &ProblemSpec) -> Result<Problem, ScenarioError> {
+    match spec {
+        ProblemSpec::Surface(kind) => Ok(Problem::Surface(*kind)),
+        ProblemSpec::Regression(r) => build_regression(r).map(Problem::Regression),
+    }
+}
+
+fn build_regression(spec: &RegressionSpec) -> Result<Regression, ScenarioError> {
+    let at = |field: &str| format!("problem.regression.{field}");
+    let data = match (&spec.x, &spec.y, &spec.generate) {
+        (Some(x), Some(y), None) => {
+            if x.is_empty() {
+                return Err(ScenarioError::invalid(at("x"), "must not be empty"));
+            }
+            if x.len() != y.len() {
+                return Err(ScenarioError::invalid(
+                    at("y"),
+                    format!("has {} values but x has {}", y.len(), x.len()),
+                ));
+            }
+            if x.len() > MAX_POINTS {
+                return Err(ScenarioError::invalid(
+                    at("x"),
+                    format!("at most {MAX_POINTS} points, got {}", x.len()),
+                ));
+            }
+            Dataset {
+                x: x.clone(),
+                y: y.clone(),
+            }
+        }
+        (None, None, Some(g)) => {
+            if g.n == 0 || g.n > MAX_POINTS {
+                return Err(ScenarioError::invalid(
+                    at("generate.n"),
+                    format!("must be in [1, {MAX_POINTS}], got {}", g.n),
+                ));
+            }
+            let finite = [g.slope, g.intercept, g.noise, g.x_range[0], g.x_range[1]];
+            if finite.iter().any(|v| !v.is_finite()) || g.noise < 0.0 {
+                return Err(ScenarioError::invalid(
+                    at("generate.noise"),
+                    format!("must be >= 0, got {}", g.noise),
+                ));
+            }
+            if g.x_range[0] >= g.x_range[1] {
+                return Err(ScenarioError::invalid(
+                    at("generate.x_range"),
+                    format!(
+                        "the first value must be below the second, got [{}, {}]",
+                        g.x_range[0], g.x_range[1]
+                    ),
+                ));
+            }
+            Dataset::generate(g)
+        }
+        (Some(_), None, None) => {
+            return Err(ScenarioError::invalid(at("y"), "missing (x needs y)"))
+        }
+        (None, Some(_), None) => {
+            return Err(ScenarioError::invalid(at("x"), "missing (y needs x)"))
+        }
+        _ => {
+            return Err(ScenarioError::invalid(
+                "problem.regression",
+                "give either x and y, or generate",
+            ))
+        }
+    };
+    let split = spec.validation_split;
+    if !(0.0..1.0).contains(&split) {
+        return Err(ScenarioError::invalid(
+            at("validation_split"),
+            format!("must be in [0, 1), got {split}"),
+        ));
+    }
+    let regression = Regression::split(data, split, spec.split_seed);
+    if regression.train.is_empty() {
+        return Err(ScenarioError::invalid(
+            at("validation_split"),
+            "leaves no training points",
+        ));
+    }
+    Ok(regression)
+}
+
+/// Fields every run may have, whatever its optimizer.
+const RUN_FIELDS: [&str; 9] = [
+    "optimizer",
+    "name",
+    "l1",
+    "schedule",
+    "warmup",
+    "batch_size",
+    "seed",
+    "early_stopping",
+    "color",
+];
+
+fn decode_run(
+    path: &str,
+    run: &Map<String, Value>,
+    problem: &Problem,
+) -> Result<RunSpec, ScenarioError> {
+    let kind_name = match run.get("optimizer") {
+        Some(Value::String(s)) => s.as_str(),
+        Some(other) => {
+            return Err(ScenarioError::invalid(
+                format!("{path}.optimizer"),
+                format!("must be a string, got {other}"),
+            ))
+        }
+        None => return Err(ScenarioError::invalid(path, "missing field `optimizer`")),
+    };
+    let kind = OptimizerKind::from_name(kind_name).ok_or_else(|| {
+        let names: Vec<&str> = OptimizerKind::ALL.iter().map(|k| k.name()).collect();
+        ScenarioError::invalid(
+            format!("{path}.optimizer"),
+            format!(
+                "unknown optimizer \"{kind_name}\" (one of {})",
+                names.join(", ")
+            ),
+        )
+    })?;
+    let mut values = ParamValues::defaults(kind.params());
+    for (key, value) in run {
+        if RUN_FIELDS.contains(&key.as_str()) {
+            continue;
+        }
+        let at = format!("{path}.{key}");
+        let info = kind.params().iter().find(|p| p.name == key).ok_or_else(|| {
+            let names: Vec<&str> = kind.params().iter().map(|p| p.name).collect();
+            ScenarioError::invalid(
+                &at,
+                format!(
+                    "unknown field for {kind_name} (its hyper-parameters: {}; and for every run: {})",
+                    names.join(", "),
+                    RUN_FIELDS.join(", ")
+                ),
+            )
+        })?;
+        values.set(info.name, param_value(&at, info, value)?);
+    }
+    let optimizer = OptimizerSpec::with_values(kind, values);
+    check_cross_constraints(path, &optimizer)?;
+
+    let name = match run.get("name") {
+        None => kind.label().to_string(),
+        Some(Value::String(s)) if s.chars().count() <= 60 => s.clone(),
+        Some(Value::String(_)) => {
+            return Err(ScenarioError::invalid(
+                format!("{path}.name"),
+                "at most 60 characters",
+            ))
+        }
+        Some(other) => {
+            return Err(ScenarioError::invalid(
+                format!("{path}.name"),
+                format!("must be a string, got {other}"),
+            ))
+        }
+    };
+    let l1 = match run.get("l1") {
+        None => 0.0,
+        Some(v) => checked_number(&format!("{path}.l1"), v, Validity::NonNegative)?,
+    };
+    let schedule: Schedule = match run.get("schedule") {
+        None => Schedule::Constant,
+        Some(v) => from_value(&format!("{path}.schedule"), v)?,
+    };
+    schedule.validate().map_err(|(field, rule)| {
+        ScenarioError::invalid(format!("{path}.schedule.{field}"), rule)
+    })?;
+    let warmup: Option<Warmup> = match run.get("warmup") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(from_value(&format!("{path}.warmup"), v)?),
+    };
+    if let Some(w) = warmup {
+        w.validate().map_err(|(field, rule)| {
+            ScenarioError::invalid(format!("{path}.warmup.{field}"), rule)
+        })?;
+    }
+    let batch_size = match run.get("batch_size") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(batch_size(&format!("{path}.batch_size"), v, problem)?),
+    };
+    let seed = match run.get("seed") {
+        None => 0,
+        Some(v) => v.as_u64().ok_or_else(|| {
+            ScenarioError::invalid(
+                format!("{path}.seed"),
+                format!("must be a whole number >= 0, got {v}"),
+            )
+        })?,
+    };
+    let early_stopping: Option<EarlyStopping> = match run.get("early_stopping") {
+        None | Some(Value::Null) => None,
+        Some(v) => Some(from_value(&format!("{path}.early_stopping"), v)?),
+    };
+    if let Some(e) = early_stopping {
+        if !(e.min_delta >= 0.0 && e.min_delta.is_finite()) {
+            return Err(ScenarioError::invalid(
+                format!("{path}.early_stopping.min_delta"),
+                format!("must be >= 0, got {}", e.min_delta),
+            ));
+        }
+    }
+    let color = match run.get("color") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(c)) if c.len() <= 32 => Some(c.clone()),
+        Some(c) => {
+            return Err(ScenarioError::invalid(
+                format!("{path}.color"),
+                format!("must be a CSS colour string, got {c}"),
+            ))
+        }
+    };
+    Ok(RunSpec {
+        name,
+        optimizer,
+        l1,
+        schedule,
+        warmup,
+        batch_size,
+        seed,
+        early_stopping,
+        color,
+    })
+}
+
+fn param_value(at: &str, info: &ParamInfo, value: &Value) -> Result<ParamValue, ScenarioError> {
+    match info.default {
+        ParamValue::Flag(_) => value.as_bool().map(ParamValue::Flag).ok_or_else(|| {
+            ScenarioError::invalid(at, format!("must be true or false, got {value}"))
+        }),
+        ParamValue::Number(_) => checked_number(at, value, info.valid).map(ParamValue::Number),
+        ParamValue::Pair(_) => {
+            let items = value.as_array().filter(|a| a.len() == 2).ok_or_else(|| {
+                ScenarioError::invalid(at, format!("must be a pair of numbers, got {value}"))
+            })?;
+            let first = checked_number(&format!("{at}[0]"), &items[0], info.valid)?;
+            let second = checked_number(&format!("{at}[1]"), &items[1], info.valid)?;
+            Ok(ParamValue::Pair([first, second]))
+        }
+    }
+}
+
+fn checked_number(at: &str, value: &Value, valid: Validity) -> Result<f64, ScenarioError> {
+    let v = value
+        .as_f64()
+        .ok_or_else(|| ScenarioError::invalid(at, format!("must be a number, got {value}")))?;
+    match valid.check(v) {
+        None => Ok(v),
+        Some(rule) => Err(ScenarioError::invalid(at, format!("{rule}, got {v}"))),
+    }
+}
+
+fn check_cross_constraints(path: &str, spec: &OptimizerSpec) -> Result<(), ScenarioError> {
+    let v = spec.values();
+    if spec.kind() == OptimizerKind::Sgd
+        && v.flag("nesterov")
+        && (v.number("momentum") <= 0.0 || v.number("dampening") != 0.0)
+    {
+        return Err(ScenarioError::invalid(
+            format!("{path}.nesterov"),
+            "needs momentum > 0 and dampening = 0 (as PyTorch)",
+        ));
+    }
+    Ok(())
+}
+
+fn batch_size(at: &str, value: &Value, problem: &Problem) -> Result<usize, ScenarioError> {
+    let Some(regression) = problem.regression() else {
+        return Err(ScenarioError::invalid(
+            at,
+            "only regression problems have mini-batches",
+        ));
+    };
+    let n = regression.train.len();
+    match value.as_u64() {
+        Some(b) if b >= 1 && b as usize <= n => Ok(b as usize),
+        _ => Err(ScenarioError::invalid(
+            at,
+            format!("must be a whole number in [1, {n}] (the training points), got {value}"),
+        )),
+    }
+}

@@ -1,0 +1,45 @@
+//! Ackley: `f(x, y) = −20·exp(−0.2·√(0.5(x² + y²))) − exp(0.5(cos 2πx + cos 2πy)) + e + 20`.
+//!
+//! With `s = √(0.5(x² + y²))` and `c = 0.5(cos 2πx + cos 2πy)`:
+//! `∂f/∂x = 2·exp(−0.2s)·x/s + π·sin(2πx)·exp(c)` (likewise for y). At the origin, where
+//! `s = 0`, the first term's limit is taken as 0. Global minimum 0 at the origin in a
+//! nearly flat, bumpy plateau.
+
+use super::{Bounds, Minimum, Surface};
+use crate::vec2::Vec2;
+use std::f64::consts::{E, PI};
+
+/// Ackley's function in two dimensions.
+pub struct Ackley;
+
+impl Surface for Ackley {
+    fn value(&self, p: Vec2) -> f64 {
+        let s = (0.5 * (p.x * p.x + p.y * p.y)).sqrt();
+        let c = 0.5 * ((2.0 * PI * p.x).cos() + (2.0 * PI * p.y).cos());
+        -20.0 * (-0.2 * s).exp() - c.exp() + E + 20.0
+    }
+    fn gradient(&self, p: Vec2) -> Vec2 {
+        let s = (0.5 * (p.x * p.x + p.y * p.y)).sqrt();
+        let c = 0.5 * ((2.0 * PI * p.x).cos() + (2.0 * PI * p.y).cos());
+        let radial = if s > 0.0 {
+            2.0 * (-0.2 * s).exp() / s
+        } else {
+            0.0
+        };
+        let ripple = PI * c.exp();
+        p.map(|v| radial * v + ripple * (2.0 * PI * v).sin())
+    }
+    fn bounds(&self) -> Bounds {
+        Bounds::new(-5.0, 5.0, -5.0, 5.0)
+    }
+    fn minima(&self) -> &'static [Minimum] {
+        const MINIMA: &[Minimum] = &[Minimum::at(0.0, 0.0, 0.0)];
+        MINIMA
+    }
+    fn default_start(&self) -> Vec2 {
+        Vec2::new(-3.7, 3.1)
+    }
+    fn formula(&self) -> &'static str {
+        "−20·exp(−0.2·√(0.5(x² + y²))) − exp(0.5(cos 2πx + cos 2πy)) + e + 20"
+    }
+}

@@ -1,0 +1,254 @@
+//! The built-in 2-D loss surfaces, one per file, each with its formula, analytic gradient,
+//! default view box and known global minima (after argmin's test-function collection).
+//!
+//! The formulas are exactly those of the reference specification
+//! (`shared/golden/README.md`), so that trajectories match PyTorch autograd.
+
+mod ackley;
+mod beale;
+mod booth;
+mod bowl;
+mod himmelblau;
+mod rastrigin;
+mod rosenbrock;
+mod saddle;
+mod six_hump_camel;
+mod valley;
+
+use crate::vec2::Vec2;
+use serde::{Deserialize, Serialize};
+
+/// A rectangle of the plane: the default view of a surface.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Bounds {
+    /// Lower-left corner.
+    pub min: Vec2,
+    /// Upper-right corner.
+    pub max: Vec2,
+}
+
+impl Bounds {
+    /// The rectangle `[x0, x1] × [y0, y1]`.
+    pub const fn new(x0: f64, x1: f64, y0: f64, y1: f64) -> Self {
+        Bounds {
+            min: Vec2::new(x0, y0),
+            max: Vec2::new(x1, y1),
+        }
+    }
+}
+
+/// A known global minimum: where it is and the loss there.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Minimum {
+    /// Location of the minimum.
+    pub point: Vec2,
+    /// Loss at that location.
+    pub value: f64,
+}
+
+impl Minimum {
+    const fn at(x: f64, y: f64, value: f64) -> Self {
+        Minimum {
+            point: Vec2::new(x, y),
+            value,
+        }
+    }
+}
+
+/// A differentiable function of two variables with a default view and known minima.
+pub trait Surface {
+    /// The loss `f(p)`.
+    fn value(&self, p: Vec2) -> f64;
+    /// The analytic gradient `∇f(p)`.
+    fn gradient(&self, p: Vec2) -> Vec2;
+    /// The default view box: where the interesting part of the surface is.
+    fn bounds(&self) -> Bounds;
+    /// The known global minima (empty when the surface is unbounded below).
+    fn minima(&self) -> &'static [Minimum];
+    /// A start point that makes a good demonstration.
+    fn default_start(&self) -> Vec2;
+    /// The formula in plain text, as the reference specification writes it.
+    fn formula(&self) -> &'static str;
+}
+
+/// The names of the built-in surfaces, as they appear in scenarios (`"surface": "beale"`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SurfaceKind {
+    /// `x² + y²`
+    Bowl,
+    /// `0.5x² + 10y²`
+    Valley,
+    /// `(1 − x)² + 100(y − x²)²`
+    Rosenbrock,
+    /// Beale's function.
+    Beale,
+    /// Himmelblau's function, four minima.
+    Himmelblau,
+    /// Booth's function.
+    Booth,
+    /// `x² − y²`, unbounded below.
+    Saddle,
+    /// Rastrigin's function, many local minima.
+    Rastrigin,
+    /// Ackley's function, many local minima.
+    Ackley,
+    /// The six-hump camel function, two global minima.
+    SixHumpCamel,
+}
+
+impl SurfaceKind {
+    /// Every built-in surface, in the order the page lists them.
+    pub const ALL: [SurfaceKind; 10] = [
+        SurfaceKind::Rosenbrock,
+        SurfaceKind::Beale,
+        SurfaceKind::Himmelblau,
+        SurfaceKind::Bowl,
+        SurfaceKind::Valley,
+        SurfaceKind::Saddle,
+        SurfaceKind::Booth,
+        SurfaceKind::Rastrigin,
+        SurfaceKind::Ackley,
+        SurfaceKind::SixHumpCamel,
+    ];
+
+    /// The scenario name, for example `"six_hump_camel"`.
+    pub fn name(self) -> &'static str {
+        match self {
+            SurfaceKind::Bowl => "bowl",
+            SurfaceKind::Valley => "valley",
+            SurfaceKind::Rosenbrock => "rosenbrock",
+            SurfaceKind::Beale => "beale",
+            SurfaceKind::Himmelblau => "himmelblau",
+            SurfaceKind::Booth => "booth",
+            SurfaceKind::Saddle => "saddle",
+            SurfaceKind::Rastrigin => "rastrigin",
+            SurfaceKind::Ackley => "ackley",
+            SurfaceKind::SixHumpCamel => "six_hump_camel",
+        }
+    }
+
+    /// A human label, for example `"Six-hump camel"`.
+    pub fn label(self) -> &'static str {
+        match self {
+            SurfaceKind::Bowl => "Bowl",
+            SurfaceKind::Valley => "Narrow valley",
+            SurfaceKind::Rosenbrock => "Rosenbrock",
+            SurfaceKind::Beale => "Beale",
+            SurfaceKind::Himmelblau => "Himmelblau",
+            SurfaceKind::Booth => "Booth",
+            SurfaceKind::Saddle => "Saddle",
+            SurfaceKind::Rastrigin => "Rastrigin",
+            SurfaceKind::Ackley => "Ackley",
+            SurfaceKind::SixHumpCamel => "Six-hump camel",
+        }
+    }
+
+    /// Looks a surface up by its scenario name.
+    pub fn from_name(name: &str) -> Option<SurfaceKind> {
+        SurfaceKind::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// The surface itself.
+    pub fn surface(self) -> &'static dyn Surface {
+        match self {
+            SurfaceKind::Bowl => &bowl::Bowl,
+            SurfaceKind::Valley => &valley::Valley,
+            SurfaceKind::Rosenbrock => &rosenbrock::Rosenbrock,
+            SurfaceKind::Beale => &beale::Beale,
+            SurfaceKind::Himmelblau => &himmelblau::Himmelblau,
+            SurfaceKind::Booth => &booth::Booth,
+            SurfaceKind::Saddle => &saddle::Saddle,
+            SurfaceKind::Rastrigin => &rastrigin::Rastrigin,
+            SurfaceKind::Ackley => &ackley::Ackley,
+            SurfaceKind::SixHumpCamel => &six_hump_camel::SixHumpCamel,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Central finite difference of `f` at `p` with step `h`.
+    fn numeric_gradient(s: &dyn Surface, p: Vec2, h: f64) -> Vec2 {
+        let dx = Vec2::new(h, 0.0);
+        let dy = Vec2::new(0.0, h);
+        Vec2::new(
+            (s.value(p + dx) - s.value(p - dx)) / (2.0 * h),
+            (s.value(p + dy) - s.value(p - dy)) / (2.0 * h),
+        )
+    }
+
+    #[test]
+    fn analytic_gradients_match_central_differences() {
+        for kind in SurfaceKind::ALL {
+            let s = kind.surface();
+            let b = s.bounds();
+            // A 23×23 grid over the view box, offset so that no sample sits on a kink.
+            for i in 0..23 {
+                for j in 0..23 {
+                    let p = Vec2::new(
+                        b.min.x + (b.max.x - b.min.x) * (i as f64 + 0.37) / 23.0,
+                        b.min.y + (b.max.y - b.min.y) * (j as f64 + 0.61) / 23.0,
+                    );
+                    let analytic = s.gradient(p);
+                    let numeric = numeric_gradient(s, p, 1e-6);
+                    let scale = 1.0 + analytic.max_abs().max(s.value(p).abs()).sqrt();
+                    let err = (analytic - numeric).max_abs();
+                    assert!(
+                        err <= 1e-4 * scale,
+                        "{}: at {p:?} analytic {analytic:?} vs numeric {numeric:?}",
+                        kind.name()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn minima_are_stationary_and_have_the_stated_value() {
+        for kind in SurfaceKind::ALL {
+            let s = kind.surface();
+            for m in s.minima() {
+                assert!(
+                    (s.value(m.point) - m.value).abs() < 1e-9,
+                    "{}: f{:?} = {} not {}",
+                    kind.name(),
+                    m.point,
+                    s.value(m.point),
+                    m.value
+                );
+                assert!(
+                    s.gradient(m.point).norm() < 1e-5,
+                    "{}: gradient at minimum {:?} is {:?}",
+                    kind.name(),
+                    m.point,
+                    s.gradient(m.point)
+                );
+                // No point of a small ring around it is lower.
+                for k in 0..16 {
+                    let a = k as f64 * std::f64::consts::TAU / 16.0;
+                    let q = m.point + Vec2::new(a.cos(), a.sin()) * 1e-3;
+                    assert!(s.value(q) >= m.value - 1e-12, "{}", kind.name());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn names_round_trip_and_views_are_proper() {
+        for kind in SurfaceKind::ALL {
+            assert_eq!(SurfaceKind::from_name(kind.name()), Some(kind));
+            let json = serde_json::to_string(&kind).unwrap();
+            assert_eq!(json, format!("\"{}\"", kind.name()));
+            let b = kind.surface().bounds();
+            assert!(b.min.x < b.max.x && b.min.y < b.max.y);
+            let start = kind.surface().default_start();
+            assert!(start.x > b.min.x && start.x < b.max.x);
+            assert!(start.y > b.min.y && start.y < b.max.y);
+        }
+        assert_eq!(SurfaceKind::from_name("nope"), None);
+        assert!(SurfaceKind::Saddle.surface().minima().is_empty());
+    }
+}
