@@ -12,6 +12,7 @@
 
 pub mod catalog;
 pub mod error;
+pub mod field;
 pub mod objective;
 pub mod optim;
 pub mod regression;

@@ -1,7 +1,19 @@
-//! The WebAssembly boundary (wasm32 only): converts types and nothing else. No numerics
-//! live in JavaScript; no DOM lives in the core.
+//! The WebAssembly boundary (wasm32 only): it converts types and nothing else. No numerics
+//! live in JavaScript and no DOM lives in the core.
+//!
+//! JavaScript keeps the scenario as plain data (the same JSON the CLI reads), hands it to
+//! a [`Session`], and asks for small results: a state summary per frame, the path points
+//! added since the last frame, a pixel buffer per view change.
 
+use crate::field::{Grid, Scale};
+use crate::run::{Runner, Status};
+use crate::scenario::{decode, Scenario};
+use crate::surfaces::Bounds;
+use crate::vec2::Vec2;
+use serde::Serialize;
+use std::sync::Arc;
 use wasm_bindgen::prelude::*;
+use wasm_bindgen::Clamped;
 
 /// Installs the panic hook so a Rust panic shows up in the console with its message.
 #[wasm_bindgen(start)]
@@ -9,9 +21,344 @@ pub fn start() {
     console_error_panic_hook::set_once();
 }
 
-/// The engine's catalog (surfaces, optimizers with defaults and ranges, schedules, presets)
-/// as a JSON string.
+/// The engine's catalog (surfaces, optimizers with defaults, validity and slider ranges,
+/// schedules, presets, limits) as a JSON string.
 #[wasm_bindgen(js_name = catalogJson)]
 pub fn catalog_json() -> String {
     serde_json::to_string(&crate::catalog::catalog()).unwrap_or_default()
+}
+
+/// Checks a scenario without running it: `undefined` if it is valid, else the message
+/// (for example `runs[0].lr: must be > 0, got -1`).
+#[wasm_bindgen(js_name = validateScenario)]
+pub fn validate_scenario(json: &str) -> Option<String> {
+    decode(json).err().map(|e| e.to_string())
+}
+
+/// A scenario being played: one runner per run, all at the same step.
+#[wasm_bindgen]
+pub struct Session {
+    scenario: Scenario,
+    runners: Vec<Runner>,
+}
+
+/// One run's line in [`Session::state`].
+#[derive(Serialize)]
+struct RunState<'a> {
+    name: &'a str,
+    optimizer: &'static str,
+    point: Vec2,
+    loss: Option<f64>,
+    lr: Option<f64>,
+    validation_loss: Option<f64>,
+    steps: u64,
+    status: Status,
+    reached_at: Option<u64>,
+    best_step: u64,
+    distance: Option<f64>,
+    epochs: Option<f64>,
+    points: usize,
+}
+
+#[derive(Serialize)]
+struct SessionState<'a> {
+    step: u64,
+    max_steps: u64,
+    runs: Vec<RunState<'a>>,
+}
+
+fn js_error(message: impl std::fmt::Display) -> JsError {
+    JsError::new(&message.to_string())
+}
+
+#[wasm_bindgen]
+impl Session {
+    /// Decodes `scenario_json`; throws an `Error` whose message names the bad field.
+    #[wasm_bindgen(constructor)]
+    pub fn new(scenario_json: &str) -> Result<Session, JsError> {
+        let scenario = decode(scenario_json).map_err(js_error)?;
+        let runners = (0..scenario.runs.len())
+            .filter_map(|i| scenario.runner(i))
+            .collect();
+        Ok(Session { scenario, runners })
+    }
+
+    /// The step the race is at (the most steps any run has taken).
+    #[wasm_bindgen(getter)]
+    pub fn step(&self) -> u64 {
+        self.runners
+            .iter()
+            .map(Runner::steps_taken)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Advances every running run by up to `n` steps, never past the scenario's `steps`;
+    /// returns the race's step afterwards.
+    pub fn advance(&mut self, n: u32) -> u64 {
+        let cap = self.scenario.steps;
+        for r in &mut self.runners {
+            let room = cap.saturating_sub(r.steps_taken());
+            r.advance(u64::from(n).min(room));
+            if r.steps_taken() >= cap {
+                r.finish();
+            }
+        }
+        self.step()
+    }
+
+    /// Restarts every run from the start point with its current settings.
+    pub fn reset(&mut self) {
+        let specs: Vec<_> = self.runners.iter().map(|r| r.spec().clone()).collect();
+        self.scenario.runs = specs;
+        self.runners = (0..self.scenario.runs.len())
+            .filter_map(|i| self.scenario.runner(i))
+            .collect();
+    }
+
+    /// Moves the start point of every run and restarts them.
+    #[wasm_bindgen(js_name = setStart)]
+    pub fn set_start(&mut self, x: f64, y: f64) {
+        if x.is_finite() && y.is_finite() {
+            self.scenario.start = Vec2::new(x, y);
+        }
+        self.reset();
+    }
+
+    /// Changes run `index` to `run_json` (a scenario run object). Without `replan` the change
+    /// applies from the next step and the path so far stays; with `replan` the run is
+    /// recomputed from the start up to the current step. Throws on invalid input.
+    #[wasm_bindgen(js_name = setRun)]
+    pub fn set_run(&mut self, index: usize, run_json: &str, replan: bool) -> Result<(), JsError> {
+        let spec = self.decode_run(run_json)?;
+        let step = self.step();
+        let runner = self
+            .runners
+            .get_mut(index)
+            .ok_or_else(|| js_error(format!("no run {index}")))?;
+        if replan {
+            let mut fresh = Runner::new(
+                Arc::clone(&self.scenario.problem),
+                spec,
+                self.scenario.start,
+                self.scenario.tolerance,
+            );
+            fresh.advance(step);
+            *runner = fresh;
+        } else {
+            runner.set_spec(spec);
+        }
+        Ok(())
+    }
+
+    /// Adds a run (a scenario run object), brought up to the race's current step; returns
+    /// its index. Throws on invalid input or when the race is full.
+    #[wasm_bindgen(js_name = addRun)]
+    pub fn add_run(&mut self, run_json: &str) -> Result<usize, JsError> {
+        if self.runners.len() >= crate::scenario::MAX_RUNS {
+            return Err(js_error(format!(
+                "at most {} runs",
+                crate::scenario::MAX_RUNS
+            )));
+        }
+        let spec = self.decode_run(run_json)?;
+        let mut runner = Runner::new(
+            Arc::clone(&self.scenario.problem),
+            spec,
+            self.scenario.start,
+            self.scenario.tolerance,
+        );
+        runner.advance(self.step());
+        self.runners.push(runner);
+        Ok(self.runners.len() - 1)
+    }
+
+    /// Removes run `index` (nothing happens if there is no such run).
+    #[wasm_bindgen(js_name = removeRun)]
+    pub fn remove_run(&mut self, index: usize) {
+        if index < self.runners.len() {
+            self.runners.remove(index);
+        }
+    }
+
+    /// A summary for this frame: `{step, max_steps, runs: [{name, optimizer, point, loss,
+    /// lr, validation_loss, steps, status: {reason, step?, cause?, best_step?}, reached_at,
+    /// best_step, distance, epochs, points}]}`.
+    pub fn state(&self) -> Result<JsValue, JsError> {
+        let runs = self
+            .runners
+            .iter()
+            .map(|r| {
+                let record = r.record();
+                RunState {
+                    name: &r.spec().name,
+                    optimizer: r.spec().optimizer.kind().name(),
+                    point: r.point(),
+                    loss: r.loss(),
+                    lr: record.lr.last().copied(),
+                    validation_loss: record.validation_loss.last().copied(),
+                    steps: r.steps_taken(),
+                    status: r.status(),
+                    reached_at: r.reached_at(),
+                    best_step: r.best_step(),
+                    distance: self.scenario.problem.distance_to_minimum(r.point()),
+                    epochs: r.epochs(),
+                    points: record.trajectory.len(),
+                }
+            })
+            .collect();
+        let state = SessionState {
+            step: self.step(),
+            max_steps: self.scenario.steps,
+            runs,
+        };
+        serde_wasm_bindgen::to_value(&state).map_err(js_error)
+    }
+
+    /// Run `index`'s path from point `from` on, as `[x0, y0, x1, y1, ...]`.
+    pub fn path(&self, index: usize, from: usize) -> Vec<f64> {
+        self.record_slice(index, from, |t| &t.trajectory)
+            .iter()
+            .flat_map(|p| [p.x, p.y])
+            .collect()
+    }
+
+    /// Run `index`'s training losses from point `from` on.
+    pub fn losses(&self, index: usize, from: usize) -> Vec<f64> {
+        self.record_slice(index, from, |t| &t.loss).to_vec()
+    }
+
+    /// Run `index`'s validation losses from point `from` on (empty without a split).
+    #[wasm_bindgen(js_name = validationLosses)]
+    pub fn validation_losses(&self, index: usize, from: usize) -> Vec<f64> {
+        self.record_slice(index, from, |t| &t.validation_loss)
+            .to_vec()
+    }
+
+    /// Run `index`'s learning rates from step `from` on.
+    pub fn rates(&self, index: usize, from: usize) -> Vec<f64> {
+        self.record_slice(index, from, |t| &t.lr).to_vec()
+    }
+
+    /// The scenario with every live change, as JSON the CLI runs unchanged.
+    #[wasm_bindgen(js_name = scenarioJson)]
+    pub fn scenario_json(&self) -> String {
+        let mut scenario = self.scenario.clone();
+        scenario.runs = self.runners.iter().map(|r| r.spec().clone()).collect();
+        scenario.to_json().to_string()
+    }
+
+    /// The results so far in the CLI's JSON shape (`{"runs": [{"trajectory", ...}]}`).
+    #[wasm_bindgen(js_name = resultJson)]
+    pub fn result_json(&self) -> String {
+        crate::report::to_json(&self.runners).to_string()
+    }
+
+    /// The problem's default view and known minima:
+    /// `{bounds: {min: [x, y], max: [x, y]}, minima: [{point, value}], start: [x, y]}`.
+    pub fn problem(&self) -> Result<JsValue, JsError> {
+        #[derive(Serialize)]
+        struct ProblemInfo {
+            bounds: Bounds,
+            minima: Vec<crate::surfaces::Minimum>,
+            start: Vec2,
+        }
+        let info = ProblemInfo {
+            bounds: self.scenario.problem.bounds(),
+            minima: self.scenario.problem.minima(),
+            start: self.scenario.start,
+        };
+        serde_wasm_bindgen::to_value(&info).map_err(js_error)
+    }
+
+    /// Loss at `(x, y)` (for the hover readout).
+    #[wasm_bindgen(js_name = lossAt)]
+    pub fn loss_at(&self, x: f64, y: f64) -> f64 {
+        self.scenario.problem.value(Vec2::new(x, y))
+    }
+
+    /// The surface over `[x0, x1] × [y0, y1]` as `width × height` RGBA pixels (row 0 at the
+    /// top), viridis on a log (`log = true`) or linear scale: ready for `new ImageData`.
+    #[allow(clippy::too_many_arguments)]
+    pub fn render(
+        &self,
+        x0: f64,
+        x1: f64,
+        y0: f64,
+        y1: f64,
+        width: usize,
+        height: usize,
+        log: bool,
+    ) -> Clamped<Vec<u8>> {
+        Clamped(
+            self.grid(x0, x1, y0, y1, width, height)
+                .colorize(scale(log)),
+        )
+    }
+
+    /// `count` labelled contour levels over the view, sampled on a `width × height` grid:
+    /// `[{level, lines: [[[x, y], ...], ...]}]` in world coordinates.
+    #[allow(clippy::too_many_arguments)]
+    pub fn contours(
+        &self,
+        x0: f64,
+        x1: f64,
+        y0: f64,
+        y1: f64,
+        width: usize,
+        height: usize,
+        log: bool,
+        count: usize,
+    ) -> Result<JsValue, JsError> {
+        let grid = self.grid(x0, x1, y0, y1, width, height);
+        let levels = grid.levels(scale(log), count.min(64));
+        serde_wasm_bindgen::to_value(&grid.isolines(&levels)).map_err(js_error)
+    }
+}
+
+impl Session {
+    fn decode_run(&self, run_json: &str) -> Result<crate::run::RunSpec, JsError> {
+        // A run is validated in the context of the whole scenario (batch sizes depend on
+        // the data), so wrap it in the current scenario.
+        let mut doc = self.scenario.to_json();
+        let run: serde_json::Value = serde_json::from_str(run_json).map_err(js_error)?;
+        doc["runs"] = serde_json::Value::Array(vec![run]);
+        let decoded = decode(&doc.to_string()).map_err(js_error)?;
+        decoded
+            .runs
+            .into_iter()
+            .next()
+            .ok_or_else(|| js_error("no run"))
+    }
+
+    fn record_slice<T>(
+        &self,
+        index: usize,
+        from: usize,
+        field: impl Fn(&crate::run::Trajectory) -> &Vec<T>,
+    ) -> &[T] {
+        self.runners
+            .get(index)
+            .map(|r| field(r.record()))
+            .and_then(|v| v.get(from.min(v.len())..))
+            .unwrap_or(&[])
+    }
+
+    fn grid(&self, x0: f64, x1: f64, y0: f64, y1: f64, width: usize, height: usize) -> Grid {
+        let valid = x0.is_finite() && x1.is_finite() && y0.is_finite() && y1.is_finite();
+        let bounds = if valid && x0 < x1 && y0 < y1 {
+            Bounds::new(x0, x1, y0, y1)
+        } else {
+            self.scenario.problem.bounds()
+        };
+        Grid::sample(&self.scenario.problem, bounds, width, height)
+    }
+}
+
+fn scale(log: bool) -> Scale {
+    if log {
+        Scale::Log
+    } else {
+        Scale::Linear
+    }
 }

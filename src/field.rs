@@ -1,0 +1,271 @@
+//! The loss surface as a picture: sampling a problem on a pixel grid, colouring it with a
+//! perceptually uniform, colour-blind-safe colormap (viridis) on a linear or logarithmic
+//! scale, and extracting contour lines at levels evenly spaced on that scale.
+//!
+//! Log scale: `u = ln(1 + (f − f_min) / δ)` with `δ = (f_max − f_min)·10⁻³`, so that it
+//! works for surfaces with negative values (saddle, six-hump camel) and shows the detail
+//! near the minimum that a linear scale flattens.
+
+use crate::objective::Problem;
+use crate::surfaces::Bounds;
+use crate::vec2::Vec2;
+use contour::ContourBuilder;
+use serde::{Deserialize, Serialize};
+
+/// How loss values map to colours.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Scale {
+    /// Colour proportional to the loss.
+    Linear,
+    /// Colour proportional to the log of the loss above its minimum in view.
+    Log,
+}
+
+/// Loss values at the centres of a `width × height` grid of cells over `bounds`; row 0 is
+/// the top row (largest y), as on screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Grid {
+    /// The rectangle sampled.
+    pub bounds: Bounds,
+    /// Cells per row.
+    pub width: usize,
+    /// Rows.
+    pub height: usize,
+    /// Row-major values (non-finite values are replaced by the largest finite one).
+    pub values: Vec<f64>,
+    min: f64,
+    max: f64,
+}
+
+/// Largest grid the boundary accepts (4096 × 4096 cells).
+pub const MAX_CELLS: usize = 4096 * 4096;
+
+impl Grid {
+    /// Samples `problem` over `bounds` (width and height are clamped to at least 1 and the
+    /// total to [`MAX_CELLS`]).
+    pub fn sample(problem: &Problem, bounds: Bounds, width: usize, height: usize) -> Self {
+        let width = width.max(1);
+        let height = height.clamp(1, (MAX_CELLS / width).max(1));
+        let dx = (bounds.max.x - bounds.min.x) / width as f64;
+        let dy = (bounds.max.y - bounds.min.y) / height as f64;
+        let mut values = Vec::with_capacity(width * height);
+        for row in 0..height {
+            let y = bounds.max.y - (row as f64 + 0.5) * dy;
+            for col in 0..width {
+                let x = bounds.min.x + (col as f64 + 0.5) * dx;
+                values.push(problem.value(Vec2::new(x, y)));
+            }
+        }
+        let (min, max) = finite_range(&values);
+        for v in values.iter_mut().filter(|v| !v.is_finite()) {
+            *v = max;
+        }
+        Grid {
+            bounds,
+            width,
+            height,
+            values,
+            min,
+            max,
+        }
+    }
+
+    /// Smallest and largest value in view.
+    pub fn range(&self) -> (f64, f64) {
+        (self.min, self.max)
+    }
+
+    /// Where `v` falls on `scale`, from 0 (the minimum in view) to 1 (the maximum).
+    pub fn position(&self, v: f64, scale: Scale) -> f64 {
+        let span = self.max - self.min;
+        if span <= 0.0 {
+            return 0.0;
+        }
+        let t = match scale {
+            Scale::Linear => (v - self.min) / span,
+            Scale::Log => {
+                let delta = span * 1e-3;
+                ((v - self.min) / delta).ln_1p() / (span / delta).ln_1p()
+            }
+        };
+        t.clamp(0.0, 1.0)
+    }
+
+    /// The value at position `t` of `scale` (the inverse of [`Grid::position`]).
+    pub fn value_at(&self, t: f64, scale: Scale) -> f64 {
+        let span = self.max - self.min;
+        match scale {
+            Scale::Linear => self.min + t * span,
+            Scale::Log => {
+                let delta = span * 1e-3;
+                self.min + delta * (t * (span / delta).ln_1p()).exp_m1()
+            }
+        }
+    }
+
+    /// RGBA pixels (row 0 at the top), viridis on `scale`.
+    pub fn colorize(&self, scale: Scale) -> Vec<u8> {
+        const STEPS: usize = 1024;
+        let lut: Vec<[u8; 3]> = (0..STEPS)
+            .map(|i| {
+                let c = colorous::VIRIDIS.eval_continuous(i as f64 / (STEPS - 1) as f64);
+                [c.r, c.g, c.b]
+            })
+            .collect();
+        let mut rgba = Vec::with_capacity(self.values.len() * 4);
+        for &v in &self.values {
+            let [r, g, b] = lut[(self.position(v, scale) * (STEPS - 1) as f64).round() as usize];
+            rgba.extend_from_slice(&[r, g, b, 255]);
+        }
+        rgba
+    }
+
+    /// `count` contour levels evenly spaced on `scale` strictly inside the range in view.
+    pub fn levels(&self, scale: Scale, count: usize) -> Vec<f64> {
+        (1..=count)
+            .map(|i| self.value_at(i as f64 / (count + 1) as f64, scale))
+            .collect()
+    }
+
+    /// Contour lines at `levels`, as polylines in world coordinates.
+    pub fn isolines(&self, levels: &[f64]) -> Vec<Isoline> {
+        if self.width < 2 || self.height < 2 || levels.is_empty() {
+            return Vec::new();
+        }
+        let dx = (self.bounds.max.x - self.bounds.min.x) / self.width as f64;
+        let dy = (self.bounds.max.y - self.bounds.min.y) / self.height as f64;
+        let (w, h) = (self.width as f64, self.height as f64);
+        // In the builder's grid coordinates (d3-contour's), value (i, j) sits at
+        // (i + ½, j + ½) and the frame of the grid is x ∈ {0, w}, y ∈ {0, h}. Rings that
+        // touch the view's edge run along that frame: those pieces are not contour lines.
+        let on_frame = |x: f64, y: f64| x <= 0.0 || x >= w || y <= 0.0 || y >= h;
+        let to_world =
+            |x: f64, y: f64| Vec2::new(self.bounds.min.x + x * dx, self.bounds.max.y - y * dy);
+        let Ok(lines) =
+            ContourBuilder::new(self.width, self.height, true).lines(&self.values, levels)
+        else {
+            return Vec::new();
+        };
+        lines
+            .iter()
+            .map(|line| {
+                let mut polylines = Vec::new();
+                for ring in &line.geometry().0 {
+                    let mut current: Vec<Vec2> = Vec::new();
+                    for c in &ring.0 {
+                        if on_frame(c.x, c.y) {
+                            if current.len() > 1 {
+                                polylines.push(std::mem::take(&mut current));
+                            }
+                            current.clear();
+                        } else {
+                            current.push(to_world(c.x, c.y));
+                        }
+                    }
+                    if current.len() > 1 {
+                        polylines.push(current);
+                    }
+                }
+                Isoline {
+                    level: line.threshold(),
+                    lines: polylines,
+                }
+            })
+            .collect()
+    }
+}
+
+/// One contour level and its polylines.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Isoline {
+    /// The loss along the lines.
+    pub level: f64,
+    /// Polylines in world coordinates.
+    pub lines: Vec<Vec<Vec2>>,
+}
+
+fn finite_range(values: &[f64]) -> (f64, f64) {
+    let (min, max) = values
+        .iter()
+        .filter(|v| v.is_finite())
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+            (lo.min(v), hi.max(v))
+        });
+    if min.is_finite() {
+        (min, max)
+    } else {
+        (0.0, 0.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::surfaces::SurfaceKind;
+
+    fn bowl_grid(n: usize) -> Grid {
+        Grid::sample(
+            &Problem::Surface(SurfaceKind::Bowl),
+            Bounds::new(-1.0, 1.0, -1.0, 1.0),
+            n,
+            n,
+        )
+    }
+
+    #[test]
+    fn sampling_is_at_cell_centres_top_row_first() {
+        let g = Grid::sample(
+            &Problem::Surface(SurfaceKind::Saddle),
+            Bounds::new(0.0, 2.0, 0.0, 2.0),
+            2,
+            2,
+        );
+        // Centres: (0.5, 1.5) (1.5, 1.5) / (0.5, 0.5) (1.5, 0.5); saddle x² − y².
+        assert_eq!(g.values, [0.25 - 2.25, 2.25 - 2.25, 0.0, 2.25 - 0.25]);
+        assert_eq!(g.range(), (-2.0, 2.0));
+    }
+
+    #[test]
+    fn scales_are_monotone_and_invertible() {
+        let g = bowl_grid(64);
+        let (lo, hi) = g.range();
+        for scale in [Scale::Linear, Scale::Log] {
+            assert_eq!(g.position(lo, scale), 0.0);
+            assert!((g.position(hi, scale) - 1.0).abs() < 1e-12);
+            let mut last = -1.0;
+            for i in 0..=10 {
+                let t = i as f64 / 10.0;
+                let v = g.value_at(t, scale);
+                assert!((g.position(v, scale) - t).abs() < 1e-9);
+                assert!(v > last);
+                last = v;
+            }
+        }
+    }
+
+    #[test]
+    fn colours_run_from_dark_minimum_to_bright_maximum() {
+        let g = bowl_grid(33);
+        let rgba = g.colorize(Scale::Linear);
+        assert_eq!(rgba.len(), 33 * 33 * 4);
+        let centre = (16 * 33 + 16) * 4;
+        let corner = 0;
+        let brightness = |i: usize| rgba[i] as u32 + rgba[i + 1] as u32 + rgba[i + 2] as u32;
+        // Viridis: dark purple at 0, yellow at 1.
+        assert!(brightness(centre) < 200 && brightness(corner) > 400);
+        assert!(rgba.chunks(4).all(|p| p[3] == 255));
+    }
+
+    #[test]
+    fn bowl_isolines_are_circles_of_the_right_radius() {
+        let g = bowl_grid(101);
+        let lines = g.isolines(&[0.25]);
+        assert_eq!(lines.len(), 1);
+        let points: Vec<Vec2> = lines[0].lines.iter().flatten().copied().collect();
+        assert!(points.len() > 20);
+        for p in points {
+            assert!((p.norm() - 0.5).abs() < 0.02, "{p:?}");
+        }
+    }
+}
