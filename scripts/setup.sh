@@ -26,17 +26,30 @@ fi
 
 [ "$what" = build ] && exit 0
 
-# 3. Debian's Chromium and ChromeDriver for the browser tests.
-if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
-  say "installing chromium and chromium-driver from Debian"
+# 3. rustfmt and clippy (`make test` runs both).
+for component in rustfmt clippy; do
+  if ! rustup component list --installed | grep -q "^$component"; then
+    say "adding rust component $component"
+    rustup component add "$component"
+  fi
+done
+
+# 4. Debian packages: Chromium and ChromeDriver for the browser tests, Node.js + npm if absent.
+apt_packages=()
+{ [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; } || apt_packages+=(chromium chromium-driver)
+command -v npm >/dev/null || apt_packages+=(nodejs npm)
+command -v gzip >/dev/null || apt_packages+=(gzip)
+if [ ${#apt_packages[@]} -gt 0 ]; then
+  say "installing ${apt_packages[*]} from Debian"
   sudo_cmd=""
   [ "$(id -u)" = 0 ] || sudo_cmd=sudo
   $sudo_cmd apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends \
-    chromium chromium-driver >/dev/null
+    "${apt_packages[@]}" >/dev/null
 fi
 
-# 4. npm packages (playwright-core, d3-contour for benchmarks): from the committed lock file.
+# 5. npm packages (playwright-core, never `playwright`, whose install downloads browsers):
+#    from the committed lock file, again whenever the lock file is newer than the install.
 if [ ! -d node_modules/playwright-core ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   say "installing npm packages"
   npm ci --no-audit --no-fund --loglevel=error

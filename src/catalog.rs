@@ -26,6 +26,9 @@ pub struct SurfaceEntry {
     pub minima: &'static [Minimum],
     /// Suggested start point.
     pub start: Vec2,
+    /// The default race on this surface: SGD, Momentum, RMSprop and Adam with learning
+    /// rates that make a good demonstration here (scenario run objects).
+    pub race: Vec<Value>,
 }
 
 /// One optimizer family's entry.
@@ -86,6 +89,35 @@ fn presets() -> Vec<Preset> {
     ]
 }
 
+/// Learning rates (SGD, Momentum, RMSprop, Adam) chosen so that, from the surface's default
+/// start, every run makes visible progress in a few hundred steps without diverging, and
+/// their differences show.
+fn demo_lrs(kind: SurfaceKind) -> [f64; 4] {
+    match kind {
+        SurfaceKind::Rosenbrock => [1e-3, 5e-4, 5e-3, 5e-2],
+        SurfaceKind::Beale => [1e-2, 2e-3, 1e-2, 5e-2],
+        SurfaceKind::Himmelblau => [5e-3, 1e-3, 2e-2, 5e-2],
+        SurfaceKind::Bowl => [5e-2, 1e-2, 2e-2, 5e-2],
+        SurfaceKind::Valley => [4e-2, 1e-2, 1e-2, 5e-2],
+        SurfaceKind::Saddle => [5e-3, 2e-3, 1e-2, 2e-2],
+        SurfaceKind::Booth => [2e-2, 5e-3, 5e-2, 2e-1],
+        SurfaceKind::Rastrigin => [2e-3, 1e-3, 2e-2, 5e-2],
+        SurfaceKind::Ackley => [5e-2, 1e-2, 2e-2, 5e-2],
+        SurfaceKind::SixHumpCamel => [1e-2, 2e-3, 1e-2, 5e-2],
+    }
+}
+
+/// The default race on `kind` as scenario run objects.
+pub fn demo_race(kind: SurfaceKind) -> Vec<Value> {
+    let [sgd, momentum, rmsprop, adam] = demo_lrs(kind);
+    vec![
+        json!({"name": "SGD", "optimizer": "sgd", "lr": sgd}),
+        json!({"name": "Momentum", "optimizer": "sgd", "lr": momentum, "momentum": 0.9}),
+        json!({"name": "RMSprop", "optimizer": "rmsprop", "lr": rmsprop}),
+        json!({"name": "Adam", "optimizer": "adam", "lr": adam}),
+    ]
+}
+
 /// The whole catalog.
 pub fn catalog() -> Catalog {
     Catalog {
@@ -100,6 +132,7 @@ pub fn catalog() -> Catalog {
                     bounds: s.bounds(),
                     minima: s.minima(),
                     start: s.default_start(),
+                    race: demo_race(k),
                 }
             })
             .collect(),
