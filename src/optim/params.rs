@@ -180,11 +180,18 @@ pub const fn number(
 }
 
 /// The values given for one run over an optimizer's table: a value not given reads as the
-/// table's default, so every default lives in the table alone.
-#[derive(Clone, Debug, PartialEq)]
+/// table's default, so every default lives in the table alone. Two value sets are equal
+/// when they resolve to the same values, whether a default was written out or not.
+#[derive(Clone, Debug)]
 pub struct ParamValues {
     table: &'static [ParamInfo],
     given: Vec<(&'static str, ParamValue)>,
+}
+
+impl PartialEq for ParamValues {
+    fn eq(&self, other: &Self) -> bool {
+        self.all() == other.all()
+    }
 }
 
 impl ParamValues {

@@ -89,21 +89,32 @@ pub fn decode(text: &str) -> Result<Scenario, ScenarioError> {
     })
 }
 
-/// Parses JSON into `T`, turning serde's errors into ones that name the field.
+/// Parses JSON text into `T`: syntax errors with their position, then shape errors with
+/// the path of the field.
 fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, ScenarioError> {
-    let de = &mut serde_json::Deserializer::from_str(text);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        if inner.is_syntax() || inner.is_eof() {
-            return ScenarioError::Syntax {
-                line: inner.line(),
-                column: inner.column(),
-                message: strip_position(&inner.to_string()),
-            };
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        let mut message = strip_position(&e.to_string());
+        if message == "number out of range" {
+            message.push_str(" (every number must be finite)");
         }
-        let path = if path == "." { "scenario".into() } else { path };
-        ScenarioError::invalid(path, strip_position(&inner.to_string()))
+        ScenarioError::Syntax {
+            line: e.line(),
+            column: e.column(),
+            message,
+        }
+    })?;
+    if !value.is_object() {
+        return Err(ScenarioError::invalid(
+            "scenario",
+            "must be a JSON object with `problem` and `runs`",
+        ));
+    }
+    from_value("scenario", &value).map_err(|e| match e {
+        ScenarioError::Invalid { path, message } => ScenarioError::Invalid {
+            path: path.strip_prefix("scenario.").unwrap_or(&path).to_string(),
+            message,
+        },
+        other => other,
     })
 }
 
