@@ -1,0 +1,129 @@
+//! The run loop: divergence, early stopping, steps to tolerance, mini-batches, live changes.
+
+use crate::run::{DivergenceCause, Status};
+use crate::scenario::decode;
+use crate::vec2::Vec2;
+
+fn run_one(text: &str) -> crate::run::Runner {
+    decode(text).unwrap().run().remove(0)
+}
+
+#[test]
+fn a_huge_learning_rate_diverges_at_a_step_and_keeps_only_finite_points() {
+    let r = run_one(
+        r#"{"problem": {"surface": "rosenbrock"}, "start": [-1.5, 2], "steps": 500,
+            "runs": [{"optimizer": "sgd", "lr": 0.5}]}"#,
+    );
+    let Status::Diverged { step, cause } = r.status() else {
+        panic!("{:?}", r.status())
+    };
+    assert!(step >= 1 && step < 20, "diverged at {step}");
+    assert!(matches!(
+        cause,
+        DivergenceCause::OutOfBounds
+            | DivergenceCause::NonFiniteParameter
+            | DivergenceCause::NonFiniteLoss
+    ));
+    let rec = r.record();
+    assert_eq!(rec.trajectory.len() as u64, step);
+    assert_eq!(rec.lr.len() + 1, rec.trajectory.len());
+    assert!(rec.trajectory.iter().all(|p| p.is_finite()));
+    assert!(rec.loss.iter().all(|l| l.is_finite()));
+    // The stopped run refuses further steps.
+    let mut r = r;
+    assert!(!r.step());
+}
+
+#[test]
+fn completed_runs_report_the_first_step_within_tolerance() {
+    let r = run_one(
+        r#"{"problem": {"surface": "bowl"}, "start": [1, 0], "steps": 50, "tolerance": 0.01,
+            "runs": [{"optimizer": "sgd", "lr": 0.25}]}"#,
+    );
+    // x_k = (1 − 2·0.25)^k = 0.5^k: first below 0.01 at k = 7 (0.0078).
+    assert_eq!(r.status(), Status::Completed);
+    assert_eq!(r.reached_at(), Some(7));
+    assert_eq!(r.record().trajectory.len(), 51);
+    assert!((r.record().trajectory[7].x - 0.5f64.powi(7)).abs() < 1e-15);
+}
+
+#[test]
+fn early_stopping_watches_the_validation_loss() {
+    // A tiny learning rate with a noisy validation set: validation loss stops improving
+    // while training goes on, and the run stops `patience` steps after its best step.
+    let text = r#"{"problem": {"regression": {"generate": {"n": 60, "noise": 2.0, "seed": 1},
+                    "validation_split": 0.5, "split_seed": 2}},
+        "start": [0, 0], "steps": 5000,
+        "runs": [{"optimizer": "sgd", "lr": 0.05, "early_stopping": {"patience": 20}}]}"#;
+    let r = run_one(text);
+    let Status::EarlyStopped { step, best_step } = r.status() else {
+        panic!("{:?}", r.status())
+    };
+    assert_eq!(step, best_step + 20);
+    let v = &r.record().validation_loss;
+    assert_eq!(v.len(), r.record().trajectory.len());
+    let best = v[best_step as usize];
+    assert!(v.iter().all(|&x| x >= best));
+}
+
+#[test]
+fn mini_batches_are_deterministic_in_the_seed_and_noisier_than_full_batch() {
+    let scenario = |batch: &str, seed: u64| {
+        format!(
+            r#"{{"problem": {{"regression": {{"generate": {{"n": 64, "seed": 5}}}}}},
+                "start": [0, 0], "steps": 40,
+                "runs": [{{"optimizer": "sgd", "lr": 0.1 {batch}, "seed": {seed}}}]}}"#
+        )
+    };
+    let a = run_one(&scenario(r#", "batch_size": 4"#, 1));
+    let b = run_one(&scenario(r#", "batch_size": 4"#, 1));
+    let c = run_one(&scenario(r#", "batch_size": 4"#, 2));
+    let full = run_one(&scenario("", 1));
+    assert_eq!(a.record(), b.record());
+    assert_ne!(a.record().trajectory, c.record().trajectory);
+    assert_ne!(a.record().trajectory, full.record().trajectory);
+    assert_eq!(a.epochs(), Some(40.0 * 4.0 / 64.0));
+    // Full-batch loss never increases at this small rate; mini-batch loss does at times.
+    let rises = |l: &[f64]| l.windows(2).filter(|w| w[1] > w[0]).count();
+    assert_eq!(rises(&full.record().loss), 0);
+    assert!(rises(&a.record().loss) > 0);
+}
+
+#[test]
+fn a_live_change_alters_later_steps_only() {
+    let s = decode(
+        r#"{"problem": {"surface": "rosenbrock"}, "steps": 100,
+            "runs": [{"optimizer": "adam", "lr": 0.01}]}"#,
+    )
+    .unwrap();
+    let mut live = s.runner(0).unwrap();
+    let mut same = s.runner(0).unwrap();
+    live.advance(10);
+    same.advance(10);
+    let before = live.record().trajectory.clone();
+    let mut faster = s.runs[0].clone();
+    faster.optimizer = decode(
+        r#"{"problem": {"surface": "rosenbrock"}, "runs": [{"optimizer": "adam", "lr": 0.1}]}"#,
+    )
+    .unwrap()
+    .runs[0]
+        .optimizer
+        .clone();
+    live.set_spec(faster);
+    live.advance(5);
+    same.advance(5);
+    assert_eq!(&live.record().trajectory[..11], &before[..]);
+    assert_eq!(live.record().lr[10], 0.1);
+    assert_ne!(live.record().trajectory[11], same.record().trajectory[11]);
+}
+
+#[test]
+fn l1_pulls_a_coordinate_to_zero_and_is_in_the_recorded_loss() {
+    let r = run_one(
+        r#"{"problem": {"surface": "bowl"}, "start": [0.0, 1.0], "steps": 1,
+            "runs": [{"optimizer": "sgd", "lr": 0.1, "l1": 0.5}]}"#,
+    );
+    // Loss 1 + 0.5·1; gradient (0 + 0, 2 + 0.5): sign(0) = 0 leaves x at 0.
+    assert_eq!(r.record().loss[0], 1.5);
+    assert_eq!(r.record().trajectory[1], Vec2::new(0.0, 1.0 - 0.25));
+}
