@@ -101,8 +101,8 @@ fn demo_lrs(kind: SurfaceKind) -> [f64; 4] {
         SurfaceKind::Valley => [4e-2, 1e-2, 1e-2, 5e-2],
         SurfaceKind::Saddle => [5e-3, 2e-3, 1e-2, 2e-2],
         SurfaceKind::Booth => [2e-2, 5e-3, 5e-2, 2e-1],
-        SurfaceKind::Rastrigin => [2e-3, 1e-3, 2e-2, 5e-2],
-        SurfaceKind::Ackley => [5e-2, 1e-2, 2e-2, 5e-2],
+        SurfaceKind::Rastrigin => [2e-3, 1e-2, 3e-1, 5e-1],
+        SurfaceKind::Ackley => [1e-1, 2e-2, 1.8e-1, 5e-1],
         SurfaceKind::SixHumpCamel => [1e-2, 2e-3, 1e-2, 5e-2],
     }
 }
