@@ -1,0 +1,79 @@
+// The engine's catalog as lookups, plus the page's palette and number formatting.
+// Every list, default and slider range comes from the catalog; nothing is repeated here.
+
+/** Okabe–Ito (colour-blind safe), with white instead of black for the dark view. */
+export const PALETTE = ['#e69f00', '#56b4e9', '#009e73', '#f0e442', '#0072b2', '#d55e00', '#cc79a7', '#f5f5f5'];
+
+/** How many steps the page lets a race run (the engine caps it at limits.max_steps). */
+export const PAGE_STEPS = 100000;
+
+export class Catalog {
+  constructor(json) {
+    const c = JSON.parse(json);
+    this.surfaces = c.surfaces;
+    this.optimizers = c.optimizers;
+    this.presets = c.presets;
+    this.limits = c.limits;
+  }
+  surface(name) { return this.surfaces.find((s) => s.name === name) || null; }
+  optimizer(name) { return this.optimizers.find((o) => o.name === name) || null; }
+  params(optimizer) { return this.optimizer(optimizer)?.params || []; }
+
+  /** The page's scenario for a surface: its default start and race, coloured. */
+  scenarioFor(surfaceName, keep = {}) {
+    const s = this.surface(surfaceName) || this.surfaces[0];
+    return {
+      problem: { surface: s.name },
+      start: [...s.start],
+      steps: Math.min(keep.steps ?? PAGE_STEPS, this.limits.max_steps),
+      tolerance: keep.tolerance ?? this.limits.default_tolerance,
+      runs: s.race.map((r, i) => ({ ...r, color: PALETTE[i % PALETTE.length] })),
+    };
+  }
+
+  /**
+   * `run` moved to another optimizer: keeps name, colour, the generic run fields and every
+   * hyper-parameter the new optimizer also has; the others take the new optimizer's defaults.
+   */
+  switchOptimizer(run, optimizer) {
+    const oldNames = new Set(this.params(run.optimizer).map((p) => p.name));
+    const out = { optimizer };
+    for (const [k, v] of Object.entries(run)) {
+      if (k === 'optimizer') continue;
+      if (!oldNames.has(k)) out[k] = v; // name, color, schedule, …
+    }
+    for (const p of this.params(optimizer)) {
+      if (p.name in run && oldNames.has(p.name)) out[p.name] = run[p.name];
+    }
+    return out;
+  }
+
+  /** Run `run`'s value of parameter `p` (the catalog default if the run omits it). */
+  value(run, p) { return p.name in run ? run[p.name] : p.default; }
+}
+
+/** A compact, readable number: 0.05, 1.5e-4, 12.3, 1.2e6. */
+export function fmt(v, digits = 3) {
+  if (v === null || v === undefined || Number.isNaN(v)) return '–';
+  if (!Number.isFinite(v)) return v > 0 ? '∞' : '−∞';
+  if (v === 0) return '0';
+  const a = Math.abs(v);
+  if (a >= 1e5 || a < 1e-3) {
+    const [m, e] = v.toExponential(digits - 1).split('e');
+    return `${trimZeros(m)}e${Number(e)}`;
+  }
+  if (a >= 10 ** digits) return String(Math.round(Number(v.toPrecision(digits))));
+  return trimZeros(v.toPrecision(digits));
+}
+
+function trimZeros(s) {
+  return s.includes('.') && !s.includes('e') ? s.replace(/\.?0+$/, '') : s;
+}
+
+/** Rounds to `digits` significant digits (what a slider sets). */
+export function roundSig(v, digits = 3) {
+  if (v === 0 || !Number.isFinite(v)) return v;
+  return Number(v.toPrecision(digits));
+}
+
+export const int = (n) => Math.round(n).toLocaleString('en-US');

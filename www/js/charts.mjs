@@ -1,0 +1,128 @@
+// Line charts of a per-step series for every run (loss, learning rate): crisp at any
+// devicePixelRatio, log or linear y, tick labels, run colours, decimated to the chart width
+// (per device-pixel column the min and max are drawn, so spikes are never lost).
+
+import { fmt, int } from './catalog.mjs';
+
+const PAD = { l: 58, r: 14, t: 8, b: 24 };
+const FLOOR = 1e-16; // log scale: smaller values are drawn at the floor
+
+export class Chart {
+  constructor(canvas) {
+    this.canvas = canvas;
+    this.ctx = canvas.getContext('2d');
+    this.W = 1; this.H = 1; this.dpr = 1;
+    new ResizeObserver(() => this.resize()).observe(canvas);
+  }
+
+  resize() {
+    const r = this.canvas.getBoundingClientRect();
+    this.dpr = window.devicePixelRatio || 1;
+    this.W = Math.max(1, r.width); this.H = Math.max(1, r.height);
+    this.canvas.width = Math.round(this.W * this.dpr);
+    this.canvas.height = Math.round(this.H * this.dpr);
+    this.onResize?.();
+  }
+
+  /**
+   * series: [{values: Float64Array, length, color, dashed, offset}] (values[k] is at step
+   * k + offset); maxStep: x range end; log: y scale; shift: subtracted from every value.
+   */
+  draw({ series, maxStep, log, shift = 0 }) {
+    const { ctx, dpr, W, H } = this;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    const pw = W - PAD.l - PAD.r, ph = H - PAD.t - PAD.b;
+    if (pw < 20 || ph < 20) return;
+    const tf = log ? (v) => Math.log10(Math.max(v - shift, FLOOR)) : (v) => v - shift;
+    let lo = Infinity, hi = -Infinity;
+    for (const s of series) {
+      for (let k = 0; k < s.length; k += 1) {
+        const v = tf(s.values[k]);
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+    }
+    if (!Number.isFinite(lo)) { lo = log ? -3 : 0; hi = log ? 1 : 1; }
+    if (log) { lo = Math.floor(lo); hi = Math.max(Math.ceil(hi), lo + 1); }
+    else if (hi - lo < 1e-12) { lo -= 0.5; hi += 0.5; }
+    const xmax = Math.max(maxStep, 10);
+    const X = (step) => PAD.l + (step / xmax) * pw;
+    const Y = (v) => PAD.t + (1 - (v - lo) / (hi - lo)) * ph;
+    this.axes({ lo, hi, log, xmax, X, Y, pw, ph });
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(PAD.l, PAD.t, pw, ph);
+    ctx.clip();
+    ctx.lineWidth = 2;
+    ctx.lineJoin = 'round';
+    const cols = Math.max(1, Math.round(pw * dpr));
+    for (const s of series) {
+      if (s.length === 0) continue;
+      ctx.beginPath();
+      let col = -1, mn = 0, mx = 0, first = true;
+      const flush = () => {
+        const x = PAD.l + (col / cols) * pw;
+        if (first) { ctx.moveTo(x, Y(mn)); first = false; } else ctx.lineTo(x, Y(mn));
+        if (mx !== mn) ctx.lineTo(x, Y(mx));
+      };
+      for (let k = 0; k < s.length; k += 1) {
+        const c = Math.floor(((k + s.offset) / xmax) * cols);
+        const v = tf(s.values[k]);
+        if (c !== col) {
+          if (col >= 0) flush();
+          col = c; mn = v; mx = v;
+        } else { if (v < mn) mn = v; if (v > mx) mx = v; }
+      }
+      flush();
+      ctx.setLineDash(s.dashed ? [8, 5] : []);
+      ctx.strokeStyle = s.color;
+      ctx.stroke();
+    }
+    ctx.restore();
+  }
+
+  axes({ lo, hi, log, xmax, X, Y, pw, ph }) {
+    const { ctx } = this;
+    ctx.font = '12px system-ui, sans-serif';
+    ctx.fillStyle = '#8d98aa';
+    ctx.strokeStyle = '#2a3240';
+    ctx.lineWidth = 1;
+    ctx.textAlign = 'right';
+    ctx.textBaseline = 'middle';
+    const yt = log ? logTicks(lo, hi, Math.max(2, Math.floor(ph / 22))) : niceTicks(lo, hi, Math.max(2, Math.floor(ph / 30)));
+    for (const t of yt) {
+      const y = Math.round(Y(t)) + 0.5;
+      ctx.beginPath(); ctx.moveTo(PAD.l, y); ctx.lineTo(PAD.l + pw, y); ctx.stroke();
+      ctx.fillText(log ? fmt(10 ** t, 2) : fmt(t, 3), PAD.l - 6, y);
+    }
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    for (const t of niceTicks(0, xmax, Math.max(2, Math.floor(pw / 90)))) {
+      const x = Math.round(X(t)) + 0.5;
+      ctx.beginPath(); ctx.moveTo(x, PAD.t + ph); ctx.lineTo(x, PAD.t + ph + 4); ctx.stroke();
+      ctx.fillText(t >= 1e5 ? fmt(t, 3) : int(t), x, PAD.t + ph + 6);
+    }
+    ctx.strokeStyle = '#4a5568';
+    ctx.strokeRect(PAD.l + 0.5, PAD.t + 0.5, pw, ph);
+  }
+}
+
+/** Round ticks (1, 2, 5 × 10^k) covering [lo, hi], about `count` of them. */
+export function niceTicks(lo, hi, count) {
+  const raw = (hi - lo) / count;
+  const mag = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) || 10 * mag;
+  const out = [];
+  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.push(Number(t.toPrecision(12)));
+  return out;
+}
+
+/** Whole decades in [lo, hi] (log10 units), thinned to at most `count`. */
+function logTicks(lo, hi, count) {
+  const every = Math.max(1, Math.ceil((hi - lo) / count));
+  const out = [];
+  for (let t = Math.ceil(lo); t <= hi; t += 1) if ((t - Math.ceil(lo)) % every === 0) out.push(t);
+  return out;
+}

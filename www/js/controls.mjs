@@ -1,0 +1,138 @@
+// The run panels: one compact card per run with its colour, editable name, optimizer,
+// learning rate (always visible) and the optimizer's other catalog parameters in a
+// collapsible section, plus the run's live readout (status, loss, distance, steps to tolerance).
+
+import { PALETTE, fmt, int } from './catalog.mjs';
+import { el, paramControl } from './widgets.mjs';
+
+export class Controls {
+  constructor(listEl, addEl, race, catalog, replanEl) {
+    this.list = listEl;
+    this.race = race;
+    this.catalog = catalog;
+    this.replan = replanEl;
+    this.cards = [];
+    addEl.append(el('option', { value: '', textContent: '+ Add run' }));
+    for (const preset of catalog.presets) addEl.append(el('option', { value: preset.name, textContent: preset.name }));
+    addEl.addEventListener('change', () => {
+      const preset = catalog.presets.find((q) => q.name === addEl.value);
+      addEl.value = '';
+      if (preset) this.guard(() => race.addRun({ name: preset.name, ...preset.run }));
+    });
+    race.on('runs', () => this.rebuild());
+    race.on('data', () => this.update());
+  }
+
+  guard(fn) {
+    try { fn(); return null; } catch (e) { return e.message || String(e); }
+  }
+
+  /** Applies run i's new settings (live, or re-planned from the start). */
+  apply(i, run, replan = this.replan.checked) {
+    return this.guard(() => this.race.setRun(i, run, replan));
+  }
+
+  rebuild() {
+    this.cards = this.race.runs.map((run, i) => this.card(run, i));
+    this.list.replaceChildren(...this.cards.map((c) => c.root));
+    this.update();
+  }
+
+  card(run, i) {
+    const { race, catalog } = this;
+    const current = () => race.runs[i];
+    const root = el('section', { className: 'run' });
+    root.setAttribute('role', 'group');
+    const labelRoot = () => root.setAttribute('aria-label', `Run ${i + 1}: ${current().name}`);
+    labelRoot();
+    root.style.setProperty('--run', run.color);
+
+    const swatch = el('button', { type: 'button', className: 'swatch', title: 'Change colour' });
+    swatch.setAttribute('aria-label', 'Change colour');
+    swatch.addEventListener('click', () => {
+      const k = (PALETTE.indexOf(current().color) + 1) % PALETTE.length;
+      if (!this.apply(i, { ...current(), color: PALETTE[k] }, false)) root.style.setProperty('--run', PALETTE[k]);
+    });
+    const name = el('input', { type: 'text', value: run.name, spellcheck: false });
+    name.setAttribute('aria-label', 'Run name');
+    name.addEventListener('input', () => {
+      if (!this.apply(i, { ...current(), name: name.value }, false)) labelRoot();
+    });
+    const opt = el('select');
+    opt.setAttribute('aria-label', 'Optimizer');
+    for (const o of catalog.optimizers) opt.append(el('option', { value: o.name, textContent: o.label }));
+    opt.value = run.optimizer;
+    opt.addEventListener('change', () => {
+      const err = this.apply(i, catalog.switchOptimizer(current(), opt.value));
+      if (err) { opt.value = current().optimizer; return; }
+      this.rebuild();
+    });
+    const dup = el('button', { type: 'button', className: 'icon', textContent: 'Copy', title: 'Duplicate run' });
+    dup.setAttribute('aria-label', 'Duplicate run');
+    dup.addEventListener('click', () => {
+      const copy = { ...current(), name: `${current().name} ′` };
+      delete copy.color;
+      const err = this.guard(() => race.addRun(copy));
+      if (err) this.showError(i, err);
+    });
+    const del = el('button', { type: 'button', className: 'icon', textContent: '✕', title: 'Remove run' });
+    del.setAttribute('aria-label', 'Remove run');
+    del.addEventListener('click', () => race.removeRun(i));
+
+    const stats = el('div', { className: 'run-stats' });
+    const status = el('span', { className: 'status' });
+    const loss = el('span'), dist = el('span');
+    stats.append(status, loss, dist);
+
+    const error = el('p', { className: 'run-error', hidden: true });
+    const params = catalog.params(run.optimizer);
+    const control = (p) => paramControl(p, catalog.value(run, p), (v) => {
+      const err = this.apply(i, { ...current(), [p.name]: v });
+      error.hidden = !err;
+      error.textContent = err || '';
+      return err;
+    });
+    const main = params.filter((p) => p.name === 'lr').map(control);
+    const rest = params.filter((p) => p.name !== 'lr');
+    const more = el('details', {}, el('summary', { textContent: 'More settings', title: rest.map((p) => p.label).join(', ') }));
+    for (const p of rest) more.append(control(p));
+
+    root.append(el('div', { className: 'run-top' }, swatch, name, dup, del), el('div', { className: 'run-mid' }, opt, stats), ...main);
+    if (rest.length) root.append(more);
+    root.append(error);
+    return { root, status, loss, dist, error };
+  }
+
+  showError(i, message) {
+    const c = this.cards[i];
+    if (!c) return;
+    c.error.hidden = false;
+    c.error.textContent = message;
+  }
+
+  /** Per-frame readout (textContent only changes when the text does). */
+  update() {
+    const st = this.race.state;
+    if (!st) return;
+    this.cards.forEach((c, i) => {
+      const r = st.runs[i];
+      if (!r) return;
+      const s = statusOf(r);
+      set(c.status, s.text);
+      c.status.className = `status ${s.kind}`;
+      set(c.loss, `loss ${fmt(r.loss, 4)}`);
+      set(c.dist, r.distance == null ? '' : `to min ${fmt(r.distance, 3)}`);
+    });
+  }
+}
+
+const set = (node, text) => { if (node.textContent !== text) node.textContent = text; };
+
+/** The page's status for a run summary: reached beats running/completed. */
+export function statusOf(r) {
+  if (r.status.reason === 'diverged') return { kind: 'diverged', text: `diverged at step ${int(r.status.step)}`, at: r.status.step };
+  if (r.reached_at != null) return { kind: 'reached', text: `reached at step ${int(r.reached_at)}`, at: r.reached_at };
+  if (r.status.reason === 'early_stopped') return { kind: 'completed', text: `stopped at step ${int(r.status.step)}` };
+  if (r.status.reason === 'completed') return { kind: 'completed', text: 'completed' };
+  return { kind: 'running', text: 'running' };
+}

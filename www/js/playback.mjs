@@ -1,0 +1,110 @@
+// Playback: Play/Pause, Step, Reset, the speed slider (1 to 10,000 steps per second, log),
+// the step counter and the keyboard shortcuts. One requestAnimationFrame loop while playing;
+// steps per frame = speed × dt, with the fractional part carried to the next frame.
+
+import { int } from './catalog.mjs';
+
+const MAX_DT = 0.1; // s: a background tab must not come back with a huge jump
+
+export class Playback {
+  constructor(race, els) {
+    this.race = race;
+    this.els = els;
+    this.playing = false;
+    this.carry = 0;
+    this.last = 0;
+    this.speed = 10 ** Number(els.speed.value);
+    // A mouse click leaves no focus on the button, so Space then means play/pause everywhere.
+    const click = (b, fn) => b.addEventListener('click', (e) => { fn(); if (e.detail > 0) b.blur(); });
+    click(els.play, () => this.toggle());
+    click(els.step, () => this.step(1));
+    click(els.reset, () => this.reset());
+    els.speed.addEventListener('input', () => this.setSpeed(10 ** Number(els.speed.value)));
+    els.speed.setAttribute('aria-valuetext', this.speedText());
+    this.showSpeed();
+    document.addEventListener('keydown', (e) => this.key(e));
+    race.on('data', () => this.showStep());
+    race.on('load', () => this.pause());
+  }
+
+  setSpeed(v) {
+    this.speed = Math.min(Math.max(v, 1), 1e4);
+    this.showSpeed();
+  }
+
+  speedText() {
+    const v = this.speed;
+    const shown = v < 10 ? Math.round(v * 10) / 10 : v < 100 ? Math.round(v) : Math.round(v / 10) * 10;
+    return `${shown.toLocaleString('en-US')} steps/s`;
+  }
+
+  showSpeed() {
+    this.els.speedOut.textContent = this.speedText();
+    this.els.speed.setAttribute('aria-valuetext', this.speedText());
+  }
+
+  showStep() {
+    const r = this.race;
+    this.els.count.textContent = int(r.step);
+    this.els.max.textContent = `/ ${int(r.maxSteps)}`;
+    if (this.playing && !r.running) this.pause();
+  }
+
+  toggle() { if (this.playing) this.pause(); else this.play(); }
+
+  play() {
+    if (this.playing) return;
+    if (!this.race.running) return;
+    this.playing = true;
+    this.carry = 0;
+    this.last = performance.now();
+    this.els.play.textContent = 'Pause';
+    requestAnimationFrame((t) => this.frame(t));
+  }
+
+  pause() {
+    this.playing = false;
+    this.els.play.textContent = 'Play';
+  }
+
+  step(n = 1) {
+    this.pause();
+    this.race.advance(Math.max(0, Math.floor(n)));
+  }
+
+  reset() {
+    this.pause();
+    this.race.reset();
+  }
+
+  frame(t) {
+    if (!this.playing) return;
+    const dt = Math.min(Math.max((t - this.last) / 1000, 0), MAX_DT);
+    this.last = t;
+    this.carry += this.speed * dt;
+    const n = Math.floor(this.carry);
+    this.carry -= n;
+    if (n > 0) this.race.advance(n);
+    if (this.playing) requestAnimationFrame((u) => this.frame(u));
+  }
+
+  key(e) {
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const t = e.target;
+    const typing = t instanceof HTMLElement && (t.isContentEditable || t.tagName === 'TEXTAREA' ||
+      t.tagName === 'SELECT' || (t.tagName === 'INPUT' && !['checkbox', 'radio', 'range', 'button'].includes(t.type)));
+    if (typing) return;
+    if (e.code === 'Space' || e.key === ' ') {
+      if (t instanceof HTMLButtonElement || (t instanceof HTMLInputElement && t.type === 'checkbox')) return; // Space activates them
+      e.preventDefault();
+      this.toggle();
+    } else if (e.key === 'ArrowRight') {
+      if (t instanceof HTMLInputElement && t.type === 'range') return; // arrows move sliders
+      e.preventDefault();
+      this.step(1);
+    } else if (e.key === 'r' || e.key === 'R') {
+      e.preventDefault();
+      this.reset();
+    }
+  }
+}

@@ -1,0 +1,62 @@
+// Everything that follows the race's data on screen apart from the run panels: the path
+// overlay, the legend on the view, and the loss and learning-rate charts (throttled while
+// playing; they are the most expensive drawing).
+
+import { Chart } from './charts.mjs';
+import { el } from './widgets.mjs';
+
+const CHART_INTERVAL_MS = 66;
+
+export class Screen {
+  constructor(race, view, paths, els) {
+    this.race = race;
+    this.view = view;
+    this.paths = paths;
+    this.els = els;
+    this.loss = new Chart(els.lossChart);
+    this.lr = new Chart(els.lrChart);
+    this.loss.onResize = () => this.drawCharts();
+    this.lr.onResize = () => this.drawCharts();
+    this.lastCharts = 0;
+    this.chartTimer = 0;
+    view.onChange(() => paths.request());
+    race.on('data', () => { paths.request(); this.legend(); this.chartsSoon(); });
+  }
+
+  legend() {
+    const items = this.race.runs.map((r) => {
+      const i = el('i');
+      i.style.setProperty('--run', r.color);
+      return el('span', {}, i, el('span', { textContent: r.name }));
+    });
+    const key = this.race.runs.map((r) => `${r.color}${r.name}`).join('|');
+    if (key !== this.legendKey) { this.legendKey = key; this.els.legend.replaceChildren(...items); }
+  }
+
+  chartsSoon() {
+    const wait = this.lastCharts + CHART_INTERVAL_MS - performance.now();
+    if (wait <= 0) { this.drawCharts(); return; }
+    if (!this.chartTimer) this.chartTimer = setTimeout(() => { this.chartTimer = 0; this.drawCharts(); }, wait);
+  }
+
+  /** Loss on a log scale, shifted by the lowest known minimum (so six-hump's negative values
+   *  fit); linear when the surface has no minimum to shift by (the saddle). */
+  drawCharts() {
+    const race = this.race;
+    if (!race.state) return;
+    this.lastCharts = performance.now();
+    const minima = race.problem.minima;
+    const fstar = minima.length ? Math.min(...minima.map((m) => m.value)) : null;
+    const log = fstar !== null;
+    const shift = log && fstar < 0 ? fstar : 0;
+    const caption = !log ? 'Loss (linear scale: this surface has no minimum)'
+      : shift ? `Loss − min (min = ${shift.toFixed(4)}, log scale)` : 'Loss (log scale)';
+    if (this.els.lossCaption.textContent !== caption) this.els.lossCaption.textContent = caption;
+    const maxStep = race.step;
+    const series = (key, offset) => race.caches.map((c, i) => ({
+      values: c[key].data, length: c[key].length, offset, color: race.runs[i].color, dashed: i >= 8,
+    }));
+    this.loss.draw({ series: series('loss', 0), maxStep, log, shift });
+    this.lr.draw({ series: series('lr', 1), maxStep, log: true });
+  }
+}

@@ -1,0 +1,177 @@
+// The loss surface: heatmap (viridis, from the engine) with labelled contours and the known
+// minima, on a canvas sized in device pixels. Holds the world↔screen transform (equal scale on
+// both axes, so gradients cross contours at right angles) and re-renders once per view change,
+// debounced; meanwhile it shows the last rendering stretched to the new view.
+
+import { fmt } from './catalog.mjs';
+
+const RENDER_DELAY_MS = 90;
+const CONTOUR_GRID = 200;
+const CONTOUR_LEVELS = 12;
+
+export class View {
+  constructor(box, canvas, race) {
+    this.box = box;
+    this.canvas = canvas;
+    this.ctx = canvas.getContext('2d');
+    this.race = race;
+    this.log = true;
+    this.cx = 0; this.cy = 0; this.scale = 0.01; // world units per CSS pixel
+    this.W = 1; this.H = 1; this.dpr = 1;
+    this.image = null; // {canvas, x0, x1, y0, y1} the last rendering
+    this.contours = [];
+    this.timer = 0;
+    this.listeners = [];
+    this.renders = 0;
+    new ResizeObserver(() => this.resize()).observe(box);
+    this.resize();
+  }
+
+  onChange(fn) { this.listeners.push(fn); }
+  changed() { for (const fn of this.listeners) fn(); }
+
+  resize() {
+    const r = this.box.getBoundingClientRect();
+    const dpr = window.devicePixelRatio || 1;
+    const W = Math.max(1, r.width), H = Math.max(1, r.height);
+    if (W === this.W && H === this.H && dpr === this.dpr) return;
+    this.W = W; this.H = H; this.dpr = dpr;
+    for (const c of this.box.querySelectorAll('canvas')) {
+      c.width = Math.round(W * dpr);
+      c.height = Math.round(H * dpr);
+    }
+    this.viewChanged();
+  }
+
+  /** Fits the problem's bounds into the canvas with a small margin. */
+  fit() {
+    const { min, max } = this.race.problem.bounds;
+    this.cx = (min[0] + max[0]) / 2;
+    this.cy = (min[1] + max[1]) / 2;
+    this.scale = Math.max((max[0] - min[0]) / this.W, (max[1] - min[1]) / this.H) * 1.04;
+    this.image = null;
+    this.viewChanged();
+  }
+
+  toScreen(x, y) { return [this.W / 2 + (x - this.cx) / this.scale, this.H / 2 - (y - this.cy) / this.scale]; }
+  toWorld(sx, sy) { return [this.cx + (sx - this.W / 2) * this.scale, this.cy - (sy - this.H / 2) * this.scale]; }
+  box4() {
+    const [x0, y1] = this.toWorld(0, 0);
+    const [x1, y0] = this.toWorld(this.W, this.H);
+    return { x0, x1, y0, y1 };
+  }
+
+  pan(dx, dy) { this.cx -= dx * this.scale; this.cy += dy * this.scale; this.viewChanged(); }
+
+  zoomAt(sx, sy, factor) {
+    const [wx, wy] = this.toWorld(sx, sy);
+    this.scale = Math.min(Math.max(this.scale * factor, 1e-9), 1e6);
+    this.cx = wx - (sx - this.W / 2) * this.scale;
+    this.cy = wy + (sy - this.H / 2) * this.scale;
+    this.viewChanged();
+  }
+
+  setLog(log) { this.log = log; this.renderNow(); }
+
+  /** Redraws now with what we have, renders properly once the view stops changing. */
+  viewChanged() {
+    this.draw();
+    this.changed();
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.renderNow(), RENDER_DELAY_MS);
+  }
+
+  renderNow() {
+    clearTimeout(this.timer);
+    if (!this.race.session) return;
+    const { x0, x1, y0, y1 } = this.box4();
+    const w = this.canvas.width, h = this.canvas.height;
+    const s = this.race.session;
+    const pixels = s.render(x0, x1, y0, y1, w, h, this.log);
+    const off = this.image?.canvas.width === w && this.image?.canvas.height === h
+      ? this.image.canvas : Object.assign(document.createElement('canvas'), { width: w, height: h });
+    off.getContext('2d').putImageData(new ImageData(pixels, w, h), 0, 0);
+    this.image = { canvas: off, x0, x1, y0, y1 };
+    const gh = Math.max(20, Math.round((CONTOUR_GRID * this.H) / this.W));
+    this.contours = s.contours(x0, x1, y0, y1, CONTOUR_GRID, gh, this.log, CONTOUR_LEVELS);
+    this.renders += 1;
+    this.draw();
+  }
+
+  draw() {
+    const { ctx, dpr } = this;
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.fillStyle = '#0d1017';
+    ctx.fillRect(0, 0, this.canvas.width, this.canvas.height);
+    if (!this.race.problem) return;
+    if (this.image) {
+      const im = this.image;
+      const [ax, ay] = this.toScreen(im.x0, im.y1);
+      const [bx, by] = this.toScreen(im.x1, im.y0);
+      ctx.imageSmoothingEnabled = true;
+      ctx.drawImage(im.canvas, ax * dpr, ay * dpr, (bx - ax) * dpr, (by - ay) * dpr);
+    }
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    this.drawContours();
+    this.drawMinima();
+  }
+
+  drawContours() {
+    const { ctx } = this;
+    const labels = [];
+    ctx.lineJoin = 'round';
+    for (const { level, lines } of this.contours) {
+      ctx.beginPath();
+      for (const line of lines) {
+        line.forEach(([x, y], k) => {
+          const [sx, sy] = this.toScreen(x, y);
+          if (k === 0) ctx.moveTo(sx, sy); else ctx.lineTo(sx, sy);
+        });
+      }
+      ctx.strokeStyle = 'rgba(255,255,255,0.38)';
+      ctx.lineWidth = 1;
+      ctx.stroke();
+      for (const line of lines) {
+        if (line.length < 8) continue;
+        const [sx, sy] = this.toScreen(...line[Math.floor(line.length / 2)]);
+        if (sx < 40 || sy < 20 || sx > this.W - 40 || sy > this.H - 20) continue;
+        labels.push({ sx, sy, text: fmt(level, 2) });
+      }
+    }
+    ctx.font = '600 12px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    const placed = [];
+    for (const l of labels) {
+      const w = ctx.measureText(l.text).width + 8;
+      const r = { x0: l.sx - w / 2, x1: l.sx + w / 2, y0: l.sy - 9, y1: l.sy + 9 };
+      if (placed.some((p) => r.x0 < p.x1 + 30 && r.x1 > p.x0 - 30 && r.y0 < p.y1 + 12 && r.y1 > p.y0 - 12)) continue;
+      placed.push(r);
+      ctx.fillStyle = 'rgba(13,16,23,0.72)';
+      ctx.beginPath();
+      ctx.roundRect(r.x0, r.y0, w, 18, 5);
+      ctx.fill();
+      ctx.fillStyle = '#f2f2f2';
+      ctx.fillText(l.text, l.sx, l.sy + 0.5);
+    }
+  }
+
+  drawMinima() {
+    const { ctx } = this;
+    for (const m of this.race.problem.minima) {
+      const [sx, sy] = this.toScreen(m.point[0], m.point[1]);
+      ctx.beginPath();
+      for (let k = 0; k < 10; k += 1) {
+        const r = k % 2 ? 4.5 : 11;
+        const a = -Math.PI / 2 + (k * Math.PI) / 5;
+        ctx.lineTo(sx + r * Math.cos(a), sy + r * Math.sin(a));
+      }
+      ctx.closePath();
+      ctx.fillStyle = '#ffffff';
+      ctx.strokeStyle = '#111';
+      ctx.lineWidth = 2;
+      ctx.stroke();
+      ctx.fill();
+    }
+  }
+}
