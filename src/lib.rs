@@ -29,5 +29,3 @@ pub mod web;
 pub use error::ScenarioError;
 pub use scenario::{decode, Scenario};
 pub use vec2::Vec2;
-#[cfg(test)]
-mod run_tests;

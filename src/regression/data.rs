@@ -168,7 +168,7 @@ pub fn parse_csv(text: &str) -> Result<Dataset, CsvError> {
             continue;
         }
         let fields: Vec<&str> = line
-            .split(|c: char| c == ',' || c == ';' || c == '\t' || c == ' ')
+            .split([',', ';', '\t', ' '])
             .filter(|f| !f.is_empty())
             .collect();
         let err = |reason: String| CsvError {

@@ -15,87 +15,23 @@
 //! step. Input is validated before a [`Runner`] exists, so stepping cannot fail.
 
 use crate::objective::{l1_gradient, l1_value, Problem};
-use crate::optim::{Optimizer, OptimizerSpec};
+use crate::optim::Optimizer;
 use crate::regression::Batches;
-use crate::schedule::{Schedule, ScheduleState, Warmup};
+use crate::schedule::ScheduleState;
 use crate::vec2::Vec2;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::sync::Arc;
+
+mod spec;
+mod status;
+#[cfg(test)]
+mod tests;
+
+pub use spec::{EarlyStopping, RunSpec, WarmStart};
+pub use status::{DivergenceCause, Outcome, Status};
 
 /// A run whose coordinate leaves `[-1e10, 1e10]` is called diverged.
 pub const DIVERGENCE_BOUND: f64 = 1e10;
-
-/// Early stopping: stop when the monitored loss has not improved by more than `min_delta`
-/// for `patience` consecutive steps. The monitored loss is the validation loss when the
-/// problem has a validation split, otherwise the training loss.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct EarlyStopping {
-    /// Steps without improvement tolerated.
-    pub patience: u64,
-    /// Smallest decrease that counts as an improvement.
-    #[serde(default)]
-    pub min_delta: f64,
-}
-
-/// Everything one run of a scenario specifies (validated).
-#[derive(Clone, Debug, PartialEq)]
-pub struct RunSpec {
-    /// Display name.
-    pub name: String,
-    /// Family and hyper-parameters.
-    pub optimizer: OptimizerSpec,
-    /// L1 strength added to the objective.
-    pub l1: f64,
-    /// Learning-rate schedule.
-    pub schedule: Schedule,
-    /// Optional linear warm-up.
-    pub warmup: Option<Warmup>,
-    /// Mini-batch size (regression only; `None` is full batch).
-    pub batch_size: Option<usize>,
-    /// Seed of the per-epoch shuffles.
-    pub seed: u64,
-    /// Optional early stopping.
-    pub early_stopping: Option<EarlyStopping>,
-    /// Display colour chosen on the page (CSS colour), kept so links round-trip.
-    pub color: Option<String>,
-}
-
-/// Where a run stands.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-#[serde(tag = "reason", rename_all = "snake_case")]
-pub enum Status {
-    /// Still stepping (the page's runs between frames).
-    Running,
-    /// Took every step it was asked for.
-    Completed,
-    /// Blew up at `step`; the trajectory ends at the last finite point.
-    Diverged {
-        /// The step whose update was non-finite or out of bounds.
-        step: u64,
-        /// What went wrong.
-        cause: DivergenceCause,
-    },
-    /// Early stopping ended the run at `step`; the best monitored loss was at `best_step`.
-    EarlyStopped {
-        /// The step at which the run stopped.
-        step: u64,
-        /// The step with the best monitored loss.
-        best_step: u64,
-    },
-}
-
-/// Why a run was declared diverged.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DivergenceCause {
-    /// A coordinate became NaN or infinite.
-    NonFiniteParameter,
-    /// The loss became NaN or infinite.
-    NonFiniteLoss,
-    /// A coordinate left ±[`DIVERGENCE_BOUND`].
-    OutOfBounds,
-}
 
 /// What a run recorded.
 #[derive(Clone, Debug, Default, PartialEq, Serialize)]
@@ -125,12 +61,18 @@ pub struct Runner {
     reached_at: Option<u64>,
     best: (f64, u64),
     bad_steps: u64,
+    last_gradient: Option<Vec2>,
 }
 
 impl Runner {
     /// A run of `spec` on `problem` from `start`; `tolerance` is the distance to a known
     /// minimum that counts as reaching it.
+    /// With a warm start, `start` is where the pre-training starts.
     pub fn new(problem: Arc<Problem>, spec: RunSpec, start: Vec2, tolerance: f64) -> Self {
+        let start = match &spec.warm_start {
+            Some(warm) => pretrain(warm, &spec, start, tolerance),
+            None => start,
+        };
         let schedule = ScheduleState::new(spec.optimizer.lr(), spec.schedule, spec.warmup);
         let mut runner = Runner {
             optimizer: Optimizer::new(&spec.optimizer),
@@ -142,6 +84,7 @@ impl Runner {
             reached_at: None,
             best: (f64::INFINITY, 0),
             bad_steps: 0,
+            last_gradient: None,
             problem,
             spec,
         };
@@ -222,6 +165,7 @@ impl Runner {
         let p = self.point();
         let loss = self.record.loss.last().copied().unwrap_or(f64::NAN);
         let g = self.gradient(p);
+        self.last_gradient = Some(g);
         let lr = self.schedule.lr(k);
         let next = self.optimizer.step(p, g, lr);
         self.schedule.observe(loss);
@@ -328,31 +272,55 @@ impl Runner {
         self.batches.as_ref().map(Batches::epochs)
     }
 
+    /// The gradient the last step used (the mini-batch's, L1 included); `None` before the
+    /// first step.
+    pub fn last_gradient(&self) -> Option<Vec2> {
+        self.last_gradient
+    }
+
+    /// The full-batch gradient at the current point (L1 included).
+    pub fn full_gradient(&self) -> Vec2 {
+        let p = self.point();
+        self.problem.gradient(p) + l1_gradient(self.spec.l1, p)
+    }
+
     /// The summary of how the run ended, for output.
     pub fn outcome(&self) -> Outcome {
+        let restore = matches!(self.status, Status::EarlyStopped { .. })
+            && self.spec.early_stopping.is_some_and(|e| e.restore_best);
+        let index = if restore {
+            self.best.1 as usize
+        } else {
+            self.record.trajectory.len().saturating_sub(1)
+        };
+        let record = &self.record;
         Outcome {
             status: self.status,
             steps: self.steps_taken(),
             reached_at: self.reached_at,
             best_step: self.best.1,
             epochs: self.epochs(),
+            final_point: record.trajectory.get(index).copied().unwrap_or_default(),
+            final_loss: record.loss.get(index).copied().unwrap_or(f64::NAN),
+            final_validation_loss: record.validation_loss.get(index).copied(),
+            start: record.trajectory.first().copied().unwrap_or_default(),
         }
     }
 }
 
-/// How a run ended: the status plus steps taken, steps to tolerance and the best step.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-pub struct Outcome {
-    /// Why it stopped.
-    #[serde(flatten)]
-    pub status: Status,
-    /// Steps taken.
-    pub steps: u64,
-    /// First step within the tolerance of a known minimum (`null` if never).
-    pub reached_at: Option<u64>,
-    /// Step with the lowest monitored loss.
-    pub best_step: u64,
-    /// Epochs (mini-batch regression only).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub epochs: Option<f64>,
+/// Trains `spec`'s optimizer settings (without the warm start) on the warm start's source
+/// data from `start`; returns the last finite point reached.
+fn pretrain(warm: &WarmStart, spec: &RunSpec, start: Vec2, tolerance: f64) -> Vec2 {
+    let source_spec = RunSpec {
+        warm_start: None,
+        early_stopping: None,
+        batch_size: spec.batch_size.map(|b| {
+            let n = warm.problem.regression().map_or(b, |r| r.train.len());
+            b.min(n)
+        }),
+        ..spec.clone()
+    };
+    let mut source = Runner::new(Arc::clone(&warm.problem), source_spec, start, tolerance);
+    source.advance(warm.steps);
+    source.point()
 }

@@ -17,7 +17,7 @@ fn a_huge_learning_rate_diverges_at_a_step_and_keeps_only_finite_points() {
     let Status::Diverged { step, cause } = r.status() else {
         panic!("{:?}", r.status())
     };
-    assert!(step >= 1 && step < 20, "diverged at {step}");
+    assert!((1..20).contains(&step), "diverged at {step}");
     assert!(matches!(
         cause,
         DivergenceCause::OutOfBounds
@@ -126,4 +126,73 @@ fn l1_pulls_a_coordinate_to_zero_and_is_in_the_recorded_loss() {
     // Loss 1 + 0.5·1; gradient (0 + 0, 2 + 0.5): sign(0) = 0 leaves x at 0.
     assert_eq!(r.record().loss[0], 1.5);
     assert_eq!(r.record().trajectory[1], Vec2::new(0.0, 1.0 - 0.25));
+}
+
+#[test]
+fn a_warm_start_begins_where_pretraining_on_the_source_ended() {
+    let text = r#"{"problem": {"regression": {"generate": {"n": 50, "slope": 2.2, "intercept": -0.8, "seed": 1}}},
+        "start": [0, 0], "steps": 300, "tolerance": 0.01,
+        "runs": [{"name": "scratch", "optimizer": "sgd", "lr": 0.1},
+                 {"name": "warm", "optimizer": "sgd", "lr": 0.1,
+                  "warm_start": {"source": {"generate": {"n": 50, "slope": 2.0, "intercept": -1.0, "seed": 2}}, "steps": 300}}]}"#;
+    let s = decode(text).unwrap();
+    let runs = s.run();
+    let (scratch, warm) = (&runs[0], &runs[1]);
+    // The warm run starts at the source task's solution, not at the scenario's start...
+    let source = decode(
+        r#"{"problem": {"regression": {"generate": {"n": 50, "slope": 2.0, "intercept": -1.0, "seed": 2}}},
+            "start": [0, 0], "steps": 300, "runs": [{"optimizer": "sgd", "lr": 0.1}]}"#,
+    )
+    .unwrap()
+    .run()
+    .remove(0);
+    assert_eq!(warm.record().trajectory[0], source.point());
+    assert_eq!(warm.outcome().start, source.point());
+    assert_eq!(scratch.record().trajectory[0], Vec2::ZERO);
+    // ...and, the tasks being alike, reaches the target's minimum in fewer steps.
+    let (a, b) = (scratch.reached_at().unwrap(), warm.reached_at().unwrap());
+    assert!(b < a, "warm {b} vs scratch {a}");
+    // Written back, the warm start round-trips.
+    assert_eq!(decode(&s.to_json().to_string()).unwrap(), s);
+}
+
+#[test]
+fn restore_best_reports_the_best_step_as_the_result() {
+    let text = |restore: bool| {
+        format!(
+            r#"{{"problem": {{"regression": {{"generate": {{"n": 60, "noise": 2.0, "seed": 1}},
+                  "validation_split": 0.5, "split_seed": 2}}}},
+                "start": [0, 0], "steps": 5000,
+                "runs": [{{"optimizer": "sgd", "lr": 0.05,
+                          "early_stopping": {{"patience": 20, "restore_best": {restore}}}}}]}}"#
+        )
+    };
+    let kept = run_one(&text(false)).outcome();
+    let restored = run_one(&text(true)).outcome();
+    let best = restored.best_step as usize;
+    let r = run_one(&text(true));
+    assert_eq!(restored.final_point, r.record().trajectory[best]);
+    assert_eq!(
+        restored.final_validation_loss,
+        Some(r.record().validation_loss[best])
+    );
+    assert_eq!(kept.final_point, *r.record().trajectory.last().unwrap());
+    assert!(restored.final_validation_loss < kept.final_validation_loss);
+}
+
+#[test]
+fn mini_batch_gradient_differs_from_the_full_gradient() {
+    let s = decode(
+        r#"{"problem": {"regression": {"generate": {"n": 64, "noise": 1.0, "seed": 5}}},
+            "start": [0, 0], "steps": 10,
+            "runs": [{"optimizer": "sgd", "lr": 0.1, "batch_size": 2}, {"optimizer": "sgd", "lr": 0.1}]}"#,
+    )
+    .unwrap();
+    let (mut mini, mut full) = (s.runner(0).unwrap(), s.runner(1).unwrap());
+    assert_eq!(mini.last_gradient(), None);
+    let at_start = mini.full_gradient();
+    mini.step();
+    full.step();
+    assert_ne!(mini.last_gradient(), Some(at_start));
+    assert_eq!(full.last_gradient(), Some(at_start));
 }

@@ -15,7 +15,7 @@ use crate::objective::Problem;
 use crate::optim::params::{ParamInfo, ParamValue, ParamValues, Validity};
 use crate::optim::{OptimizerKind, OptimizerSpec};
 use crate::regression::{Dataset, Regression};
-use crate::run::{EarlyStopping, RunSpec};
+use crate::run::{EarlyStopping, RunSpec, WarmStart};
 use crate::schedule::{Schedule, Warmup};
 use crate::vec2::Vec2;
 use serde::de::DeserializeOwned;
@@ -55,7 +55,7 @@ pub fn decode(text: &str) -> Result<Scenario, ScenarioError> {
         ));
     }
     let tolerance = raw.tolerance.unwrap_or(DEFAULT_TOLERANCE);
-    if !(tolerance > 0.0) {
+    if tolerance.is_nan() || tolerance <= 0.0 {
         return Err(ScenarioError::invalid(
             "tolerance",
             format!("must be > 0, got {tolerance}"),
@@ -141,12 +141,14 @@ fn strip_position(message: &str) -> String {
 fn build_problem(spec: &ProblemSpec) -> Result<Problem, ScenarioError> {
     match spec {
         ProblemSpec::Surface(kind) => Ok(Problem::Surface(*kind)),
-        ProblemSpec::Regression(r) => build_regression(r).map(Problem::Regression),
+        ProblemSpec::Regression(r) => {
+            build_regression(r, "problem.regression").map(Problem::Regression)
+        }
     }
 }
 
-fn build_regression(spec: &RegressionSpec) -> Result<Regression, ScenarioError> {
-    let at = |field: &str| format!("problem.regression.{field}");
+fn build_regression(spec: &RegressionSpec, path: &str) -> Result<Regression, ScenarioError> {
+    let at = |field: &str| format!("{path}.{field}");
     let data = match (&spec.x, &spec.y, &spec.generate) {
         (Some(x), Some(y), None) => {
             if x.is_empty() {
@@ -202,7 +204,7 @@ fn build_regression(spec: &RegressionSpec) -> Result<Regression, ScenarioError> 
         }
         _ => {
             return Err(ScenarioError::invalid(
-                "problem.regression",
+                path,
                 "give either x and y, or generate",
             ))
         }
@@ -225,7 +227,7 @@ fn build_regression(spec: &RegressionSpec) -> Result<Regression, ScenarioError> 
 }
 
 /// Fields every run may have, whatever its optimizer.
-const RUN_FIELDS: [&str; 9] = [
+const RUN_FIELDS: [&str; 10] = [
     "optimizer",
     "name",
     "l1",
@@ -235,6 +237,7 @@ const RUN_FIELDS: [&str; 9] = [
     "seed",
     "early_stopping",
     "color",
+    "warm_start",
 ];
 
 fn decode_run(
@@ -365,7 +368,45 @@ fn decode_run(
         seed,
         early_stopping,
         color,
+        warm_start: warm_start(path, run, problem)?,
     })
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawWarmStart {
+    source: RegressionSpec,
+    steps: u64,
+}
+
+fn warm_start(
+    path: &str,
+    run: &Map<String, Value>,
+    problem: &Problem,
+) -> Result<Option<WarmStart>, ScenarioError> {
+    let at = format!("{path}.warm_start");
+    let raw: RawWarmStart = match run.get("warm_start") {
+        None | Some(Value::Null) => return Ok(None),
+        Some(v) => from_value(&at, v)?,
+    };
+    if problem.regression().is_none() {
+        return Err(ScenarioError::invalid(
+            at,
+            "only regression problems have warm starts",
+        ));
+    }
+    if raw.steps > MAX_STEPS {
+        return Err(ScenarioError::invalid(
+            format!("{at}.steps"),
+            format!("must be at most {MAX_STEPS}, got {}", raw.steps),
+        ));
+    }
+    let source = build_regression(&raw.source, &format!("{at}.source"))?;
+    Ok(Some(WarmStart {
+        source: raw.source,
+        steps: raw.steps,
+        problem: Arc::new(Problem::Regression(source)),
+    }))
 }
 
 fn param_value(at: &str, info: &ParamInfo, value: &Value) -> Result<ParamValue, ScenarioError> {

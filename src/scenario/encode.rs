@@ -39,6 +39,12 @@ pub fn run_to_json(run: &RunSpec) -> Value {
         ("batch_size", run.batch_size.map(|b| json!(b))),
         ("early_stopping", run.early_stopping.map(|e| json!(e))),
         ("color", run.color.as_ref().map(|c| json!(c))),
+        (
+            "warm_start",
+            run.warm_start
+                .as_ref()
+                .map(|w| json!({"source": w.source, "steps": w.steps})),
+        ),
     ];
     for (key, value) in optional {
         if let Some(v) = value {

@@ -1,0 +1,66 @@
+//! How a run stands or ended: running, completed, diverged (and why) or early-stopped.
+
+use crate::vec2::Vec2;
+use serde::Serialize;
+
+/// Where a run stands.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "reason", rename_all = "snake_case")]
+pub enum Status {
+    /// Still stepping (the page's runs between frames).
+    Running,
+    /// Took every step it was asked for.
+    Completed,
+    /// Blew up at `step`; the trajectory ends at the last finite point.
+    Diverged {
+        /// The step whose update was non-finite or out of bounds.
+        step: u64,
+        /// What went wrong.
+        cause: DivergenceCause,
+    },
+    /// Early stopping ended the run at `step`; the best monitored loss was at `best_step`.
+    EarlyStopped {
+        /// The step at which the run stopped.
+        step: u64,
+        /// The step with the best monitored loss.
+        best_step: u64,
+    },
+}
+
+/// Why a run was declared diverged.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DivergenceCause {
+    /// A coordinate became NaN or infinite.
+    NonFiniteParameter,
+    /// The loss became NaN or infinite.
+    NonFiniteLoss,
+    /// A coordinate left ±[`DIVERGENCE_BOUND`](super::DIVERGENCE_BOUND).
+    OutOfBounds,
+}
+
+/// How a run ended: the status plus steps taken, steps to tolerance and the best step.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Outcome {
+    /// Why it stopped.
+    #[serde(flatten)]
+    pub status: Status,
+    /// Steps taken.
+    pub steps: u64,
+    /// First step within the tolerance of a known minimum (`null` if never).
+    pub reached_at: Option<u64>,
+    /// Step with the lowest monitored loss.
+    pub best_step: u64,
+    /// Epochs (mini-batch regression only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub epochs: Option<f64>,
+    /// The result: the last point, or the best step's when early stopping restores it.
+    pub final_point: Vec2,
+    /// Training loss at `final_point`.
+    pub final_loss: f64,
+    /// Validation loss at `final_point` (with a validation split).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub final_validation_loss: Option<f64>,
+    /// Where the run started (differs from the scenario's start after a warm start).
+    pub start: Vec2,
+}
