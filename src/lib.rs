@@ -13,6 +13,7 @@
 pub mod catalog;
 pub mod error;
 pub mod field;
+pub mod link;
 pub mod objective;
 pub mod optim;
 pub mod regression;

@@ -7,8 +7,8 @@
 //! a hyper-parameter that belongs to another optimizer gets a precise message.
 
 use super::{
-    ProblemSpec, RegressionSpec, Scenario, DEFAULT_STEPS, DEFAULT_TOLERANCE, MAX_POINTS, MAX_RUNS,
-    MAX_STEPS,
+    PageSettings, ProblemSpec, RegressionSpec, Scenario, DEFAULT_STEPS, DEFAULT_TOLERANCE,
+    MAX_POINTS, MAX_RUNS, MAX_STEPS,
 };
 use crate::error::ScenarioError;
 use crate::objective::Problem;
@@ -34,6 +34,8 @@ struct RawScenario {
     #[serde(default)]
     tolerance: Option<f64>,
     runs: Vec<Map<String, Value>>,
+    #[serde(default)]
+    page: PageSettings,
 }
 
 /// Reads and validates a scenario.
@@ -79,7 +81,9 @@ pub fn decode(text: &str) -> Result<Scenario, ScenarioError> {
         .enumerate()
         .map(|(i, run)| decode_run(&format!("runs[{i}]"), run, &problem))
         .collect::<Result<Vec<_>, _>>()?;
+    raw.page.validate()?;
     Ok(Scenario {
+        page: raw.page,
         problem_spec: raw.problem,
         problem,
         start,

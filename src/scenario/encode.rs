@@ -2,7 +2,7 @@
 //! written out (defaults included), so an exported scenario means the same thing even if a
 //! later version changes a default.
 
-use super::Scenario;
+use super::{PageSettings, Scenario};
 use crate::run::RunSpec;
 use crate::schedule::Schedule;
 use serde_json::{json, Map, Value};
@@ -10,13 +10,17 @@ use serde_json::{json, Map, Value};
 impl Scenario {
     /// The scenario as JSON that [`decode`](super::decode) reads back to an equal scenario.
     pub fn to_json(&self) -> Value {
-        json!({
+        let mut doc = json!({
             "problem": self.problem_spec,
             "start": self.start,
             "steps": self.steps,
             "tolerance": self.tolerance,
             "runs": self.runs.iter().map(run_to_json).collect::<Vec<_>>(),
-        })
+        });
+        if self.page != PageSettings::default() {
+            doc["page"] = json!(self.page);
+        }
+        doc
     }
 }
 

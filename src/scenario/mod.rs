@@ -7,10 +7,12 @@
 
 mod decode;
 mod encode;
+mod page;
 #[cfg(test)]
 mod tests;
 
 pub use decode::decode;
+pub use page::PageSettings;
 
 use crate::objective::Problem;
 use crate::regression::GenerateSpec;
@@ -77,6 +79,8 @@ pub struct Scenario {
     pub tolerance: f64,
     /// The runs.
     pub runs: Vec<RunSpec>,
+    /// What the page shows (view, scale, step, lesson caption); ignored by the engine.
+    pub page: PageSettings,
 }
 
 impl Scenario {

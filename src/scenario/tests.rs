@@ -48,7 +48,7 @@ fn bad_input_gets_a_message_naming_the_field() {
         ("[1, 2]".into(), "scenario: must be a JSON object with `problem` and `runs`"),
         (
             r#"{"problem": {"surface": "bowl"}, "runs": [{"optimizer": "sgd"}], "colour": 1}"#.into(),
-            "colour: unknown field `colour`, expected one of `problem`, `start`, `steps`, `tolerance`, `runs`",
+            "colour: unknown field `colour`, expected one of `problem`, `start`, `steps`, `tolerance`, `runs`, `page`",
         ),
         (
             r#"{"problem": {"surface": "mountain"}, "runs": [{"optimizer": "sgd"}]}"#.into(),
