@@ -8,6 +8,7 @@
 //                    naming the bad field and keeps the current race
 //   play(), pause(), step(n = 1), reset()
 //   exportScenario() the current scenario as JSON (live changes included; the CLI runs it)
+//   path(i)          run i's recorded path so far as [[x, y], ...]
 
 import init, { Session, catalogJson } from '../pkg/gradscape.js';
 import { Catalog } from './catalog.mjs';
@@ -89,6 +90,13 @@ async function boot() {
     step: (n = 1) => { playback.step(n); return publicState(race); },
     reset: () => playback.reset(),
     exportScenario: () => race.exportScenario(),
+    path(i) {
+      const c = race.caches[i];
+      if (!c) return null;
+      const out = [];
+      for (let k = 0; k < c.xy.length; k += 2) out.push([c.xy.data[k], c.xy.data[k + 1]]);
+      return out;
+    },
     get playing() { return playback.playing; },
     get renders() { return view.renders; },
   };
