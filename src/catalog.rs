@@ -64,6 +64,8 @@ pub struct Catalog {
     pub presets: Vec<Preset>,
     /// Limits and defaults of the scenario format.
     pub limits: Value,
+    /// Built-in lessons: `{id, title, caption, scenario}`.
+    pub lessons: Vec<Value>,
 }
 
 /// The presets, with learning rates that make a lively demonstration on most surfaces.
@@ -159,6 +161,19 @@ pub fn catalog() -> Catalog {
             })
             .collect(),
         presets: presets(),
+        lessons: crate::lessons::LESSONS
+            .iter()
+            .filter_map(|l| {
+                let scenario: Value = serde_json::from_str(l.scenario).ok()?;
+                let page = &scenario["page"];
+                Some(json!({
+                    "id": l.id,
+                    "title": page["title"],
+                    "caption": page["caption"],
+                    "scenario": scenario,
+                }))
+            })
+            .collect(),
         limits: json!({
             "max_steps": MAX_STEPS,
             "max_runs": MAX_RUNS,

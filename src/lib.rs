@@ -12,7 +12,9 @@
 
 pub mod catalog;
 pub mod error;
+pub mod expr;
 pub mod field;
+pub mod lessons;
 pub mod link;
 pub mod objective;
 pub mod optim;
