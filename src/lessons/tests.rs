@@ -23,8 +23,16 @@ fn sign_changes(values: impl Iterator<Item = f64>) -> usize {
 fn every_lesson_decodes_with_a_title_and_a_caption_and_round_trips() {
     for l in LESSONS {
         let s = decode(l.scenario).unwrap_or_else(|e| panic!("{}: {e}", l.id));
-        assert!(s.page.title.as_ref().is_some_and(|t| !t.is_empty()), "{}", l.id);
-        assert!(s.page.caption.as_ref().is_some_and(|c| c.len() > 40), "{}", l.id);
+        assert!(
+            s.page.title.as_ref().is_some_and(|t| !t.is_empty()),
+            "{}",
+            l.id
+        );
+        assert!(
+            s.page.caption.as_ref().is_some_and(|c| c.len() > 40),
+            "{}",
+            l.id
+        );
         assert_eq!(decode(&s.to_json().to_string()).unwrap(), s, "{}", l.id);
     }
 }
