@@ -73,6 +73,46 @@ test('a live learning-rate change alters the next steps and keeps the path so fa
   });
 });
 
+test('"Re-plan from start" recomputes the whole path on a change', { timeout: 90_000 }, async () => {
+  await withPage('replan', async (page) => {
+    await page.evaluate(() => window.gradscape.step(30));
+    const before = await page.evaluate(() => window.gradscape.path(3));
+    await page.getByLabel('Re-plan from start').check();
+    await run(page, 3).getByLabel('Learning rate', { exact: true }).fill('0.01');
+    const after = await page.evaluate(() => window.gradscape.path(3));
+    assert.equal(after.length, before.length, 'still at the same step');
+    assert.deepEqual(after[0], before[0]);
+    assert.notDeepEqual(after[1], before[1], 'changed from the first step on');
+    const scenario = JSON.parse(await page.evaluate(() => window.gradscape.exportScenario()));
+    assert.deepEqual(cli(scenario, 30)[3].trajectory, after, 'the same path as a fresh run');
+  });
+});
+
+test('ten runs at once, each with its own colour', { timeout: 90_000 }, async () => {
+  await withPage('ten', async (page) => {
+    for (const p of ['Nesterov', 'Adagrad', 'Adadelta', 'AdamW', 'NAdam', 'RAdam']) await page.getByLabel('Add run').selectOption(p);
+    await run(page, 1).getByRole('button', { name: 'Duplicate run' }).click();
+    await run(page, 10).getByRole('button', { name: 'Remove run' }).click();
+    await page.evaluate(() => window.gradscape.step(200));
+    const st = await state(page);
+    assert.equal(st.runs.length, 10);
+    const scenario = JSON.parse(await page.evaluate(() => window.gradscape.exportScenario()));
+    assert.equal(new Set(scenario.runs.slice(0, 8).map((r) => r.color)).size, 8);
+    await screenshot(page, 'race-ten-runs');
+  });
+});
+
+test('a clear message when WebAssembly fails to load', { timeout: 90_000 }, async () => {
+  const { page, close } = await openPage('/');
+  try {
+    await page.route('**/*.wasm', (route) => route.abort());
+    await page.reload();
+    await page.getByRole('alert').getByText('could not be loaded').waitFor();
+  } finally {
+    await close();
+  }
+});
+
 test('a huge learning rate shows "diverged" and the other runs go on', { timeout: 90_000 }, async () => {
   await withPage('diverge', async (page) => {
     await run(page, 0).getByLabel('Learning rate', { exact: true }).fill('5');

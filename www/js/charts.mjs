@@ -85,7 +85,7 @@ export class Chart {
 
   axes({ lo, hi, log, xmax, X, Y, pw, ph }) {
     const { ctx } = this;
-    ctx.font = '12px system-ui, sans-serif';
+    ctx.font = '13px system-ui, sans-serif';
     ctx.fillStyle = '#8d98aa';
     ctx.strokeStyle = '#2a3240';
     ctx.lineWidth = 1;

@@ -97,7 +97,7 @@ export class Controls {
     const more = el('details', {}, el('summary', { textContent: 'More settings', title: rest.map((p) => p.label).join(', ') }));
     for (const p of rest) more.append(control(p));
 
-    root.append(el('div', { className: 'run-top' }, swatch, name, dup, del), el('div', { className: 'run-mid' }, opt, stats), ...main);
+    root.append(el('div', { className: 'run-top' }, swatch, name, opt, dup, del), stats, ...main);
     if (rest.length) root.append(more);
     root.append(error);
     return { root, status, loss, dist, error };
@@ -120,7 +120,7 @@ export class Controls {
       const s = statusOf(r);
       set(c.status, s.text);
       c.status.className = `status ${s.kind}`;
-      set(c.loss, `loss ${fmt(r.loss, 4)}`);
+      set(c.loss, `loss ${fmt(r.loss, 3)}`);
       set(c.dist, r.distance == null ? '' : `to min ${fmt(r.distance, 3)}`);
     });
   }

@@ -72,13 +72,17 @@ export class Paths {
   head({ x, y, color, info }) {
     const { ctx } = this;
     if (info.status.reason === 'diverged') {
+      // Kept inside the view (a diverged point is usually far outside it).
+      const m = 22, W = this.view.W, H = this.view.H;
+      x = Math.min(Math.max(x, m), W - m);
+      y = Math.min(Math.max(y, m), H - m);
       ctx.strokeStyle = '#111';
       ctx.lineWidth = 7;
       this.cross(x, y);
       ctx.strokeStyle = '#ff4040';
       ctx.lineWidth = 4;
       this.cross(x, y);
-      this.label(`${info.name} diverged at step ${int(info.status.step)}`, x + 14, y - 14, '#ff6b6b');
+      this.label(`${info.name} diverged at step ${int(info.status.step)}`, x, y, '#ff6b6b');
       return;
     }
     ctx.beginPath();
@@ -103,8 +107,10 @@ export class Paths {
     const { ctx } = this;
     ctx.font = '700 15px system-ui, sans-serif';
     const w = ctx.measureText(text).width;
-    x = Math.min(Math.max(x, 4), this.view.W - w - 8);
-    y = Math.min(Math.max(y, 14), this.view.H - 10);
+    // Beside the marker, on whichever side has room (left of it near the right edge, below it
+    // near the top, where the legend sits).
+    x = x + 16 + w + 8 > this.view.W ? x - 16 - w : x + 16;
+    y = y < 140 ? y + 26 : y - 22;
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
     ctx.fillStyle = 'rgba(13,16,23,0.85)';

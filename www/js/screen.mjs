@@ -24,8 +24,8 @@ export class Screen {
   }
 
   legend() {
-    const items = this.race.runs.map((r) => {
-      const i = el('i');
+    const items = this.race.runs.map((r, k) => {
+      const i = el('i', { className: k >= 8 ? 'dashed' : '' });
       i.style.setProperty('--run', r.color);
       return el('span', {}, i, el('span', { textContent: r.name }));
     });

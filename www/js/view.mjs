@@ -138,7 +138,7 @@ export class View {
         labels.push({ sx, sy, text: fmt(level, 2) });
       }
     }
-    ctx.font = '600 12px system-ui, sans-serif';
+    ctx.font = '600 13px system-ui, sans-serif';
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     const placed = [];
