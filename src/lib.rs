@@ -11,6 +11,7 @@
 //! - [`catalog`]: everything above as data for the page's controls.
 
 pub mod catalog;
+pub mod curvature;
 pub mod error;
 pub mod expr;
 pub mod field;
