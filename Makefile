@@ -1,0 +1,92 @@
+# Gradscape: build, serve and test. Every target installs what it needs first
+# (scripts/setup.sh: Rust wasm32 target, wasm-bindgen CLI, Chromium, npm packages).
+#
+#   make build   wasm module into www/pkg/ and the CLI into target/release/gradscape
+#   make run     build, then serve www/ at http://127.0.0.1:$(PORT)
+#   make test    formatting, clippy, Rust tests (native and in headless Chromium), the
+#                PyTorch reference check, the wasm size budget and the Playwright tests
+#   make clean
+
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := build
+
+PORT ?= 8080
+# shared/ (reference trajectories, notes) sits beside the repository; override for a clone
+# elsewhere: make test SHARED=/path/to/shared
+SHARED ?= $(CURDIR)/../shared
+CHROMEDRIVER ?= /usr/bin/chromedriver
+CHROMIUM_PATH ?= /usr/bin/chromium
+WASM_BINDGEN_TEST_TIMEOUT ?= 60
+# Gzipped size budget of www/pkg/gradscape_bg.wasm, in bytes (150 KB).
+WASM_GZ_BUDGET ?= 153600
+
+WASM_TARGET := wasm32-unknown-unknown
+WASM_OUT := target/$(WASM_TARGET)/release/gradscape.wasm
+PKG_WASM := www/pkg/gradscape_bg.wasm
+CLI := target/release/gradscape
+
+export CHROMEDRIVER CHROMIUM_PATH WASM_BINDGEN_TEST_TIMEOUT
+
+.NOTPARALLEL:
+.PHONY: build build-only run test test-rust test-wasm golden size browser bench clean
+
+build:
+	scripts/setup.sh build
+	$(MAKE) --no-print-directory build-only
+
+# The build steps alone, without the setup check.
+build-only:
+	cargo build --release --lib --target $(WASM_TARGET)
+	wasm-bindgen --target web --no-typescript --remove-name-section --out-dir www/pkg $(WASM_OUT)
+	cargo build --release --bin gradscape
+
+run: build
+	@echo
+	@echo "  Gradscape is at http://127.0.0.1:$(PORT)   (Ctrl-C stops it)"
+	@echo
+	exec python3 -m http.server $(PORT) --bind 127.0.0.1 --directory www
+
+test:
+	scripts/setup.sh test
+	@echo "== cargo fmt --check"
+	cargo fmt --check
+	@echo "== clippy (native, all targets)"
+	cargo clippy --all-targets -- -D warnings
+	@echo "== clippy (wasm32 library)"
+	cargo clippy --lib --target $(WASM_TARGET) -- -D warnings
+	$(MAKE) --no-print-directory test-rust test-wasm build golden size browser
+
+test-rust:
+	@echo "== cargo test (native)"
+	cargo test
+
+test-wasm:
+	@echo "== wasm-bindgen tests in headless Chromium"
+	cargo test --target $(WASM_TARGET) --test web
+
+golden:
+	@echo "== PyTorch reference trajectories ($(SHARED)/golden)"
+	@if [ ! -f "$(SHARED)/golden/check_golden.py" ]; then \
+	  echo "error: $(SHARED)/golden/check_golden.py is missing: the shared folder must sit beside" >&2; \
+	  echo "       the repository, or pass its location: make test SHARED=/path/to/shared" >&2; \
+	  exit 1; \
+	fi
+	python3 "$(SHARED)/golden/check_golden.py" "$(SHARED)/golden/public" -- $(CLI) run -
+
+size:
+	@echo "== wasm size budget"
+	@raw=$$(wc -c < $(PKG_WASM)); gz=$$(gzip -9 -c $(PKG_WASM) | wc -c); \
+	echo "$(PKG_WASM): $$raw bytes, $$gz bytes gzipped (budget $(WASM_GZ_BUDGET))"; \
+	if [ "$$gz" -gt $(WASM_GZ_BUDGET) ]; then echo "error: over the size budget" >&2; exit 1; fi
+
+browser:
+	@echo "== Playwright tests (tests/browser/*.test.mjs)"
+	node --test tests/browser/*.test.mjs
+
+bench:
+	@echo "make bench: not yet"
+
+clean:
+	cargo clean
+	rm -rf www/pkg test-results
