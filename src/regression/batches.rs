@@ -21,6 +21,7 @@ pub struct Batches {
     rng: ChaCha8Rng,
     order: Vec<usize>,
     position: usize,
+    last_start: usize,
     epoch: u64,
 }
 
@@ -35,6 +36,7 @@ impl Batches {
             rng,
             order,
             position: 0,
+            last_start: 0,
             epoch: 0,
         }
     }
@@ -47,8 +49,14 @@ impl Batches {
             self.epoch += 1;
         }
         let start = self.position;
+        self.last_start = start;
         self.position = (start + self.batch_size).min(self.order.len());
         &self.order[start..self.position]
+    }
+
+    /// The indices of the batch [`Batches::next_batch`] returned last (empty before).
+    pub fn last_batch(&self) -> &[usize] {
+        &self.order[self.last_start..self.position]
     }
 
     /// Completed epochs plus the fraction of the current one.

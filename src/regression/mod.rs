@@ -17,6 +17,10 @@ use crate::vec2::Vec2;
 /// A regression task: training points, optional validation points.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Regression {
+    /// All points in their original order (what the page edits).
+    pub data: Dataset,
+    /// Whether each point of `data` was held out for validation.
+    pub is_validation: Vec<bool>,
     /// Points the optimizer trains on.
     pub train: Dataset,
     /// Held-out points for validation loss and early stopping (may be empty).
@@ -28,17 +32,25 @@ impl Regression {
     /// order become the validation set (none when `fraction` is 0).
     pub fn split(data: Dataset, fraction: f64, seed: u64) -> Self {
         let n_val = (fraction * data.len() as f64).floor() as usize;
+        let mut is_validation = vec![false; data.len()];
         if n_val == 0 {
             return Regression {
-                train: data,
+                train: data.clone(),
                 validation: Dataset::default(),
+                is_validation,
+                data,
             };
         }
         let order = batches::shuffled_indices(data.len(), seed);
         let (train_idx, val_idx) = order.split_at(data.len() - n_val);
+        for &i in val_idx {
+            is_validation[i] = true;
+        }
         Regression {
             train: data.select(train_idx),
             validation: data.select(val_idx),
+            is_validation,
+            data,
         }
     }
 

@@ -62,6 +62,10 @@ pub struct Runner {
     best: (f64, u64),
     bad_steps: u64,
     last_gradient: Option<Vec2>,
+    /// How the run began (spec and the start given), and every live change with the step
+    /// it took effect at: enough to replay the run to any step.
+    origin: (RunSpec, Vec2),
+    changes: Vec<(u64, RunSpec)>,
 }
 
 impl Runner {
@@ -69,6 +73,7 @@ impl Runner {
     /// minimum that counts as reaching it.
     /// With a warm start, `start` is where the pre-training starts.
     pub fn new(problem: Arc<Problem>, spec: RunSpec, start: Vec2, tolerance: f64) -> Self {
+        let origin = (spec.clone(), start);
         let start = match &spec.warm_start {
             Some(warm) => pretrain(warm, &spec, start, tolerance),
             None => start,
@@ -85,6 +90,8 @@ impl Runner {
             best: (f64::INFINITY, 0),
             bad_steps: 0,
             last_gradient: None,
+            origin,
+            changes: Vec::new(),
             problem,
             spec,
         };
@@ -211,6 +218,7 @@ impl Runner {
     /// Changes the run's settings from the next step on: same-family optimizer state,
     /// plateau memory and the recorded path are kept.
     pub fn set_spec(&mut self, spec: RunSpec) {
+        self.changes.push((self.steps_taken(), spec.clone()));
         self.optimizer.set_spec(&spec.optimizer);
         self.schedule
             .reconfigure(spec.optimizer.lr(), spec.schedule, spec.warmup);
@@ -220,6 +228,31 @@ impl Runner {
         if batching_changed {
             self.batches = self.make_batches();
         }
+    }
+
+    /// The same run replayed from its start to step `k` (at most the steps taken), with
+    /// every live change applied where it was made: the optimizer state, gradient and
+    /// learning rate of a past step, for the timeline and the equation panel.
+    pub fn replay_to(&self, k: u64) -> Runner {
+        let k = k.min(self.steps_taken());
+        let (spec, start) = self.origin.clone();
+        let mut replay = Runner::new(Arc::clone(&self.problem), spec, start, self.tolerance);
+        for (at, change) in self.changes.iter().filter(|(at, _)| *at <= k) {
+            replay.advance(at - replay.steps_taken());
+            replay.set_spec(change.clone());
+        }
+        replay.advance(k - replay.steps_taken());
+        replay
+    }
+
+    /// The indices (into the training data) of the last mini-batch; empty for full batch.
+    pub fn last_batch(&self) -> &[usize] {
+        self.batches.as_ref().map_or(&[], Batches::last_batch)
+    }
+
+    /// The learning rate the next step will use.
+    pub fn next_lr(&self) -> f64 {
+        self.schedule.lr(self.steps_taken())
     }
 
     /// Steps taken so far.

@@ -196,3 +196,31 @@ fn mini_batch_gradient_differs_from_the_full_gradient() {
     assert_ne!(mini.last_gradient(), Some(at_start));
     assert_eq!(full.last_gradient(), Some(at_start));
 }
+
+#[test]
+fn a_replay_reproduces_a_run_with_live_changes_at_any_step() {
+    let s = decode(
+        r#"{"problem": {"regression": {"generate": {"n": 40, "seed": 2}}}, "steps": 100,
+            "runs": [{"optimizer": "adam", "lr": 0.01, "batch_size": 4, "seed": 3},
+                     {"optimizer": "adam", "lr": 0.1, "batch_size": 8, "seed": 3}]}"#,
+    )
+    .unwrap();
+    let mut r = s.runner(0).unwrap();
+    r.advance(20);
+    r.set_spec(s.runs[1].clone());
+    r.advance(30);
+    for k in [0, 7, 20, 21, 50] {
+        let replay = r.replay_to(k);
+        assert_eq!(replay.steps_taken(), k);
+        assert_eq!(
+            replay.record().trajectory[..],
+            r.record().trajectory[..=k as usize],
+            "step {k}"
+        );
+        assert_eq!(replay.optimizer(), &r.replay_to(k).optimizer().clone());
+    }
+    // Replaying all the way gives the same optimizer state as the live run.
+    assert_eq!(r.replay_to(50).optimizer(), r.optimizer());
+    assert_eq!(r.replay_to(50).last_batch(), r.last_batch());
+    assert_eq!(r.last_batch().len(), 8);
+}

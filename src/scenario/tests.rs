@@ -159,5 +159,16 @@ fn regression_data_is_split_and_generated_deterministically() {
     let s = decode(&text).unwrap();
     let r = s.problem.regression().unwrap();
     assert_eq!((r.train.len(), r.validation.len()), (80, 20));
+    assert_eq!(r.data.len(), 100);
+    assert_eq!(r.is_validation.iter().filter(|&&v| v).count(), 20);
+    let held_out: Vec<f64> = (0..100)
+        .filter(|&i| r.is_validation[i])
+        .map(|i| r.data.x[i])
+        .collect();
+    let mut expected = r.validation.x.clone();
+    let mut got = held_out;
+    expected.sort_by(f64::total_cmp);
+    got.sort_by(f64::total_cmp);
+    assert_eq!(got, expected);
     assert_eq!(decode(&text).unwrap().problem, s.problem);
 }

@@ -15,6 +15,9 @@ use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::Clamped;
 
+mod regression;
+mod teaching;
+
 /// Installs the panic hook so a Rust panic shows up in the console with its message.
 #[wasm_bindgen(start)]
 pub fn start() {
@@ -40,6 +43,13 @@ pub fn validate_scenario(json: &str) -> Option<String> {
 pub struct Session {
     scenario: Scenario,
     runners: Vec<Runner>,
+}
+
+/// Converts any serialisable result for JavaScript.
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    // Maps as plain objects, so JavaScript reads `result.point` rather than `.get()`.
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    value.serialize(&serializer).map_err(js_error)
 }
 
 /// One run's line in [`Session::state`].
@@ -212,7 +222,7 @@ impl Session {
             max_steps: self.scenario.steps,
             runs,
         };
-        serde_wasm_bindgen::to_value(&state).map_err(js_error)
+        to_js(&state)
     }
 
     /// Run `index`'s path from point `from` on, as `[x0, y0, x1, y1, ...]`.
@@ -268,7 +278,7 @@ impl Session {
             minima: self.scenario.problem.minima(),
             start: self.scenario.start,
         };
-        serde_wasm_bindgen::to_value(&info).map_err(js_error)
+        to_js(&info)
     }
 
     /// Loss at `(x, y)` (for the hover readout).
@@ -312,7 +322,7 @@ impl Session {
     ) -> Result<JsValue, JsError> {
         let grid = self.grid(x0, x1, y0, y1, width, height);
         let levels = grid.levels(scale(log), count.min(64));
-        serde_wasm_bindgen::to_value(&grid.isolines(&levels)).map_err(js_error)
+        to_js(&grid.isolines(&levels))
     }
 }
 

@@ -1,0 +1,96 @@
+//! Boundary for the teaching layer: a run's state at any step (for the timeline and the
+//! equation panel), the local curvature, share links. Conversion only.
+
+use super::{js_error, to_js, Session};
+use crate::curvature::curvature;
+use crate::optim::params::ParamValue;
+use crate::vec2::Vec2;
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+/// What the equation panel shows for one step of one run.
+#[derive(Serialize)]
+struct StepDetails {
+    /// The step k (the update from point k to point k + 1).
+    step: u64,
+    /// Point k.
+    point: Vec2,
+    /// Loss at point k.
+    loss: Option<f64>,
+    /// Gradient used by step k (mini-batch's, L1 included); `null` at the last point.
+    gradient: Option<Vec2>,
+    /// Learning rate of step k (after schedule and warm-up).
+    lr: f64,
+    /// Point k + 1, if step k was taken.
+    next: Option<Vec2>,
+    /// Optimizer state after step k (moments, buffers, step count).
+    state: serde_json::Value,
+    /// Optimizer state before step k.
+    previous_state: serde_json::Value,
+    /// Hyper-parameters in force at step k.
+    hyper: Vec<(&'static str, ParamValue)>,
+    /// Optimizer family.
+    optimizer: &'static str,
+}
+
+/// Decodes a share-link fragment (`#s=...`) into scenario JSON; throws an `Error` saying
+/// what is wrong (damaged, too long, invalid scenario naming the field).
+#[wasm_bindgen(js_name = scenarioFromLink)]
+pub fn scenario_from_link(fragment: &str) -> Result<String, JsError> {
+    let scenario = crate::link::decode(fragment).map_err(js_error)?;
+    Ok(scenario.to_json().to_string())
+}
+
+/// The share-link fragment (without `#`) for a scenario JSON; throws if it is invalid.
+#[wasm_bindgen(js_name = linkForScenario)]
+pub fn link_for_scenario(json: &str) -> Result<String, JsError> {
+    let scenario = crate::decode(json).map_err(js_error)?;
+    Ok(crate::link::encode(&scenario))
+}
+
+#[wasm_bindgen]
+impl Session {
+    /// Run `index` at step `k` (clamped to the steps taken), replayed with its live
+    /// changes: `{step, point, loss, gradient, lr, next, state, previous_state, hyper,
+    /// optimizer}`.
+    #[wasm_bindgen(js_name = stepDetails)]
+    pub fn step_details(&self, index: usize, k: u64) -> Result<JsValue, JsError> {
+        let r = self
+            .runners
+            .get(index)
+            .ok_or_else(|| js_error(format!("no run {index}")))?;
+        let before = r.replay_to(k);
+        let k = before.steps_taken();
+        let mut after = before.clone();
+        let took_step = after.step();
+        let spec = after.spec();
+        let details = StepDetails {
+            step: k,
+            point: before.point(),
+            loss: before.loss(),
+            gradient: took_step.then(|| after.last_gradient()).flatten(),
+            lr: before.next_lr(),
+            next: took_step.then(|| after.point()),
+            state: after.optimizer().state_json(),
+            previous_state: before.optimizer().state_json(),
+            hyper: spec.optimizer.values().all(),
+            optimizer: spec.optimizer.kind().name(),
+        };
+        to_js(&details)
+    }
+
+    /// The Hessian at `(x, y)` with eigenvalues (largest first), unit eigenvectors and the
+    /// stable learning-rate bound `2/λmax`: `{hessian, eigenvalues, eigenvectors,
+    /// max_stable_lr}`.
+    #[wasm_bindgen(js_name = curvatureAt)]
+    pub fn curvature_at(&self, x: f64, y: f64) -> Result<JsValue, JsError> {
+        let problem = &self.scenario.problem;
+        to_js(&curvature(|p| problem.gradient(p), Vec2::new(x, y)))
+    }
+
+    /// The share-link fragment (without `#`) of the current scenario, live changes
+    /// included.
+    pub fn link(&self) -> Result<String, JsError> {
+        link_for_scenario(&self.scenario_json())
+    }
+}
