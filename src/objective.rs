@@ -1,8 +1,10 @@
-//! What a run minimises: a built-in surface or a regression task, plus the run's L1 term.
+//! What a run minimises: a built-in surface, a regression task or a typed formula, plus the
+//! run's L1 term.
 //!
 //! `objective(p) = f(p) + l1·(|p₀| + |p₁|)`, gradient `∇f(p) + l1·sign(p)` with
 //! `sign(0) = 0` (PyTorch's `torch.sign`), as the reference specifies.
 
+use crate::expr::Expr;
 use crate::regression::Regression;
 use crate::surfaces::{Bounds, Minimum, SurfaceKind};
 use crate::vec2::Vec2;
@@ -14,7 +16,12 @@ pub enum Problem {
     Surface(SurfaceKind),
     /// Linear regression over (w, b).
     Regression(Regression),
+    /// A formula typed by the user, with exact gradients by automatic differentiation.
+    Expr(Expr),
 }
+
+/// The view of a typed formula, which has no known minima to centre on.
+pub const EXPR_BOUNDS: Bounds = Bounds::new(-3.0, 3.0, -3.0, 3.0);
 
 impl Problem {
     /// The loss at `p` (without L1).
@@ -22,6 +29,7 @@ impl Problem {
         match self {
             Problem::Surface(s) => s.surface().value(p),
             Problem::Regression(r) => r.loss(p),
+            Problem::Expr(e) => e.value(p.x, p.y),
         }
     }
 
@@ -30,6 +38,7 @@ impl Problem {
         match self {
             Problem::Surface(s) => s.surface().gradient(p),
             Problem::Regression(r) => r.gradient(p),
+            Problem::Expr(e) => e.value_and_gradient(p.x, p.y).1.into(),
         }
     }
 
@@ -38,6 +47,7 @@ impl Problem {
         match self {
             Problem::Surface(s) => s.surface().minima().to_vec(),
             Problem::Regression(r) => r.minima(),
+            Problem::Expr(_) => Vec::new(),
         }
     }
 
@@ -46,6 +56,7 @@ impl Problem {
         match self {
             Problem::Surface(s) => s.surface().bounds(),
             Problem::Regression(r) => r.bounds(),
+            Problem::Expr(_) => EXPR_BOUNDS,
         }
     }
 
@@ -53,7 +64,7 @@ impl Problem {
     pub fn regression(&self) -> Option<&Regression> {
         match self {
             Problem::Regression(r) => Some(r),
-            Problem::Surface(_) => None,
+            Problem::Surface(_) | Problem::Expr(_) => None,
         }
     }
 

@@ -11,6 +11,7 @@ use super::{
     MAX_POINTS, MAX_RUNS, MAX_STEPS,
 };
 use crate::error::ScenarioError;
+use crate::expr::Expr;
 use crate::objective::Problem;
 use crate::optim::params::{ParamInfo, ParamValue, ParamValues, Validity};
 use crate::optim::{OptimizerKind, OptimizerSpec};
@@ -47,6 +48,7 @@ pub fn decode(text: &str) -> Result<Scenario, ScenarioError> {
         None => match &raw.problem {
             ProblemSpec::Surface(s) => s.surface().default_start(),
             ProblemSpec::Regression(_) => Vec2::ZERO,
+            ProblemSpec::Expr(_) => Vec2::new(-2.0, 2.0),
         },
     };
     let steps = raw.steps.unwrap_or(DEFAULT_STEPS);
@@ -148,6 +150,10 @@ fn build_problem(spec: &ProblemSpec) -> Result<Problem, ScenarioError> {
         ProblemSpec::Regression(r) => {
             build_regression(r, "problem.regression").map(Problem::Regression)
         }
+        ProblemSpec::Expr(source) => Expr::parse(source).map(Problem::Expr).map_err(|e| {
+            let (start, _) = e.position();
+            ScenarioError::invalid("problem.expr", format!("{e} (at character {})", start + 1))
+        }),
     }
 }
 

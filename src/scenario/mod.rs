@@ -41,6 +41,8 @@ pub enum ProblemSpec {
     Surface(SurfaceKind),
     /// Linear regression.
     Regression(RegressionSpec),
+    /// A formula in x and y (`"(1 - x)^2 + 100*(y - x^2)^2"`), see [`crate::expr`].
+    Expr(String),
 }
 
 /// A regression problem as a scenario writes it: explicit points or generated ones.

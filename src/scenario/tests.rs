@@ -116,6 +116,10 @@ fn bad_input_gets_a_message_naming_the_field() {
             "not valid JSON at line 1, column 48: number out of range (every number must be finite)",
         ),
         (with_runs("[]"), "runs: must contain at least one run"),
+        (
+            r#"{"problem": {"expr": "x^2 + 2y"}, "runs": [{"optimizer": "sgd"}]}"#.into(),
+            "problem.expr: expected an operator between '2' and 'y'; write 2*y (at character 8)",
+        ),
         (regression(r#"{"x": [], "y": []}"#), "problem.regression.x: must not be empty"),
         (
             regression(r#"{"x": [1, 2, 3], "y": [1, 2]}"#),
@@ -171,4 +175,27 @@ fn regression_data_is_split_and_generated_deterministically() {
     got.sort_by(f64::total_cmp);
     assert_eq!(got, expected);
     assert_eq!(decode(&text).unwrap().problem, s.problem);
+}
+
+#[test]
+fn a_typed_formula_runs_like_the_built_in_surface() {
+    let typed = decode(
+        r#"{"problem": {"expr": "(1 - x)^2 + 100*(y - x^2)^2"}, "start": [-1.5, 2], "steps": 300,
+            "runs": [{"optimizer": "adam", "lr": 0.05}]}"#,
+    )
+    .unwrap();
+    let built_in = decode(
+        ROSENBROCK
+            .replace("\"steps\": 10", "\"steps\": 300")
+            .as_str(),
+    )
+    .unwrap();
+    let (a, b) = (&typed.run()[0], &built_in.run()[0]);
+    for (p, q) in a.record().trajectory.iter().zip(&b.record().trajectory) {
+        assert!(
+            (*p - *q).norm() <= 1e-9 * (1.0 + q.norm()),
+            "{p:?} vs {q:?}"
+        );
+    }
+    assert_eq!(decode(&typed.to_json().to_string()).unwrap(), typed);
 }

@@ -94,3 +94,26 @@ impl Session {
         link_for_scenario(&self.scenario_json())
     }
 }
+
+/// Checks a typed formula as the user types: `undefined` when it parses, else `{message,
+/// start, len}` with the span to underline (0-based characters; `len` 0 marks a point).
+#[wasm_bindgen(js_name = checkExpr)]
+pub fn check_expr(source: &str) -> Result<JsValue, JsError> {
+    #[derive(Serialize)]
+    struct ExprProblem {
+        message: String,
+        start: usize,
+        len: usize,
+    }
+    match crate::expr::Expr::parse(source) {
+        Ok(_) => Ok(JsValue::UNDEFINED),
+        Err(e) => {
+            let (start, len) = e.position();
+            to_js(&ExprProblem {
+                message: e.to_string(),
+                start,
+                len,
+            })
+        }
+    }
+}
