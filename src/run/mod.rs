@@ -317,6 +317,17 @@ impl Runner {
         self.problem.gradient(p) + l1_gradient(self.spec.l1, p)
     }
 
+    /// Epochs of mini-batch training after `k` steps (`None` for full-batch or surface
+    /// runs).
+    pub fn epochs_at(&self, k: u64) -> Option<f64> {
+        let b = self.batches.as_ref()?.batch_size() as u64;
+        let n = self.problem.regression()?.train.len() as u64;
+        // An epoch is ⌈n/b⌉ batches, the last one possibly smaller.
+        let per_epoch = n.div_ceil(b);
+        let partial = ((k % per_epoch) * b).min(n);
+        Some((k / per_epoch) as f64 + partial as f64 / n as f64)
+    }
+
     /// The summary of how the run ended, for output.
     pub fn outcome(&self) -> Outcome {
         let restore = matches!(self.status, Status::EarlyStopped { .. })

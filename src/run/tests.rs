@@ -83,6 +83,12 @@ fn mini_batches_are_deterministic_in_the_seed_and_noisier_than_full_batch() {
     assert_ne!(a.record().trajectory, c.record().trajectory);
     assert_ne!(a.record().trajectory, full.record().trajectory);
     assert_eq!(a.epochs(), Some(40.0 * 4.0 / 64.0));
+    assert_eq!(a.epochs_at(40), a.epochs());
+    // 64 points in batches of 5: 13 batches an epoch, the last of 4 points.
+    let odd = run_one(&scenario(r#", "batch_size": 5"#, 1));
+    assert_eq!(odd.epochs_at(13), Some(1.0));
+    assert_eq!(odd.epochs_at(14), Some(1.0 + 5.0 / 64.0));
+    assert_eq!(odd.epochs_at(40), odd.epochs());
     // Full-batch loss never increases at this small rate; mini-batch loss does at times.
     let rises = |l: &[f64]| l.windows(2).filter(|w| w[1] > w[0]).count();
     assert_eq!(rises(&full.record().loss), 0);

@@ -67,6 +67,10 @@ struct RunState<'a> {
     best_step: u64,
     distance: Option<f64>,
     epochs: Option<f64>,
+    /// Epochs of mini-batch training when the tolerance was first reached.
+    reached_epochs: Option<f64>,
+    /// Validation loss minus training loss (overfitting shows as a growing gap).
+    gap: Option<f64>,
     points: usize,
 }
 
@@ -115,6 +119,22 @@ impl Session {
             }
         }
         self.step()
+    }
+
+    /// Advances run `index` alone by up to `n` steps (never past the scenario's `steps`), so
+    /// the page can time each run; returns that run's step.
+    #[wasm_bindgen(js_name = advanceRun)]
+    pub fn advance_run(&mut self, index: usize, n: u32) -> u64 {
+        let cap = self.scenario.steps;
+        let Some(r) = self.runners.get_mut(index) else {
+            return 0;
+        };
+        let room = cap.saturating_sub(r.steps_taken());
+        r.advance(u64::from(n).min(room));
+        if r.steps_taken() >= cap {
+            r.finish();
+        }
+        r.steps_taken()
     }
 
     /// Restarts every run from the start point with its current settings.
@@ -213,6 +233,12 @@ impl Session {
                     best_step: r.best_step(),
                     distance: self.scenario.problem.distance_to_minimum(r.point()),
                     epochs: r.epochs(),
+                    reached_epochs: r.reached_at().and_then(|k| r.epochs_at(k)),
+                    gap: record
+                        .validation_loss
+                        .last()
+                        .zip(record.loss.last())
+                        .map(|(v, t)| v - t),
                     points: record.trajectory.len(),
                 }
             })
