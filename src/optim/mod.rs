@@ -9,6 +9,7 @@
 mod adadelta;
 mod adagrad;
 mod adam;
+pub mod explain;
 mod moments;
 mod nadam;
 pub mod params;

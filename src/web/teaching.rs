@@ -3,6 +3,7 @@
 
 use super::{js_error, to_js, Session};
 use crate::curvature::curvature;
+use crate::optim::explain::explain;
 use crate::optim::params::ParamValue;
 use crate::vec2::Vec2;
 use serde::Serialize;
@@ -31,6 +32,9 @@ struct StepDetails {
     hyper: Vec<(&'static str, ParamValue)>,
     /// Optimizer family.
     optimizer: &'static str,
+    /// Derived quantities of step k (bias corrections, corrected moments, denominators,
+    /// `effective_lr` per coordinate, ...); empty at the last point.
+    derived: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Decodes a share-link fragment (`#s=...`) into scenario JSON; throws an `Error` saying
@@ -52,7 +56,8 @@ pub fn link_for_scenario(json: &str) -> Result<String, JsError> {
 impl Session {
     /// Run `index` at step `k` (clamped to the steps taken), replayed with its live
     /// changes: `{step, point, loss, gradient, lr, next, state, previous_state, hyper,
-    /// optimizer}`.
+    /// optimizer, derived}`; `derived` holds the step's bias corrections, corrected moments,
+    /// denominators and per-coordinate `effective_lr` (see `optim::explain`).
     #[wasm_bindgen(js_name = stepDetails)]
     pub fn step_details(&self, index: usize, k: u64) -> Result<JsValue, JsError> {
         let r = self
@@ -75,6 +80,11 @@ impl Session {
             previous_state: before.optimizer().state_json(),
             hyper: spec.optimizer.values().all(),
             optimizer: spec.optimizer.kind().name(),
+            derived: if took_step {
+                explain(before.optimizer(), after.optimizer(), before.next_lr())
+            } else {
+                serde_json::Map::new()
+            },
         };
         to_js(&details)
     }
