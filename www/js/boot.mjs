@@ -19,6 +19,7 @@ import { attachPointer } from './interact.mjs';
 import { Controls, statusOf } from './controls.mjs';
 import { Playback } from './playback.mjs';
 import { Screen } from './screen.mjs';
+import { Lab } from './lab.mjs';
 
 const $ = (id) => document.getElementById(id);
 
@@ -74,6 +75,8 @@ async function boot() {
   const log = $('log-scale');
   log.addEventListener('change', () => view.setLog(log.checked));
   $('fit').addEventListener('click', () => view.fit());
+  // The Regression mode beside Surfaces (data view, data/warm-start cards, metrics).
+  const lab = new Lab({ race, view, catalog, app: $('app'), panel: document.querySelector('.panel'), stage: document.querySelector('.stage'), replan });
 
   race.load(catalog.scenarioFor(catalog.surfaces[0].name));
 
@@ -90,6 +93,8 @@ async function boot() {
     step: (n = 1) => { playback.step(n); return publicState(race); },
     reset: () => playback.reset(),
     exportScenario: () => race.exportScenario(),
+    regression: () => lab.summary(),  // {n, train, validation, drawn, surfaceSample} or null
+    data: () => lab.points(),          // {x, y, validation} as arrays (regression) or null
     path(i) {
       const c = race.caches[i];
       if (!c) return null;
@@ -108,6 +113,7 @@ function publicState(race) {
   return {
     step: st.step,
     surface: race.surfaceName,
+    mode: race.scenario?.problem?.regression ? 'regression' : 'surfaces',
     runs: st.runs.map((r) => {
       const s = statusOf(r);
       const out = { name: r.name, optimizer: r.optimizer, point: r.point, loss: r.loss, status: s.kind, distance: r.distance };

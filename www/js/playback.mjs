@@ -5,6 +5,7 @@
 import { int } from './catalog.mjs';
 
 const MAX_DT = 0.1; // s: a background tab must not come back with a huge jump
+const FRAME_BUDGET_MS = 8;
 
 export class Playback {
   constructor(race, els) {
@@ -13,6 +14,7 @@ export class Playback {
     this.playing = false;
     this.carry = 0;
     this.last = 0;
+    this.msPerStep = 0.01; // measured engine time per step (smoothed)
     this.speed = 10 ** Number(els.speed.value);
     // A mouse click leaves no focus on the button, so Space then means play/pause everywhere.
     const click = (b, fn) => b.addEventListener('click', (e) => { fn(); if (e.detail > 0) b.blur(); });
@@ -82,9 +84,17 @@ export class Playback {
     const dt = Math.min(Math.max((t - this.last) / 1000, 0), MAX_DT);
     this.last = t;
     this.carry += this.speed * dt;
-    const n = Math.floor(this.carry);
+    let n = Math.floor(this.carry);
     this.carry -= n;
-    if (n > 0) this.race.advance(n);
+    // Time budget: at most about FRAME_BUDGET_MS of engine work per frame whatever the speed
+    // (a full-batch step over a million points takes milliseconds); the excess is dropped.
+    const cap = Math.max(1, Math.floor(FRAME_BUDGET_MS / this.msPerStep));
+    if (n > cap) { n = cap; this.carry = 0; }
+    if (n > 0) {
+      const t0 = performance.now();
+      this.race.advance(n);
+      this.msPerStep = 0.5 * this.msPerStep + 0.5 * Math.max((performance.now() - t0) / n, 1e-4);
+    }
     if (this.playing) requestAnimationFrame((u) => this.frame(u));
   }
 

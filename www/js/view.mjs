@@ -85,15 +85,19 @@ export class View {
     clearTimeout(this.timer);
     if (!this.race.session) return;
     const { x0, x1, y0, y1 } = this.box4();
-    const w = this.canvas.width, h = this.canvas.height;
-    const s = this.race.session;
+    // `surfaceSource` (set by the regression lab) may draw from another session at a lower
+    // resolution: a data loss costs one pass over the data per pixel.
+    const src = this.surfaceSource?.() || { session: this.race.session, detail: 1, grid: CONTOUR_GRID };
+    const w = Math.max(1, Math.round(this.canvas.width * src.detail));
+    const h = Math.max(1, Math.round(this.canvas.height * src.detail));
+    const s = src.session;
     const pixels = s.render(x0, x1, y0, y1, w, h, this.log);
     const off = this.image?.canvas.width === w && this.image?.canvas.height === h
       ? this.image.canvas : Object.assign(document.createElement('canvas'), { width: w, height: h });
     off.getContext('2d').putImageData(new ImageData(pixels, w, h), 0, 0);
     this.image = { canvas: off, x0, x1, y0, y1 };
-    const gh = Math.max(20, Math.round((CONTOUR_GRID * this.H) / this.W));
-    this.contours = s.contours(x0, x1, y0, y1, CONTOUR_GRID, gh, this.log, CONTOUR_LEVELS);
+    const gh = Math.max(20, Math.round((src.grid * this.H) / this.W));
+    this.contours = s.contours(x0, x1, y0, y1, src.grid, gh, this.log, CONTOUR_LEVELS);
     this.renders += 1;
     this.draw();
   }
