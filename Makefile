@@ -3,6 +3,7 @@
 #
 #   make build   wasm module into www/pkg/ and the CLI into target/release/gradscape
 #   make run     build, then serve www/ at http://127.0.0.1:$(PORT)
+#   make bench   benchmarks: native, wasm, the page and its peers (docs/benchmarks.md)
 #   make test    formatting, clippy, Rust tests (native and in headless Chromium), the
 #                PyTorch reference check, the wasm size budget and the Playwright tests
 #   make clean
@@ -84,8 +85,13 @@ browser:
 	@echo "== Playwright tests (tests/browser/*.test.mjs)"
 	node --test tests/browser/*.test.mjs
 
+# Native kernels (divan), the wasm kernels and the page in headless Chromium, the peers
+# side by side; writes docs/benchmarks.md, prints one JSON line last. SOAK_SECONDS=600 is
+# the memory soak (seconds of play); shorten it to iterate.
 bench:
-	@echo "make bench: not yet"
+	scripts/setup.sh test
+	$(MAKE) --no-print-directory build-only
+	scripts/bench.sh
 
 clean:
 	cargo clean
