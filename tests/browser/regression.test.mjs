@@ -77,6 +77,7 @@ for (const viewport of [{ width: 1280, height: 800 }, { width: 1920, height: 108
       await run(page, 2).getByLabel('L1').fill('0.3');
       await run(page, 2).getByLabel('L1').press('Enter');
       await page.evaluate(() => window.gradscape.step(40));
+      await page.evaluate(() => { document.querySelector('.panel').scrollTop = 0; });
       await page.waitForTimeout(300);
       await screenshot(page, `regression-${viewport.width}x${viewport.height}`);
     }, viewport);
@@ -100,8 +101,9 @@ test('Regenerate and the generator fields change the data', { timeout: 90_000 },
     await points.fill('500');
     await points.press('Enter');
     assert.equal((await data(page)).x.length, 500);
-    await page.getByLabel('True slope').fill('-3');
-    await page.getByLabel('True slope').press('Enter');
+    const slope = page.getByRole('region', { name: 'Data' }).getByLabel('Slope');
+    await slope.fill('-3');
+    await slope.press('Enter');
     const sc = await exported(page);
     assert.equal(sc.problem.regression.generate.slope, -3);
     assert.equal(sc.problem.regression.generate.n, 500);
@@ -120,15 +122,15 @@ test('clicking the data view adds a point; right-click removes it; the data beco
     const before = await data(page);
     const view = page.getByRole('img', { name: 'Data' });
     const box = await view.boundingBox();
-    // Upper left: far from the data, which rise to the right.
-    const at = { x: box.width * 0.22, y: box.height * 0.12 };
+    // Upper left (below the view's tool bar): far from the data, which rise to the right.
+    const at = { x: box.width * 0.22, y: box.height * 0.26 };
     await view.click({ position: at });
     const after = await data(page);
     assert.equal(after.x.length, before.x.length + 1);
     // The other points are unchanged, up to one unit in the last place: the engine's JSON
     // parser (serde_json without its float_roundtrip feature) may round a decimal 1 ulp off.
     after.x.slice(0, -1).forEach((v, i) => assert.ok(Math.abs(v - before.x[i]) <= 2e-16 * Math.max(1, Math.abs(v)), `x[${i}]`));
-    assert.ok(after.x.at(-1) < 0 && after.y.at(-1) > 1, `new point at (${after.x.at(-1)}, ${after.y.at(-1)})`);
+    assert.ok(after.x.at(-1) < 0 && after.y.at(-1) > 0, `new point at (${after.x.at(-1)}, ${after.y.at(-1)})`);
     const reg = (await exported(page)).problem.regression;
     assert.deepEqual(reg.x, after.x, 'the exported scenario holds exactly the engine\'s data');
     assert.equal(reg.validation_split, 0.2);

@@ -113,20 +113,23 @@ export class Lab {
     this.selectRun.setAttribute('aria-label', 'Selected run');
     this.selectRun.addEventListener('change', () => this.dataView.request());
     this.residualBox.addEventListener('change', () => this.dataView.request());
-    const tools = el('div', { className: 'lab-tools' },
-      el('label', { className: 'switch' }, this.residualBox, el('span', { textContent: 'Residuals' })),
-      this.selectRun);
+    const legend = el('div', { className: 'lab-key' },
+      el('span', {}, el('i', { className: 'dot' }), el('span', { textContent: 'training' })),
+      el('span', {}, el('i', { className: 'ring' }), el('span', { textContent: 'validation' })),
+      el('span', {}, el('i', { className: 'batch' }), el('span', { textContent: 'last mini-batch' })));
+    const tools = el('div', { className: 'lab-tools lab-data-tools' },
+      el('div', { className: 'lab-tools-row' },
+        el('label', { className: 'switch' }, this.residualBox, el('span', { textContent: 'Residuals' })),
+        this.selectRun),
+      legend);
     this.dataNote = el('div', { className: 'lab-note' });
+    tools.append(this.dataNote);
     this.dataHover = el('div', { className: 'hover lab-hover' });
     this.noticeEl = el('div', { className: 'lab-notice', hidden: true });
     this.noticeEl.setAttribute('role', 'status');
     const hint = el('div', { className: 'hint lab-hint', textContent: 'Click: add · drag a point: move · right-click: delete',
       title: 'Click an empty spot to add a point; drag a point to move it; right-click or Alt-click a point (or click it, then press Delete) to remove it' });
-    const legend = el('div', { className: 'lab-key' },
-      el('span', {}, el('i', { className: 'dot' }), el('span', { textContent: 'training' })),
-      el('span', {}, el('i', { className: 'ring' }), el('span', { textContent: 'validation' })),
-      el('span', {}, el('i', { className: 'batch' }), el('span', { textContent: 'last mini-batch' })));
-    this.dataBox = el('div', { className: 'data-view' }, canvas, tools, legend, this.dataHover, this.dataNote, hint, this.noticeEl);
+    this.dataBox = el('div', { className: 'data-view' }, canvas, tools, this.dataHover, hint, this.noticeEl);
     const paramView = this.view.box;
     stage.insertBefore(this.dataBox, paramView);
     this.dataView = new DataView(this.dataBox, canvas, this);
@@ -140,7 +143,6 @@ export class Lab {
     this.penaltyBox = el('input', { type: 'checkbox', checked: true });
     for (const b of [this.gradBox, this.penaltyBox]) b.addEventListener('change', () => this.overlay.request());
     this.paramTools = el('div', { className: 'lab-tools lab-param-tools' },
-      el('span', { className: 'lab-title', textContent: 'Parameters (w, b)' }),
       el('label', { className: 'switch', title: 'Solid: full gradient; dashed white: the mini-batch gradient the last step used' }, this.gradBox, el('span', { textContent: 'Gradients' })),
       el('label', { className: 'switch', title: 'L1 diamonds (dotted) and L2 circles (dashed) around the origin' }, this.penaltyBox, el('span', { textContent: 'Penalty contours' })));
     this.surfaceNote = el('div', { className: 'lab-note lab-surface-note' });
@@ -156,7 +158,7 @@ export class Lab {
     table.setAttribute('aria-label', 'Metrics');
     this.metrics = new Metrics(table);
     this.bottom = el('div', { className: 'lab-bottom' },
-      el('figure', { className: 'chart' }, el('figcaption', { textContent: 'Loss (log scale): training solid, validation dashed' }), lossCanvas),
+      el('figure', { className: 'chart' }, el('figcaption', { textContent: 'Loss (log): training solid, validation dashed' }), lossCanvas),
       el('div', { className: 'lab-table' }, table));
     stage.append(this.bottom);
   }

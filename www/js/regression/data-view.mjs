@@ -14,7 +14,7 @@ const MAX_RESIDUALS = 5000;
 const MAX_BATCH_RINGS = 2000;
 const PICK_PX = 9;
 const CLICK_SLOP = 4;
-const PAD = { l: 52, r: 16, t: 16, b: 34 };
+const PAD = { l: 52, r: 16, t: 16, b: 60 };
 
 export class DataView {
   /**
@@ -112,34 +112,42 @@ export class DataView {
     if (!d || !this.drawnIdx) return;
     const idx = this.drawnIdx;
     const many = idx.length > 3000;
-    const r = many ? 1.6 : idx.length > 600 ? 2.6 : 4;
+    const r = many ? 1.2 : idx.length > 600 ? 2.6 : 4;
     ctx.save();
     ctx.beginPath();
     ctx.rect(PAD.l, PAD.t, W - PAD.l - PAD.r, H - PAD.t - PAD.b);
     ctx.clip();
-    // Training points: filled; validation points: hollow rings.
-    ctx.fillStyle = many ? 'rgba(190,205,230,0.55)' : 'rgba(205,215,235,0.9)';
-    ctx.beginPath();
-    for (let k = 0; k < idx.length; k += 1) {
-      const i = idx[k];
-      if (d.mask[i]) continue;
-      const px = this.sx(d.x[i]), py = this.sy(d.y[i]);
-      if (many) { ctx.rect(px - r, py - r, 2 * r, 2 * r); continue; }
-      ctx.moveTo(px + r, py);
-      ctx.arc(px, py, r, 0, 2 * Math.PI);
-    }
-    ctx.fill();
-    ctx.strokeStyle = '#ffb347';
-    ctx.lineWidth = many ? 1 : 1.6;
-    ctx.beginPath();
-    for (let k = 0; k < idx.length; k += 1) {
-      const i = idx[k];
-      if (!d.mask[i]) continue;
-      const px = this.sx(d.x[i]), py = this.sy(d.y[i]);
-      ctx.moveTo(px + r + 0.5, py);
-      ctx.arc(px, py, r + 0.5, 0, 2 * Math.PI);
-    }
-    ctx.stroke();
+    // Training points: filled; validation points: hollow rings (with many points: lavender
+    // squares drawn first, so the training cloud stays on top).
+    const training = () => {
+      ctx.fillStyle = many ? 'rgba(190,205,230,0.4)' : 'rgba(205,215,235,0.9)';
+      ctx.beginPath();
+      for (let k = 0; k < idx.length; k += 1) {
+        const i = idx[k];
+        if (d.mask[i]) continue;
+        const px = this.sx(d.x[i]), py = this.sy(d.y[i]);
+        if (many) { ctx.rect(px - r, py - r, 2 * r, 2 * r); continue; }
+        ctx.moveTo(px + r, py);
+        ctx.arc(px, py, r, 0, 2 * Math.PI);
+      }
+      ctx.fill();
+    };
+    const validation = () => {
+      ctx.strokeStyle = '#b9a7ff';
+      ctx.fillStyle = 'rgba(185,167,255,0.5)';
+      ctx.lineWidth = 1.6;
+      ctx.beginPath();
+      for (let k = 0; k < idx.length; k += 1) {
+        const i = idx[k];
+        if (!d.mask[i]) continue;
+        const px = this.sx(d.x[i]), py = this.sy(d.y[i]);
+        if (many) { ctx.rect(px - r, py - r, 2 * r, 2 * r); continue; }
+        ctx.moveTo(px + r + 0.5, py);
+        ctx.arc(px, py, r + 0.5, 0, 2 * Math.PI);
+      }
+      if (many) ctx.fill(); else ctx.stroke();
+    };
+    if (many) { validation(); training(); } else { training(); validation(); }
     ctx.restore();
   }
 

@@ -6,7 +6,7 @@ import { fmt, int } from '../catalog.mjs';
 import { niceTicks } from '../charts.mjs';
 import { el } from '../widgets.mjs';
 
-const PAD = { l: 58, r: 14, t: 8, b: 24 };
+const PAD = { l: 58, r: 24, t: 8, b: 24 };
 const FLOOR = 1e-16;
 
 export class LossChart {
@@ -123,11 +123,13 @@ export class LossChart {
   }
 }
 
+const wall = (ms) => (ms >= 1000 ? `${fmt(ms / 1000, 3)} s` : ms > 0 ? `${fmt(ms, 2)} ms` : '< 0.1 ms');
+
 const COLUMNS = [
-  ['Run', ''], ['Wall time', 'Engine time this run has taken (performance.now around its steps)'],
-  ['Steps → tol.', 'First step within the tolerance of the least-squares fit'],
-  ['Epochs → tol.', 'Passes over the training data when the tolerance was reached'], ['Train loss', 'Training loss now'],
-  ['Val. loss', 'Validation loss now'], ['Gap', 'Validation − training loss (overfitting shows as a growing gap)'],
+  ['Run', ''], ['Wall', 'Wall time: engine time this run has taken (performance.now around its steps)'],
+  ['To tol.', 'Steps to tolerance: the first step within the tolerance of the least-squares fit'],
+  ['Epochs', 'Passes over the training data when the tolerance was reached'], ['Train', 'Training loss now'],
+  ['Val.', 'Validation loss now'], ['Gap', 'Validation − training loss (overfitting shows as a growing gap)'],
 ];
 
 export class Metrics {
@@ -148,19 +150,23 @@ export class Metrics {
       const cells = COLUMNS.map((_, k) => el(k === 0 ? 'th' : 'td', k === 0 ? { scope: 'row' } : {}));
       const sw = el('i', { className: 'lab-sw' });
       const name = el('span');
-      cells[0].append(sw, name);
+      const stop = el('span', { className: 'lab-stop' });
+      cells[0].append(sw, name, stop);
       const tr = el('tr', {}, ...cells);
       this.body.append(tr);
-      this.rows.push({ tr, cells, sw, name });
+      this.rows.push({ tr, cells, sw, name, stop });
     }
     st.runs.forEach((r, i) => {
       const row = this.rows[i];
       const run = race.runs[i];
       row.sw.style.setProperty('--run', run.color);
-      const status = r.status.reason === 'early_stopped' ? ` · stopped at ${int(r.status.step)}` : r.status.reason === 'diverged' ? ' · diverged' : '';
+      const stop = r.status.reason === 'early_stopped' ? `stopped at ${int(r.status.step)} · best ${int(r.status.best_step)}`
+        : r.status.reason === 'diverged' ? `diverged at ${int(r.status.step)}` : '';
+      if (row.stop.textContent !== stop) row.stop.textContent = stop;
+      row.name.title = r.name;
       const text = [
-        `${r.name}${status}`,
-        `${fmt(race.caches[i]?.wall ?? 0, 3)} ms`,
+        r.name,
+        wall(race.caches[i]?.wall ?? 0),
         r.reached_at == null ? '–' : int(r.reached_at),
         r.reached_epochs == null ? '–' : fmt(r.reached_epochs, 3),
         fmt(r.loss, 4),

@@ -31,6 +31,7 @@ export class Overlay {
     const race = lab.race;
     if (lab.mode !== 'regression' || !race.state) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    this.axes();
     if (lab.showPenalty()) this.penalties();
     if (lab.showGradients()) {
       race.state.runs.forEach((r, i) => {
@@ -52,6 +53,32 @@ export class Overlay {
       ctx.lineWidth = 4.5; ctx.strokeStyle = 'rgba(0,0,0,0.6)'; ctx.stroke();
       ctx.lineWidth = 2; ctx.strokeStyle = run.color; ctx.setLineDash([4, 3]); ctx.stroke(); ctx.setLineDash([]);
     });
+  }
+
+  /** What the axes are: w across, b up (the parameter view has no tick labels). */
+  axes() {
+    const { ctx, view } = this;
+    ctx.textBaseline = 'middle';
+    // A small axes key above the Fit view button (bottom-left).
+    const x = 22, y = view.H - 70;
+    ctx.fillStyle = 'rgba(13,16,23,0.78)';
+    ctx.beginPath();
+    ctx.roundRect(x - 10, y - 58, 150, 70, 8);
+    ctx.fill();
+    ctx.strokeStyle = '#e8ecf2';
+    ctx.fillStyle = '#e8ecf2';
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.moveTo(x, y - 46); ctx.lineTo(x, y); ctx.lineTo(x + 40, y);
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.moveTo(x + 46, y); ctx.lineTo(x + 38, y - 4); ctx.lineTo(x + 38, y + 4); ctx.closePath();
+    ctx.moveTo(x, y - 52); ctx.lineTo(x - 4, y - 44); ctx.lineTo(x + 4, y - 44); ctx.closePath();
+    ctx.fill();
+    ctx.font = '600 13px system-ui, sans-serif';
+    ctx.textAlign = 'left';
+    ctx.fillText('w (slope)', x + 52, y);
+    ctx.fillText('b (intercept)', x + 10, y - 44);
   }
 
   /** Penalty level sets through round radii spanning the view. */

@@ -31,8 +31,8 @@ export class DataPanel {
     const regen = () => this.generate();
     this.f = {
       n: numField('Points', g.n, { min: 2, max: lab.catalog.limits.max_points, step: 1, integer: true }, regen),
-      slope: numField('True slope', g.slope, {}, regen),
-      intercept: numField('True intercept', g.intercept, {}, regen),
+      slope: numField('Slope', g.slope, {}, regen),
+      intercept: numField('Intercept', g.intercept, {}, regen),
       noise: numField('Noise', g.noise, { min: 0, step: 0.05 }, regen),
       x0: numField('x from', g.x_range[0], { step: 0.5 }, regen),
       x1: numField('x to', g.x_range[1], { step: 0.5 }, regen),
@@ -78,7 +78,7 @@ export class DataPanel {
     this.summary = el('p', { className: 'lab-summary' });
     const F = this.f;
     this.root = el('section', { className: 'card lab-card lab-data' },
-      el('h2', { textContent: 'Data' }),
+      el('h2', {}, 'Data ', el('span', { className: 'lab-sub', textContent: 'y = slope·x + intercept + noise' })),
       el('div', { className: 'lab-grid' }, F.n.row, F.seed.row, F.slope.row, F.intercept.row, F.noise.row, F.x0.row, F.x1.row, again),
       splitRow, csvBox, this.summary, this.error);
     this.root.setAttribute('aria-label', 'Data');
