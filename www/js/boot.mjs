@@ -20,6 +20,7 @@ import { Controls, statusOf } from './controls.mjs';
 import { Playback } from './playback.mjs';
 import { Screen } from './screen.mjs';
 import { Lab } from './lab.mjs';
+import { teach } from './teach/index.mjs';
 
 const $ = (id) => document.getElementById(id);
 
@@ -49,7 +50,7 @@ async function boot() {
   const race = new Race({ Session }, catalog);
   const view = new View($('view'), $('surface-canvas'), race);
   const paths = new Paths($('paths-canvas'), view, race);
-  new Screen(race, view, paths, {
+  const screen = new Screen(race, view, paths, {
     legend: $('legend'), lossChart: $('loss-chart'), lrChart: $('lr-chart'), lossCaption: $('loss-caption'),
   });
   const replan = $('replan');
@@ -64,7 +65,8 @@ async function boot() {
   for (const s of catalog.surfaces) surfaceSel.append(new Option(s.label, s.name));
   // Switching surface loads that surface's start, view and default race: the learning rates
   // of the default race are tuned per surface, so carrying runs over would mostly diverge.
-  surfaceSel.addEventListener('change', () => race.load(catalog.scenarioFor(surfaceSel.value, race.scenario)));
+  // (The empty value is the teaching layer's "Custom formula".)
+  surfaceSel.addEventListener('change', () => surfaceSel.value && race.load(catalog.scenarioFor(surfaceSel.value, race.scenario)));
   race.on('load', () => {
     const s = catalog.surface(race.surfaceName);
     surfaceSel.value = s ? s.name : '';
@@ -105,6 +107,7 @@ async function boot() {
     get playing() { return playback.playing; },
     get renders() { return view.renders; },
   };
+  teach({ race, view, paths, screen, playback, catalog, api: window.gradscape });
   document.documentElement.dataset.ready = 'true';
 }
 

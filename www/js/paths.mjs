@@ -41,7 +41,9 @@ export class Paths {
       const run = race.runs[i];
       const info = race.state.runs[i];
       const xy = cache.xy.data;
-      const n = cache.xy.length / 2;
+      const full = cache.xy.length / 2;
+      // The timeline's cursor (null = live) shows the paths up to that step.
+      const n = race.cursor == null ? full : Math.min(full, race.cursor + 1);
       if (!run || !info || n === 0) return;
       ctx.beginPath();
       let lx = clamp(hw + (xy[0] - cx) / s), ly = clamp(hh - (xy[1] - cy) / s);
@@ -61,7 +63,7 @@ export class Paths {
       ctx.strokeStyle = run.color;
       ctx.lineWidth = 2.5;
       ctx.stroke();
-      heads.push({ x: lx, y: ly, color: run.color, info });
+      heads.push({ x: lx, y: ly, color: run.color, info: n === full ? info : { ...info, status: { reason: 'running' } } });
     });
     ctx.setLineDash([]);
     for (const h of heads) this.head(h);

@@ -53,8 +53,10 @@ export class Screen {
       : shift ? `Loss − min (min = ${shift.toFixed(4)}, log scale)` : 'Loss (log scale)';
     if (this.els.lossCaption.textContent !== caption) this.els.lossCaption.textContent = caption;
     const maxStep = race.step;
+    // Up to the timeline's cursor (null = live): loss k is at step k, rate k at step k + 1.
+    const upTo = (len, offset) => (race.cursor == null ? len : Math.min(len, race.cursor + 1 - offset));
     const series = (key, offset) => race.caches.map((c, i) => ({
-      values: c[key].data, length: c[key].length, offset, color: race.runs[i].color, dashed: i >= 8,
+      values: c[key].data, length: upTo(c[key].length, offset), offset, color: race.runs[i].color, dashed: i >= 8,
     }));
     this.loss.draw({ series: series('loss', 0), maxStep, log, shift });
     this.lr.draw({ series: series('lr', 1), maxStep, log: true });

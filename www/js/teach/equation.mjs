@@ -1,0 +1,86 @@
+// The equation panel (on the view, top left): the selected run's update rule with this step's
+// numbers substituted, the textbook form where it differs, the stability bound, and every raw
+// value the engine reported (stepDetails) in a table.
+
+import { fmt, int } from '../catalog.mjs';
+import { el } from '../widgets.mjs';
+import { block, mo } from './math.mjs';
+import { ruleFor } from './rules.mjs';
+
+const LABELS = { exp_avg: 'm (exp_avg)', exp_avg_sq: 'v (exp_avg_sq)', momentum_buffer: 'b (momentum_buffer)', sum: 's (sum)', square_avg: 'v (square_avg)', acc_delta: 'u (acc_delta)', grad_avg: 'ḡ (grad_avg)', mu_product: 'Π (mu_product)', max_exp_avg_sq: 'v_max (max_exp_avg_sq)', step: 't (step)' };
+
+const show = (v) => (Array.isArray(v) ? `(${v.map((x) => show(x)).join(', ')})` : typeof v === 'number' ? fmt(v, 6) : String(v));
+
+export class EquationPanel {
+  constructor(host) {
+    this.root = el('section', { className: 'equations' });
+    this.root.setAttribute('aria-label', 'Update rule');
+    host.append(this.root);
+  }
+
+  set hidden(h) { this.root.hidden = h; }
+
+  /** Renders run `run` (scenario object) at `d` (stepDetails) with curvature `c`. */
+  render(run, d, c) {
+    const head = el('header', { className: 'eq-head' });
+    const sw = el('i', { className: 'eq-swatch' });
+    sw.style.setProperty('--run', run.color);
+    const dock = el('button', { type: 'button', className: 'icon dock', textContent: '⇆', title: 'Move the panel to the other side' });
+    dock.setAttribute('aria-label', 'Move equation panel');
+    dock.addEventListener('click', () => {
+      const top = this.root.parentElement;
+      top.dataset.manual = 'true';
+      top.classList.toggle('right');
+    });
+    head.append(sw, el('strong', { textContent: run.name }), el('span', { className: 'muted', textContent: ` ${d.optimizer} · step ${int(d.step)} → ${int(d.step + 1)}` }), dock);
+    const kids = [head];
+    const rule = d.next ? ruleFor(d) : null;
+    if (!rule) kids.push(el('p', { className: 'muted', textContent: d.next ? 'No rule to show.' : 'This run takes no further step here.' }));
+    else {
+      const lines = el('div', { className: 'eq-lines' });
+      for (const line of rule.lines) {
+        const item = el('div', { className: 'eq-line' }, block(...line.sym));
+        if (line.sub) item.append(el('div', { className: 'eq-sub' }, block(mo('='), ...line.sub)));
+        lines.append(item);
+      }
+      kids.push(lines, this.legend());
+      if (rule.textbook) {
+        const tb = el('details', { className: 'textbook' }, el('summary', { textContent: 'Textbook form' }));
+        tb.open = this.textbookOpen ?? false;
+        tb.addEventListener('toggle', () => { this.textbookOpen = tb.open; });
+        for (const l of rule.textbook.lines) tb.append(block(...l));
+        tb.append(el('p', { className: 'note', textContent: rule.textbook.note }));
+        kids.push(tb);
+      }
+    }
+    if (c && c.max_stable_lr != null) {
+      kids.push(el('p', { className: 'stability', textContent: `Curvature here: λmax ${fmt(c.eigenvalues[0], 3)}, so plain gradient descent is stable for lr < 2/λmax = ${fmt(c.max_stable_lr, 3)} (lr now ${fmt(d.lr, 3)})` }));
+    }
+    kids.push(this.values(d));
+    this.root.replaceChildren(...kids);
+  }
+
+  legend() {
+    const item = (cls, text) => el('span', { className: `key ${cls}`, textContent: text });
+    return el('p', { className: 'eq-legend' }, item('grad', '■ gradient g (arrow −g)'), item('update', '■ update Δθ to the next point'), item('state', '■ optimizer state'));
+  }
+
+  values(d) {
+    const rows = [['point θ', d.point], ['gradient g', d.gradient ?? '–'], ['learning rate η', d.lr], ['next point', d.next ?? '–'], ['loss', d.loss]];
+    for (const [k, v] of d.hyper) if (k !== 'lr') rows.push([k, v]);
+    const flat = (obj, when) => {
+      for (const [k, v] of Object.entries(obj || {})) {
+        if (v && typeof v === 'object' && !Array.isArray(v)) flat(v, when);
+        else rows.push([`${LABELS[k] || k} ${when}`, v ?? '–']);
+      }
+    };
+    flat(d.previous_state, 'before');
+    flat(d.state, 'after');
+    const table = el('table', { className: 'eq-values' });
+    for (const [k, v] of rows) table.append(el('tr', {}, el('th', { textContent: k }), el('td', { textContent: show(v) })));
+    const box = el('details', { className: 'eq-all' }, el('summary', { textContent: 'All values' }), table);
+    box.open = this.valuesOpen ?? false;
+    box.addEventListener('toggle', () => { this.valuesOpen = box.open; });
+    return box;
+  }
+}

@@ -1,0 +1,117 @@
+// The "Explain" card: which run to explain, the equation panel and the overlay switches. Asks
+// the engine for the run's step details and the curvature at the shown step (throttled while
+// playing) and marks the stability bound 2/λmax on that run's learning-rate slider.
+
+import { fmt } from '../catalog.mjs';
+import { el } from '../widgets.mjs';
+import { Overlay } from './overlay.mjs';
+import { EquationPanel } from './equation.mjs';
+
+const INTERVAL_MS = 150;
+
+export class Explain {
+  constructor({ race, view, catalog, panel, stageTop }) {
+    this.race = race; this.view = view; this.catalog = catalog;
+    this.index = 0;
+    this.overlay = new Overlay(view);
+    this.equations = new EquationPanel(stageTop);
+    this.runSel = el('select');
+    this.runSel.setAttribute('aria-label', 'Explain run');
+    this.runSel.addEventListener('change', () => { this.index = Number(this.runSel.value); this.update(); });
+    const sw = (label, checked, fn) => {
+      const input = el('input', { type: 'checkbox', checked });
+      input.addEventListener('change', () => { fn(input.checked); this.update(); });
+      return el('label', { className: 'switch' }, input, el('span', { textContent: label }));
+    };
+    const o = this.overlay.on;
+    this.showEquations = true;
+    const card = el('section', { className: 'card explain' },
+      el('div', { className: 'field' }, el('span', { className: 'field-label', textContent: 'Explain' }), this.runSel),
+      el('div', { className: 'toggles' },
+        sw('Equations', true, (v) => { this.showEquations = v; }),
+        sw('Gradient arrow', o.gradient, (v) => { o.gradient = v; }),
+        sw('Update arrow', o.update, (v) => { o.update = v; }),
+        sw('Adaptive scale', o.scale, (v) => { o.scale = v; }),
+        sw('Curvature', o.curvature, (v) => { o.curvature = v; })));
+    card.setAttribute('aria-label', 'Explain');
+    panel.after(card);
+    this.pending = 0; this.last = 0;
+    race.on('runs', () => this.runs());
+    race.on('data', () => this.soon());
+    view.onChange(() => this.overlay.draw());
+    new MutationObserver(() => this.tick()).observe(document.getElementById('run-list'), { childList: true });
+  }
+
+  runs() {
+    const opts = this.race.runs.map((r, i) => el('option', { value: String(i), textContent: r.name }));
+    this.runSel.replaceChildren(...opts);
+    if (this.index >= opts.length) this.index = 0;
+    this.runSel.value = String(this.index);
+  }
+
+  select(i) { this.index = i; this.runSel.value = String(i); this.update(); }
+
+  soon() {
+    const wait = this.last + INTERVAL_MS - performance.now();
+    if (wait <= 0) { this.update(); return; }
+    if (!this.pending) this.pending = setTimeout(() => { this.pending = 0; this.update(); }, wait);
+  }
+
+  /** Details of the selected run at the shown step (the update from that point on; at the
+   *  end of a finished run, the last step taken). */
+  details() {
+    const { race } = this;
+    const s = race.session;
+    if (!s || !race.runs[this.index]) return null;
+    const k = race.cursor ?? race.step;
+    let d = s.stepDetails(this.index, BigInt(k));
+    if (!d.next && d.step > 0) d = s.stepDetails(this.index, BigInt(d.step - 1));
+    return d;
+  }
+
+  update() {
+    this.last = performance.now();
+    clearTimeout(this.pending); this.pending = 0;
+    const d = this.details();
+    const c = d && Number.isFinite(d.point[0]) && Number.isFinite(d.point[1]) ? this.race.session.curvatureAt(d.point[0], d.point[1]) : null;
+    this.current = { details: d, curvature: c };
+    this.overlay.details = d; this.overlay.curvature = c;
+    this.overlay.color = this.race.runs[this.index]?.color;
+    this.overlay.draw();
+    this.dock(d);
+    this.equations.hidden = !this.showEquations || !d;
+    if (d && this.showEquations) this.equations.render(this.race.runs[this.index], d, c);
+    this.tick();
+  }
+
+  /** Keeps the panel on the side of the view away from the explained point (until the
+   *  panel's ⇆ button places it by hand). */
+  dock(d) {
+    const top = this.equations.root.parentElement;
+    if (!d || top.dataset.manual) return;
+    const [x] = this.view.toScreen(...d.point);
+    top.classList.toggle('right', x < this.view.W / 2);
+  }
+
+  /** The 2/λmax tick on the explained run's learning-rate slider. */
+  tick() {
+    for (const t of document.querySelectorAll('.stab-tick')) t.remove();
+    const c = this.current?.curvature;
+    const card = document.querySelectorAll('#run-list > .run')[this.index];
+    const slider = card?.querySelector('input[aria-label="Learning rate slider"]');
+    if (!c || c.max_stable_lr == null || !slider) return;
+    const p = this.catalog.params(this.race.runs[this.index].optimizer).find((q) => q.name === 'lr');
+    const sl = p?.slider;
+    if (!sl || !sl.log) return;
+    const lo = Math.log10(sl.min), hi = Math.log10(sl.max);
+    const f = Math.min(Math.max((Math.log10(c.max_stable_lr) - lo) / (hi - lo), 0), 1);
+    const thumb = 8; // px: the range thumb's half width (the track is inset by it)
+    const tick = el('span', { className: 'stab-tick', title: `Stable for lr < 2/λmax = ${fmt(c.max_stable_lr, 3)} here` });
+    tick.setAttribute('aria-label', `Stability bound 2/λmax = ${fmt(c.max_stable_lr, 3)}`);
+    tick.setAttribute('role', 'img');
+    tick.style.left = `${slider.offsetLeft + thumb + f * (slider.offsetWidth - 2 * thumb)}px`;
+    tick.style.top = `${slider.offsetTop - 3}px`;
+    tick.style.height = `${slider.offsetHeight + 6}px`;
+    slider.parentElement.append(tick);
+  }
+}

@@ -1,0 +1,77 @@
+// Lessons: the gallery of the engine's built-in lessons (catalog.lessons) in a dialog, the
+// caption banner of the loaded lesson or link (page.title, page.caption), the controls a
+// lesson link hides (page.hide, as `hide-<name>` classes styled in teach.css), and the
+// notice for a link that could not be opened.
+
+import { el } from '../widgets.mjs';
+
+export class Lessons {
+  constructor({ race, lessons, top, openScenario }) {
+    this.race = race;
+    this.lessons = lessons;
+    this.openScenario = openScenario;
+    this.banner = el('section', { className: 'caption', hidden: true });
+    this.banner.setAttribute('aria-label', 'Lesson');
+    top.prepend(this.banner);
+    this.noticeBox = el('div', { className: 'notice', role: 'alert', hidden: true });
+    document.getElementById('view').append(this.noticeBox);
+    this.dialog = this.gallery();
+    document.body.append(this.dialog);
+    this.hidden = [];
+    race.on('load', () => this.loaded());
+  }
+
+  gallery() {
+    const dialog = el('dialog', { className: 'lessons' });
+    dialog.setAttribute('aria-label', 'Lessons');
+    const close = el('button', { type: 'button', className: 'icon', textContent: '✕' });
+    close.setAttribute('aria-label', 'Close lessons');
+    close.addEventListener('click', () => dialog.close());
+    const list = el('div', { className: 'lesson-list' });
+    for (const l of this.lessons) {
+      const open = el('button', { type: 'button', className: 'lesson' }, el('strong', { textContent: l.title }), el('span', { textContent: l.caption }));
+      open.setAttribute('aria-label', `Open lesson: ${l.title}`);
+      open.addEventListener('click', () => { dialog.close(); this.open(l); });
+      list.append(open);
+    }
+    dialog.append(el('header', {}, el('h2', { textContent: 'Lessons' }), close), list);
+    return dialog;
+  }
+
+  show() { this.dialog.showModal(); }
+
+  open(lesson) {
+    try {
+      this.openScenario(lesson.scenario);
+      this.notice('');
+    } catch (e) {
+      this.notice(`The lesson "${lesson.title}" could not be opened: ${e.message || e}`);
+    }
+  }
+
+  notice(text) {
+    this.noticeBox.hidden = !text;
+    this.noticeBox.replaceChildren();
+    if (!text) return;
+    const close = el('button', { type: 'button', className: 'icon', textContent: '✕' });
+    close.setAttribute('aria-label', 'Dismiss notice');
+    close.addEventListener('click', () => { this.noticeBox.hidden = true; });
+    this.noticeBox.append(el('span', { textContent: text }), close);
+  }
+
+  loaded() {
+    const page = this.race.scenario?.page || {};
+    const root = document.documentElement;
+    for (const h of this.hidden) root.classList.remove(`hide-${h}`);
+    this.hidden = Array.isArray(page.hide) ? page.hide : [];
+    for (const h of this.hidden) root.classList.add(`hide-${h}`);
+    if (!page.title && !page.caption) { this.banner.hidden = true; return; }
+    const close = el('button', { type: 'button', className: 'icon', textContent: '✕' });
+    close.setAttribute('aria-label', 'Close caption');
+    close.addEventListener('click', () => { this.banner.hidden = true; });
+    const kids = [el('header', {}, el('h2', { textContent: page.title || 'Lesson' }), close)];
+    if (page.caption) kids.push(el('p', { textContent: page.caption }));
+    this.banner.replaceChildren(...kids);
+    this.banner.hidden = false;
+  }
+}

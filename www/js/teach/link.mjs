@@ -1,0 +1,99 @@
+// The whole state in the URL: scenario (live changes and seeds included) plus page settings
+// (view box, colour scale, shown step, speed, re-plan, hidden controls, title, caption) as
+// `#s=…` (the engine's linkForScenario), rewritten as things change (debounced). On load a
+// link is decoded by the engine (scenarioFromLink); a bad one leaves the default race and
+// shows the engine's message.
+
+import { linkForScenario, scenarioFromLink } from '../../pkg/gradscape.js';
+import { fitBounds } from './custom.mjs';
+
+const DEBOUNCE_MS = 400;
+
+export class Links {
+  constructor({ race, view, playback, timeline, notice }) {
+    this.race = race; this.view = view; this.playback = playback; this.timeline = timeline;
+    this.notice = notice;
+    this.written = location.hash;
+    this.els = { log: document.getElementById('log-scale'), replan: document.getElementById('replan'), speed: document.getElementById('speed') };
+    const soon = () => this.soon();
+    race.on('data', soon);
+    view.onChange(soon);
+    for (const e of Object.values(this.els)) e.addEventListener('input', soon);
+    for (const e of Object.values(this.els)) e.addEventListener('change', soon);
+    window.addEventListener('hashchange', () => { if (location.hash !== this.written) this.open(location.hash); });
+  }
+
+  /** The page settings of what is on screen now. */
+  page() {
+    const b = this.view.box4();
+    const keep = this.race.scenario?.page || {};
+    const page = {
+      bounds: { min: [b.x0, b.y0], max: [b.x1, b.y1] },
+      log_scale: this.els.log.checked,
+      step: this.timeline.shown,
+      speed: Math.min(Math.max(this.playback.speed, 0.1), 1e5),
+      replan: this.els.replan.checked,
+    };
+    for (const k of ['hide', 'title', 'caption']) if (keep[k] != null) page[k] = keep[k];
+    return page;
+  }
+
+  /** The scenario with the page settings (what a link and the scenario export carry). */
+  scenario(extraPage = {}) {
+    const sc = JSON.parse(this.race.exportScenario());
+    sc.page = { ...this.page(), ...extraPage };
+    for (const [k, v] of Object.entries(sc.page)) if (v == null || (Array.isArray(v) && !v.length && k === 'hide') || v === '') delete sc.page[k];
+    return sc;
+  }
+
+  /** The share URL of the current state (pass page fields to override, e.g. hide). */
+  link(extraPage) {
+    return `${location.origin}${location.pathname}#${linkForScenario(JSON.stringify(this.scenario(extraPage)))}`;
+  }
+
+  soon() {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.write(), DEBOUNCE_MS);
+  }
+
+  write() {
+    if (this.playback.playing) { this.soon(); return; }
+    try {
+      const hash = `#${linkForScenario(JSON.stringify(this.scenario()))}`;
+      if (hash === location.hash) return;
+      this.written = hash;
+      history.replaceState(null, '', hash);
+    } catch (e) {
+      console.warn(`Gradscape: no share link for this state: ${e.message || e}`);
+    }
+  }
+
+  /** Opens a link fragment ('#s=…'); returns true if it loaded. Never throws. */
+  open(hash) {
+    const frag = (hash || '').replace(/^#/, '');
+    if (!frag) return false;
+    let json;
+    try {
+      json = scenarioFromLink(frag);
+      this.race.load(json);
+    } catch (e) {
+      this.notice(`This link could not be opened: ${e.message || e}. Showing the default race instead.`);
+      return false;
+    }
+    this.apply(JSON.parse(json).page || {});
+    this.written = location.hash;
+    return true;
+  }
+
+  /** Applies a scenario's page settings to the screen. */
+  apply(page) {
+    if (typeof page.log_scale === 'boolean') { this.els.log.checked = page.log_scale; this.view.setLog(page.log_scale); }
+    if (typeof page.replan === 'boolean') this.els.replan.checked = page.replan;
+    if (typeof page.speed === 'number') {
+      this.els.speed.value = String(Math.log10(page.speed));
+      this.playback.setSpeed(page.speed);
+    }
+    if (page.bounds) fitBounds(this.view, page.bounds.min, page.bounds.max);
+    if (page.step > 0) this.race.advance(Math.min(page.step, this.race.maxSteps));
+  }
+}

@@ -1,0 +1,87 @@
+// The timeline: a scrubber over the steps recorded so far, with back/forward buttons and the
+// Left/Right arrow keys. `race.cursor` is the step shown (null = the live end); paths, dots,
+// overlays and charts show that step. Scrubbing pauses; playing continues from the live end.
+
+import { int } from '../catalog.mjs';
+import { el } from '../widgets.mjs';
+
+export class Timeline {
+  constructor(race, playback, host, onChange) {
+    this.race = race;
+    this.playback = playback;
+    this.onChange = onChange;
+    race.cursor = null;
+    this.back = el('button', { type: 'button', className: 'icon', textContent: '◀', title: 'Back one step (←)' });
+    this.back.setAttribute('aria-label', 'Back one step');
+    this.fwd = el('button', { type: 'button', className: 'icon', textContent: '▶', title: 'Forward one step (→)' });
+    this.fwd.setAttribute('aria-label', 'Forward one step');
+    this.slider = el('input', { type: 'range', min: '0', max: '0', step: '1', value: '0' });
+    this.slider.setAttribute('aria-label', 'Timeline');
+    this.liveBtn = el('button', { type: 'button', className: 'icon', textContent: 'Live', title: 'Back to the live end' });
+    host.append(el('div', { className: 'timeline' }, this.back, this.slider, this.fwd, this.liveBtn));
+    this.slider.addEventListener('input', () => this.show(Number(this.slider.value)));
+    this.back.addEventListener('click', () => this.by(-1));
+    this.fwd.addEventListener('click', () => this.by(1));
+    this.liveBtn.addEventListener('click', () => this.show(null));
+    // Play always continues from the live end; Step (and →) walks forward through the
+    // recorded steps first when the timeline is scrubbed back.
+    const play = playback.play.bind(playback);
+    playback.play = () => { this.show(null, false); play(); };
+    const step = playback.step.bind(playback);
+    playback.step = (n = 1) => {
+      if (race.cursor == null) return step(n);
+      playback.pause();
+      return this.show(race.cursor + Math.max(0, Math.floor(n)));
+    };
+    document.addEventListener('keydown', (e) => this.key(e), true);
+    race.on('data', ({ restart }) => {
+      if (restart) race.cursor = null;
+      this.sync();
+      if (restart) this.onChange();
+    });
+  }
+
+  /** The step on screen. */
+  get shown() { return this.race.cursor ?? this.race.step; }
+
+  /** Shows step k (clamped; the live end or null means live). */
+  show(k, pause = true) {
+    const race = this.race;
+    if (pause) this.playback.pause();
+    const live = race.step;
+    const next = k == null || k >= live ? null : Math.max(0, Math.round(k));
+    if (next === race.cursor) { this.sync(); return this.shown; }
+    race.cursor = next;
+    this.sync();
+    this.onChange();
+    return this.shown;
+  }
+
+  by(n) { return this.show(this.shown + n); }
+
+  sync() {
+    const race = this.race;
+    const live = race.step;
+    this.slider.max = String(live);
+    this.slider.value = String(this.shown);
+    this.slider.setAttribute('aria-valuetext', `step ${int(this.shown)} of ${int(live)}`);
+    this.back.disabled = this.shown <= 0;
+    this.fwd.disabled = race.cursor == null && !race.running;
+    this.liveBtn.disabled = race.cursor == null;
+    const count = document.getElementById('step-count');
+    const max = document.getElementById('step-max');
+    if (race.cursor == null) this.playback.showStep();
+    else if (count) {
+      count.textContent = int(race.cursor);
+      max.textContent = `of ${int(live)} (scrubbing)`;
+    }
+  }
+
+  key(e) {
+    if (e.ctrlKey || e.metaKey || e.altKey || e.key !== 'ArrowLeft') return;
+    const t = e.target;
+    if (t instanceof HTMLElement && (t.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(t.tagName))) return;
+    e.preventDefault();
+    this.by(-1);
+  }
+}
