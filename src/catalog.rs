@@ -5,7 +5,7 @@
 use crate::optim::params::ParamInfo;
 use crate::optim::OptimizerKind;
 use crate::scenario::{DEFAULT_STEPS, DEFAULT_TOLERANCE, MAX_POINTS, MAX_RUNS, MAX_STEPS};
-use crate::schedule::SCHEDULE_KINDS;
+use crate::schedule::SCHEDULE_FIELDS;
 use crate::surfaces::{Bounds, Minimum, SurfaceKind};
 use crate::vec2::Vec2;
 use serde::Serialize;
@@ -146,18 +146,15 @@ pub fn catalog() -> Catalog {
                 params: k.params(),
             })
             .collect(),
-        schedules: SCHEDULE_KINDS
+        schedules: SCHEDULE_FIELDS
             .iter()
-            .map(|&kind| {
-                let fields = match kind {
-                    "step" => json!({"step_size": 50, "gamma": 0.1}),
-                    "exponential" => json!({"gamma": 0.99}),
-                    "cosine" => json!({"t_max": 100, "eta_min": 0.0}),
-                    "inverse_time" => json!({"decay": 0.01}),
-                    "plateau" => json!({"factor": 0.1, "patience": 10, "threshold": 1e-4}),
-                    _ => json!({}),
-                };
-                json!({"kind": kind, "fields": fields})
+            .map(|(kind, fields)| {
+                // `fields`: name → the value the page starts from; `params`: the details.
+                let start: serde_json::Map<String, Value> = fields
+                    .iter()
+                    .map(|f| (f.name.to_string(), json!(f.default.unwrap_or(f.suggested))))
+                    .collect();
+                json!({"kind": kind, "fields": start, "params": fields})
             })
             .collect(),
         presets: presets(),

@@ -14,8 +14,8 @@ use crate::vec2::Vec2;
 pub enum Problem {
     /// A built-in surface.
     Surface(SurfaceKind),
-    /// Linear regression over (w, b).
-    Regression(Regression),
+    /// Linear regression over (w, b) (boxed: it owns the data).
+    Regression(Box<Regression>),
     /// A formula typed by the user, with exact gradients by automatic differentiation.
     Expr(Expr),
 }

@@ -19,8 +19,10 @@
 use serde::{Deserialize, Serialize};
 
 /// A schedule's kind and parameters, as written in scenarios (`{"kind": "step", ...}`).
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+/// Read by the scenario decoder through [`SCHEDULE_FIELDS`] (one table of names and
+/// defaults for the decoder and the page).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Schedule {
     /// The base rate throughout.
     Constant,
@@ -29,7 +31,6 @@ pub enum Schedule {
         /// Steps between decays (≥ 1).
         step_size: u64,
         /// Decay factor (> 0).
-        #[serde(default = "default_step_gamma")]
         gamma: f64,
     },
     /// Multiply by `gamma` every step.
@@ -42,7 +43,6 @@ pub enum Schedule {
         /// Half period in steps (≥ 1).
         t_max: u64,
         /// Lowest rate (≥ 0).
-        #[serde(default)]
         eta_min: f64,
     },
     /// `lr / (1 + decay·k)`.
@@ -53,39 +53,100 @@ pub enum Schedule {
     /// Cut the rate by `factor` when the loss stops improving for `patience` steps.
     Plateau {
         /// Multiplier applied on a plateau, in (0, 1).
-        #[serde(default = "default_plateau_factor")]
         factor: f64,
         /// Steps without improvement tolerated.
-        #[serde(default = "default_plateau_patience")]
         patience: u64,
         /// Relative improvement that counts (≥ 0).
-        #[serde(default = "default_plateau_threshold")]
         threshold: f64,
     },
 }
 
-fn default_step_gamma() -> f64 {
-    0.1
-}
-fn default_plateau_factor() -> f64 {
-    0.1
-}
-fn default_plateau_patience() -> u64 {
-    10
-}
-fn default_plateau_threshold() -> f64 {
-    1e-4
+/// One parameter of a schedule kind.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct ScheduleField {
+    /// Name in scenarios.
+    pub name: &'static str,
+    /// PyTorch's default; `None` when the field is required.
+    pub default: Option<f64>,
+    /// A value the page offers when the user picks this kind.
+    pub suggested: f64,
+    /// Whether the field counts steps (a whole number).
+    pub integer: bool,
 }
 
-/// Names of the schedule kinds, in the order the page lists them.
-pub const SCHEDULE_KINDS: [&str; 6] = [
-    "constant",
-    "step",
-    "exponential",
-    "cosine",
-    "inverse_time",
-    "plateau",
+const fn field(
+    name: &'static str,
+    default: Option<f64>,
+    suggested: f64,
+    integer: bool,
+) -> ScheduleField {
+    ScheduleField {
+        name,
+        default,
+        suggested,
+        integer,
+    }
+}
+
+/// Every schedule kind with its fields, in the order the page lists them.
+pub const SCHEDULE_FIELDS: [(&str, &[ScheduleField]); 6] = [
+    ("constant", &[]),
+    (
+        "step",
+        &[
+            field("step_size", None, 50.0, true),
+            field("gamma", Some(0.1), 0.5, false),
+        ],
+    ),
+    ("exponential", &[field("gamma", None, 0.99, false)]),
+    (
+        "cosine",
+        &[
+            field("t_max", None, 100.0, true),
+            field("eta_min", Some(0.0), 0.0, false),
+        ],
+    ),
+    ("inverse_time", &[field("decay", None, 0.01, false)]),
+    (
+        "plateau",
+        &[
+            field("factor", Some(0.1), 0.1, false),
+            field("patience", Some(10.0), 10.0, true),
+            field("threshold", Some(1e-4), 1e-4, false),
+        ],
+    ),
 ];
+
+impl Schedule {
+    /// The schedule of kind `kind` with field values from `value` (every field of the kind
+    /// resolved by the caller; integers already checked). `None` for an unknown kind.
+    pub fn from_fields(kind: &str, value: impl Fn(&str) -> f64) -> Option<Schedule> {
+        let int = |name| value(name) as u64;
+        Some(match kind {
+            "constant" => Schedule::Constant,
+            "step" => Schedule::Step {
+                step_size: int("step_size"),
+                gamma: value("gamma"),
+            },
+            "exponential" => Schedule::Exponential {
+                gamma: value("gamma"),
+            },
+            "cosine" => Schedule::Cosine {
+                t_max: int("t_max"),
+                eta_min: value("eta_min"),
+            },
+            "inverse_time" => Schedule::InverseTime {
+                decay: value("decay"),
+            },
+            "plateau" => Schedule::Plateau {
+                factor: value("factor"),
+                patience: int("patience"),
+                threshold: value("threshold"),
+            },
+            _ => return None,
+        })
+    }
+}
 
 /// A linear warm-up (PyTorch's `LinearLR` up to factor 1).
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]

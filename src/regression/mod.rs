@@ -4,12 +4,15 @@
 //! gradient `(2·mean(rᵢ·xᵢ), 2·mean(rᵢ))` with residuals `rᵢ = w·xᵢ + b − yᵢ`. A mini-batch
 //! gradient is the same mean over the batch's indices. The unique minimum is the
 //! least-squares line, known in closed form, so "steps to tolerance" is exact here too.
+//! Full-batch values come from the data's [`Summary`] in O(1); mini-batches sum directly.
 
 mod batches;
 mod data;
+mod summary;
 
 pub use batches::Batches;
 pub use data::{parse_csv, CsvError, Dataset, GenerateSpec};
+pub use summary::Summary;
 
 use crate::surfaces::{Bounds, Minimum};
 use crate::vec2::Vec2;
@@ -25,6 +28,10 @@ pub struct Regression {
     pub train: Dataset,
     /// Held-out points for validation loss and early stopping (may be empty).
     pub validation: Dataset,
+    /// Statistics of `train`: the full-batch loss and gradient in O(1).
+    pub train_summary: Summary,
+    /// Statistics of `validation`.
+    pub validation_summary: Summary,
 }
 
 impl Regression {
@@ -33,22 +40,21 @@ impl Regression {
     pub fn split(data: Dataset, fraction: f64, seed: u64) -> Self {
         let n_val = (fraction * data.len() as f64).floor() as usize;
         let mut is_validation = vec![false; data.len()];
-        if n_val == 0 {
-            return Regression {
-                train: data.clone(),
-                validation: Dataset::default(),
-                is_validation,
-                data,
-            };
-        }
-        let order = batches::shuffled_indices(data.len(), seed);
-        let (train_idx, val_idx) = order.split_at(data.len() - n_val);
-        for &i in val_idx {
-            is_validation[i] = true;
-        }
+        let (train, validation) = if n_val == 0 {
+            (data.clone(), Dataset::default())
+        } else {
+            let order = batches::shuffled_indices(data.len(), seed);
+            let (train_idx, val_idx) = order.split_at(data.len() - n_val);
+            for &i in val_idx {
+                is_validation[i] = true;
+            }
+            (data.select(train_idx), data.select(val_idx))
+        };
         Regression {
-            train: data.select(train_idx),
-            validation: data.select(val_idx),
+            train_summary: Summary::of(&train),
+            validation_summary: Summary::of(&validation),
+            train,
+            validation,
             is_validation,
             data,
         }
@@ -56,22 +62,22 @@ impl Regression {
 
     /// Full-batch training loss at `p = (w, b)`.
     pub fn loss(&self, p: Vec2) -> f64 {
-        self.train.mse(p)
+        self.train_summary.loss(p)
     }
 
     /// Full-batch training gradient at `p`.
     pub fn gradient(&self, p: Vec2) -> Vec2 {
-        self.train.gradient(p, None)
+        self.train_summary.gradient(p)
     }
 
     /// Validation loss at `p`, or `None` without a validation set.
     pub fn validation_loss(&self, p: Vec2) -> Option<f64> {
-        (!self.validation.is_empty()).then(|| self.validation.mse(p))
+        (!self.validation.is_empty()).then(|| self.validation_summary.loss(p))
     }
 
     /// The least-squares solution on the training data and its loss.
     pub fn minima(&self) -> Vec<Minimum> {
-        self.train
+        self.train_summary
             .least_squares()
             .map(|point| Minimum {
                 point,
@@ -83,7 +89,7 @@ impl Regression {
 
     /// A view of the (w, b) plane centred on the least-squares solution.
     pub fn bounds(&self) -> Bounds {
-        let centre = self.train.least_squares().unwrap_or(Vec2::ZERO);
+        let centre = self.train_summary.least_squares().unwrap_or(Vec2::ZERO);
         let half = 2.0 + centre.max_abs();
         Bounds::new(
             centre.x - half,

@@ -300,11 +300,6 @@ impl Runner {
         self.best.1
     }
 
-    /// Epochs of mini-batch training so far (`None` for full-batch or surface runs).
-    pub fn epochs(&self) -> Option<f64> {
-        self.batches.as_ref().map(Batches::epochs)
-    }
-
     /// The gradient the last step used (the mini-batch's, L1 included); `None` before the
     /// first step.
     pub fn last_gradient(&self) -> Option<Vec2> {
@@ -317,11 +312,19 @@ impl Runner {
         self.problem.gradient(p) + l1_gradient(self.spec.l1, p)
     }
 
-    /// Epochs of mini-batch training after `k` steps (`None` for full-batch or surface
-    /// runs).
+    /// Epochs of regression training so far (a full-batch step is one epoch); `None` for
+    /// surfaces.
+    pub fn epochs(&self) -> Option<f64> {
+        self.epochs_at(self.steps_taken())
+    }
+
+    /// Epochs of regression training after `k` steps (`None` for surfaces).
     pub fn epochs_at(&self, k: u64) -> Option<f64> {
-        let b = self.batches.as_ref()?.batch_size() as u64;
         let n = self.problem.regression()?.train.len() as u64;
+        let Some(batches) = &self.batches else {
+            return Some(k as f64);
+        };
+        let b = batches.batch_size() as u64;
         // An epoch is ⌈n/b⌉ batches, the last one possibly smaller.
         let per_epoch = n.div_ceil(b);
         let partial = ((k % per_epoch) * b).min(n);

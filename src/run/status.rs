@@ -51,7 +51,7 @@ pub struct Outcome {
     pub reached_at: Option<u64>,
     /// Step with the lowest monitored loss.
     pub best_step: u64,
-    /// Epochs (mini-batch regression only).
+    /// Epochs (regression only; a full-batch step is one epoch).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub epochs: Option<f64>,
     /// The result: the last point, or the best step's when early stopping restores it.

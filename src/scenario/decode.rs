@@ -2,9 +2,11 @@
 //! wrong: malformed JSON, unknown fields, unknown optimizer, surface or schedule, values out
 //! of range, too many steps, empty or mismatched regression data.
 //!
-//! The top level and the problem are read by serde (with `serde_path_to_error` for the
-//! path); each run is read field by field against its optimizer's parameter table, so that
-//! a hyper-parameter that belongs to another optimizer gets a precise message.
+//! The JSON is parsed once into a `serde_json::Value`; the top level, each run and each
+//! schedule are then read field by field (runs against their optimizer's parameter table,
+//! schedules against `SCHEDULE_FIELDS`), so that every message names the field, and a
+//! hyper-parameter that belongs to another optimizer gets a precise one. Small fixed
+//! structures (the problem, warm-up, early stopping, page settings) are read by serde.
 
 use super::{
     PageSettings, ProblemSpec, RegressionSpec, Scenario, DEFAULT_STEPS, DEFAULT_TOLERANCE,
@@ -17,76 +19,105 @@ use crate::optim::params::{ParamInfo, ParamValue, ParamValues, Validity};
 use crate::optim::{OptimizerKind, OptimizerSpec};
 use crate::regression::{Dataset, Regression};
 use crate::run::{EarlyStopping, RunSpec, WarmStart};
-use crate::schedule::{Schedule, Warmup};
+use crate::schedule::{Schedule, Warmup, SCHEDULE_FIELDS};
 use crate::vec2::Vec2;
 use serde::de::DeserializeOwned;
 use serde::Deserialize;
 use serde_json::{Map, Value};
 use std::sync::Arc;
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawScenario {
-    problem: ProblemSpec,
-    #[serde(default)]
-    start: Option<[f64; 2]>,
-    #[serde(default)]
-    steps: Option<u64>,
-    #[serde(default)]
-    tolerance: Option<f64>,
-    runs: Vec<Map<String, Value>>,
-    #[serde(default)]
-    page: PageSettings,
-}
+/// The top-level fields of a scenario.
+const TOP_FIELDS: [&str; 6] = ["problem", "start", "steps", "tolerance", "runs", "page"];
 
 /// Reads and validates a scenario.
 pub fn decode(text: &str) -> Result<Scenario, ScenarioError> {
-    let raw: RawScenario = from_json(text)?;
-    let problem = Arc::new(build_problem(&raw.problem)?);
-    let start = match raw.start {
-        Some([x, y]) => Vec2::new(x, y),
-        None => match &raw.problem {
+    let doc = parse_json(text)?;
+    let Value::Object(doc) = doc else {
+        return Err(ScenarioError::invalid(
+            "scenario",
+            "must be a JSON object with `problem` and `runs`",
+        ));
+    };
+    if let Some(key) = doc.keys().find(|k| !TOP_FIELDS.contains(&k.as_str())) {
+        return Err(ScenarioError::invalid(
+            key.as_str(),
+            format!("unknown field (one of {})", TOP_FIELDS.join(", ")),
+        ));
+    }
+    let problem_spec = problem_spec(doc.get("problem"))?;
+    let problem = Arc::new(build_problem(&problem_spec)?);
+    let start = match doc.get("start") {
+        Some(v) => Vec2::from(typed::<[f64; 2]>("start", v)?),
+        None => match &problem_spec {
             ProblemSpec::Surface(s) => s.surface().default_start(),
             ProblemSpec::Regression(_) => Vec2::ZERO,
             ProblemSpec::Expr(_) => Vec2::new(-2.0, 2.0),
         },
     };
-    let steps = raw.steps.unwrap_or(DEFAULT_STEPS);
+    let steps = match doc.get("steps") {
+        Some(v) => typed::<u64>("steps", v)?,
+        None => DEFAULT_STEPS,
+    };
     if steps > MAX_STEPS {
         return Err(ScenarioError::invalid(
             "steps",
             format!("must be at most {MAX_STEPS}, got {steps}"),
         ));
     }
-    let tolerance = raw.tolerance.unwrap_or(DEFAULT_TOLERANCE);
+    let tolerance = match doc.get("tolerance") {
+        Some(v) => typed::<f64>("tolerance", v)?,
+        None => DEFAULT_TOLERANCE,
+    };
     if tolerance.is_nan() || tolerance <= 0.0 {
         return Err(ScenarioError::invalid(
             "tolerance",
             format!("must be > 0, got {tolerance}"),
         ));
     }
-    if raw.runs.is_empty() {
+    let raw_runs = match doc.get("runs") {
+        Some(Value::Array(runs)) => runs,
+        Some(other) => {
+            return Err(ScenarioError::invalid(
+                "runs",
+                format!("must be a list of runs, got {other}"),
+            ))
+        }
+        None => return Err(ScenarioError::invalid("scenario", "missing field `runs`")),
+    };
+    if raw_runs.is_empty() {
         return Err(ScenarioError::invalid(
             "runs",
             "must contain at least one run",
         ));
     }
-    if raw.runs.len() > MAX_RUNS {
+    if raw_runs.len() > MAX_RUNS {
         return Err(ScenarioError::invalid(
             "runs",
-            format!("at most {MAX_RUNS} runs, got {}", raw.runs.len()),
+            format!("at most {MAX_RUNS} runs, got {}", raw_runs.len()),
         ));
     }
-    let runs = raw
-        .runs
+    let runs = raw_runs
         .iter()
         .enumerate()
-        .map(|(i, run)| decode_run(&format!("runs[{i}]"), run, &problem))
+        .map(|(i, run)| {
+            let path = format!("runs[{i}]");
+            match run {
+                Value::Object(run) => decode_run(&path, run, &problem),
+                other => Err(ScenarioError::invalid(
+                    path,
+                    format!("must be an object such as {{\"optimizer\": \"adam\"}}, got {other}"),
+                )),
+            }
+        })
         .collect::<Result<Vec<_>, _>>()?;
-    raw.page.validate()?;
+    let page: PageSettings = match doc.get("page") {
+        Some(v) => typed("page", v)?,
+        None => PageSettings::default(),
+    };
+    page.validate()?;
     Ok(Scenario {
-        page: raw.page,
-        problem_spec: raw.problem,
+        page,
+        problem_spec,
         problem,
         start,
         steps,
@@ -95,10 +126,22 @@ pub fn decode(text: &str) -> Result<Scenario, ScenarioError> {
     })
 }
 
-/// Parses JSON text into `T`: syntax errors with their position, then shape errors with
-/// the path of the field.
-fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, ScenarioError> {
-    let value: Value = serde_json::from_str(text).map_err(|e| {
+/// The problem as written; a nested error names the kind (`problem.surface: ...`).
+fn problem_spec(value: Option<&Value>) -> Result<ProblemSpec, ScenarioError> {
+    let value =
+        value.ok_or_else(|| ScenarioError::invalid("scenario", "missing field `problem`"))?;
+    let path = match value.as_object() {
+        Some(m) if m.len() == 1 => {
+            format!("problem.{}", m.keys().next().map_or("", String::as_str))
+        }
+        _ => "problem".to_string(),
+    };
+    typed(&path, value)
+}
+
+/// Parses JSON text: a syntax error says where.
+fn parse_json(text: &str) -> Result<Value, ScenarioError> {
+    serde_json::from_str(text).map_err(|e| {
         let mut message = strip_position(&e.to_string());
         if message == "number out of range" {
             message.push_str(" (every number must be finite)");
@@ -108,33 +151,12 @@ fn from_json<T: DeserializeOwned>(text: &str) -> Result<T, ScenarioError> {
             column: e.column(),
             message,
         }
-    })?;
-    if !value.is_object() {
-        return Err(ScenarioError::invalid(
-            "scenario",
-            "must be a JSON object with `problem` and `runs`",
-        ));
-    }
-    from_value("scenario", &value).map_err(|e| match e {
-        ScenarioError::Invalid { path, message } => ScenarioError::Invalid {
-            path: path.strip_prefix("scenario.").unwrap_or(&path).to_string(),
-            message,
-        },
-        other => other,
     })
 }
 
-/// Like [`from_json`] for a value inside a run, with the run's path as prefix.
-fn from_value<T: DeserializeOwned>(path: &str, value: &Value) -> Result<T, ScenarioError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let inner = e.path().to_string();
-        let full = if inner == "." {
-            path.to_string()
-        } else {
-            format!("{path}.{inner}")
-        };
-        ScenarioError::invalid(full, strip_position(&e.into_inner().to_string()))
-    })
+/// Reads `value` as `T`; an error is reported at `path`.
+fn typed<T: DeserializeOwned>(path: &str, value: &Value) -> Result<T, ScenarioError> {
+    T::deserialize(value).map_err(|e| ScenarioError::invalid(path, strip_position(&e.to_string())))
 }
 
 fn strip_position(message: &str) -> String {
@@ -148,7 +170,7 @@ fn build_problem(spec: &ProblemSpec) -> Result<Problem, ScenarioError> {
     match spec {
         ProblemSpec::Surface(kind) => Ok(Problem::Surface(*kind)),
         ProblemSpec::Regression(r) => {
-            build_regression(r, "problem.regression").map(Problem::Regression)
+            build_regression(r, "problem.regression").map(|r| Problem::Regression(Box::new(r)))
         }
         ProblemSpec::Expr(source) => Expr::parse(source).map(Problem::Expr).map_err(|e| {
             let (start, _) = e.position();
@@ -317,16 +339,13 @@ fn decode_run(
         None => 0.0,
         Some(v) => checked_number(&format!("{path}.l1"), v, Validity::NonNegative)?,
     };
-    let schedule: Schedule = match run.get("schedule") {
-        None => Schedule::Constant,
-        Some(v) => from_value(&format!("{path}.schedule"), v)?,
+    let schedule = match run.get("schedule") {
+        None | Some(Value::Null) => Schedule::Constant,
+        Some(v) => schedule(&format!("{path}.schedule"), v)?,
     };
-    schedule.validate().map_err(|(field, rule)| {
-        ScenarioError::invalid(format!("{path}.schedule.{field}"), rule)
-    })?;
     let warmup: Option<Warmup> = match run.get("warmup") {
         None | Some(Value::Null) => None,
-        Some(v) => Some(from_value(&format!("{path}.warmup"), v)?),
+        Some(v) => Some(typed(&format!("{path}.warmup"), v)?),
     };
     if let Some(w) = warmup {
         w.validate().map_err(|(field, rule)| {
@@ -348,7 +367,7 @@ fn decode_run(
     };
     let early_stopping: Option<EarlyStopping> = match run.get("early_stopping") {
         None | Some(Value::Null) => None,
-        Some(v) => Some(from_value(&format!("{path}.early_stopping"), v)?),
+        Some(v) => Some(typed(&format!("{path}.early_stopping"), v)?),
     };
     if let Some(e) = early_stopping {
         if !(e.min_delta >= 0.0 && e.min_delta.is_finite()) {
@@ -397,7 +416,7 @@ fn warm_start(
     let at = format!("{path}.warm_start");
     let raw: RawWarmStart = match run.get("warm_start") {
         None | Some(Value::Null) => return Ok(None),
-        Some(v) => from_value(&at, v)?,
+        Some(v) => typed(&at, v)?,
     };
     if problem.regression().is_none() {
         return Err(ScenarioError::invalid(
@@ -415,7 +434,7 @@ fn warm_start(
     Ok(Some(WarmStart {
         source: raw.source,
         steps: raw.steps,
-        problem: Arc::new(Problem::Regression(source)),
+        problem: Arc::new(Problem::Regression(Box::new(source))),
     }))
 }
 
@@ -475,4 +494,72 @@ fn batch_size(at: &str, value: &Value, problem: &Problem) -> Result<usize, Scena
             format!("must be a whole number in [1, {n}] (the training points), got {value}"),
         )),
     }
+}
+
+/// A schedule object, field by field against [`SCHEDULE_FIELDS`].
+fn schedule(path: &str, value: &Value) -> Result<Schedule, ScenarioError> {
+    let kinds: Vec<&str> = SCHEDULE_FIELDS.iter().map(|(k, _)| *k).collect();
+    let Value::Object(fields) = value else {
+        return Err(ScenarioError::invalid(
+            path,
+            format!(
+                "must be an object such as {{\"kind\": \"step\", \"step_size\": 50}}, got {value}"
+            ),
+        ));
+    };
+    let kind = match fields.get("kind") {
+        Some(Value::String(k)) => k.as_str(),
+        _ => {
+            return Err(ScenarioError::invalid(
+                format!("{path}.kind"),
+                format!("missing or not a string (one of {})", kinds.join(", ")),
+            ))
+        }
+    };
+    let Some((_, known)) = SCHEDULE_FIELDS.iter().find(|(k, _)| *k == kind) else {
+        return Err(ScenarioError::invalid(
+            format!("{path}.kind"),
+            format!("unknown schedule \"{kind}\" (one of {})", kinds.join(", ")),
+        ));
+    };
+    let names: Vec<&str> = known.iter().map(|f| f.name).collect();
+    if let Some(key) = fields
+        .keys()
+        .find(|k| *k != "kind" && !names.contains(&k.as_str()))
+    {
+        return Err(ScenarioError::invalid(
+            format!("{path}.{key}"),
+            format!(
+                "unknown field for the {kind} schedule (its fields: {})",
+                names.join(", ")
+            ),
+        ));
+    }
+    let mut values = Vec::with_capacity(known.len());
+    for f in known.iter() {
+        let at = format!("{path}.{}", f.name);
+        let v = match (fields.get(f.name), f.default) {
+            (None, Some(default)) => default,
+            (None, None) => return Err(ScenarioError::invalid(at, "missing")),
+            (Some(v), _) if f.integer => v.as_u64().map(|n| n as f64).ok_or_else(|| {
+                ScenarioError::invalid(&at, format!("must be a whole number >= 0, got {v}"))
+            })?,
+            (Some(v), _) => v
+                .as_f64()
+                .ok_or_else(|| ScenarioError::invalid(&at, format!("must be a number, got {v}")))?,
+        };
+        values.push((f.name, v));
+    }
+    let lookup = |name: &str| {
+        values
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or(f64::NAN, |(_, v)| *v)
+    };
+    let schedule = Schedule::from_fields(kind, lookup)
+        .ok_or_else(|| ScenarioError::invalid(format!("{path}.kind"), "unknown schedule"))?;
+    schedule
+        .validate()
+        .map_err(|(field, rule)| ScenarioError::invalid(format!("{path}.{field}"), rule))?;
+    Ok(schedule)
 }

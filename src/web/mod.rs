@@ -46,11 +46,12 @@ pub struct Session {
     runners: Vec<Runner>,
 }
 
-/// Converts any serialisable result for JavaScript.
+/// Converts any serialisable result for JavaScript: serialised to JSON here and parsed by
+/// the browser's `JSON.parse`, which keeps the module small (one serializer, serde_json's,
+/// instead of a second one per result type).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    // Maps as plain objects, so JavaScript reads `result.point` rather than `.get()`.
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    value.serialize(&serializer).map_err(js_error)
+    let text = serde_json::to_string(value).map_err(js_error)?;
+    js_sys::JSON::parse(&text).map_err(|_| js_error("result is not JSON"))
 }
 
 /// One run's line in [`Session::state`].
@@ -72,6 +73,9 @@ struct RunState<'a> {
     reached_epochs: Option<f64>,
     /// Validation loss minus training loss (overfitting shows as a growing gap).
     gap: Option<f64>,
+    /// The result: the current point, or the best step's after early stopping with
+    /// `restore_best`.
+    final_point: Vec2,
     points: usize,
 }
 
@@ -240,6 +244,7 @@ impl Session {
                         .last()
                         .zip(record.loss.last())
                         .map(|(v, t)| v - t),
+                    final_point: r.outcome().final_point,
                     points: record.trajectory.len(),
                 }
             })
