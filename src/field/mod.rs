@@ -1,6 +1,7 @@
 //! The loss surface as a picture: sampling a problem on a pixel grid, colouring it with a
 //! perceptually uniform, colour-blind-safe colormap (viridis) on a linear or logarithmic
-//! scale, and extracting contour lines at levels evenly spaced on that scale.
+//! scale, and extracting contour lines at levels evenly spaced on that scale
+//! ([`isolines`]: marching squares stitched into polylines).
 //!
 //! Log scale: `u = ln(1 + (f − f_min) / δ)` with `δ = (f_max − f_min)·10⁻³`, so that it
 //! works for surfaces with negative values (saddle, six-hump camel) and shows the detail
@@ -9,8 +10,9 @@
 use crate::objective::Problem;
 use crate::surfaces::Bounds;
 use crate::vec2::Vec2;
-use contour::ContourBuilder;
 use serde::{Deserialize, Serialize};
+
+mod isolines;
 
 /// How loss values map to colours.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -130,49 +132,24 @@ impl Grid {
 
     /// Contour lines at `levels`, as polylines in world coordinates.
     pub fn isolines(&self, levels: &[f64]) -> Vec<Isoline> {
-        if self.width < 2 || self.height < 2 || levels.is_empty() {
-            return Vec::new();
-        }
-        let dx = (self.bounds.max.x - self.bounds.min.x) / self.width as f64;
-        let dy = (self.bounds.max.y - self.bounds.min.y) / self.height as f64;
-        let (w, h) = (self.width as f64, self.height as f64);
-        // In the builder's grid coordinates (d3-contour's), value (i, j) sits at
-        // (i + ½, j + ½) and the frame of the grid is x ∈ {0, w}, y ∈ {0, h}. Rings that
-        // touch the view's edge run along that frame: those pieces are not contour lines.
-        let on_frame = |x: f64, y: f64| x <= 0.0 || x >= w || y <= 0.0 || y >= h;
-        let to_world =
-            |x: f64, y: f64| Vec2::new(self.bounds.min.x + x * dx, self.bounds.max.y - y * dy);
-        let Ok(lines) =
-            ContourBuilder::new(self.width, self.height, true).lines(&self.values, levels)
-        else {
-            return Vec::new();
-        };
-        lines
+        levels
             .iter()
-            .map(|line| {
-                let mut polylines = Vec::new();
-                for ring in &line.geometry().0 {
-                    let mut current: Vec<Vec2> = Vec::new();
-                    for c in &ring.0 {
-                        if on_frame(c.x, c.y) {
-                            if current.len() > 1 {
-                                polylines.push(std::mem::take(&mut current));
-                            }
-                            current.clear();
-                        } else {
-                            current.push(to_world(c.x, c.y));
-                        }
-                    }
-                    if current.len() > 1 {
-                        polylines.push(current);
-                    }
-                }
-                Isoline {
-                    level: line.threshold(),
-                    lines: polylines,
-                }
+            .map(|&level| Isoline {
+                level,
+                lines: isolines::isolines(self, level),
             })
             .collect()
+    }
+
+    /// World coordinates of fractional grid position (row, column), cell centres at
+    /// whole numbers.
+    fn cell_centre(&self, row: f64, col: f64) -> Vec2 {
+        let dx = (self.bounds.max.x - self.bounds.min.x) / self.width as f64;
+        let dy = (self.bounds.max.y - self.bounds.min.y) / self.height as f64;
+        Vec2::new(
+            self.bounds.min.x + (col + 0.5) * dx,
+            self.bounds.max.y - (row + 0.5) * dy,
+        )
     }
 }
 
@@ -211,6 +188,26 @@ mod tests {
             n,
             n,
         )
+    }
+
+    #[test]
+    fn saddle_level_lines_are_four_open_arms_inside_the_view() {
+        let g = Grid::sample(
+            &Problem::Surface(SurfaceKind::Saddle),
+            Bounds::new(-1.0, 1.0, -1.0, 1.0),
+            80,
+            80,
+        );
+        // x² − y² = 0.25: two hyperbola branches, each crossing the view once.
+        let lines = &g.isolines(&[0.25])[0].lines;
+        assert_eq!(lines.len(), 2);
+        for line in lines {
+            assert!(line.first() != line.last());
+            for p in line {
+                assert!(p.x.abs() <= 1.0 && p.y.abs() <= 1.0);
+                assert!((p.x * p.x - p.y * p.y - 0.25).abs() < 0.02, "{p:?}");
+            }
+        }
     }
 
     #[test]
@@ -262,6 +259,10 @@ mod tests {
         let g = bowl_grid(101);
         let lines = g.isolines(&[0.25]);
         assert_eq!(lines.len(), 1);
+        // Stitched into one closed ring, not a heap of segments.
+        assert_eq!(lines[0].lines.len(), 1);
+        let ring = &lines[0].lines[0];
+        assert_eq!(ring.first(), ring.last());
         let points: Vec<Vec2> = lines[0].lines.iter().flatten().copied().collect();
         assert!(points.len() > 20);
         for p in points {
