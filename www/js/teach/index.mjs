@@ -52,6 +52,6 @@ export function teach({ race, view, paths, screen, playback, catalog, api }) {
     explain: (i) => { if (i !== undefined) explain.select(i); return explain.current?.details ?? null; },
     overlayDraws: () => explain.overlay.draws,
     rates: (i) => { const c = race.caches[i]; return c ? Array.from(c.lr.data.subarray(0, c.lr.length)) : null; },
-    get presenter() { return presenter.on; },
   });
+  Object.defineProperty(api, 'presenter', { get: () => presenter.on, enumerable: true });
 }

@@ -13,13 +13,19 @@ export class Presenter {
       if (e.key === 'p' || e.key === 'P') { e.preventDefault(); this.toggle(); }
       else if (e.key === 'Escape' && this.on) this.set(false);
     });
-    document.addEventListener('fullscreenchange', () => { if (!document.fullscreenElement && this.on) this.set(false, false); });
+    // Leaving full screen by the browser's own means (Escape, F11) leaves presenter mode; an
+    // exit this page asked for earlier does not (`entered` is set only once full screen began).
+    document.addEventListener('fullscreenchange', () => {
+      if (document.fullscreenElement) { if (this.on) this.entered = true; return; }
+      if (this.on && this.entered) this.set(false, false);
+    });
   }
 
   toggle() { this.set(!this.on); }
 
   set(on, touchFullscreen = true) {
     this.on = on;
+    this.entered = false;
     document.documentElement.classList.toggle('presenter', on);
     this.button.setAttribute('aria-pressed', String(on));
     this.button.textContent = on ? 'Leave presenter' : 'Present';

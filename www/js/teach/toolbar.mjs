@@ -4,7 +4,7 @@
 import { el } from '../widgets.mjs';
 
 // Controls a lesson link can hide (page.hide names; teach.css hides `.hide-<name>`).
-export const HIDEABLE = [['lr', 'Learning rates'], ['optimizer', 'Optimizers'], ['surface', 'Surface'], ['add_run', 'Add run'], ['schedule', 'Schedules'], ['settings', 'More settings'], ['explain', 'Explain card']];
+export const HIDEABLE = [['lr', 'Learning rates'], ['optimizer', 'Optimizers'], ['surface', 'Surface picker'], ['add_run', 'Add-run menu'], ['schedule', 'Schedules'], ['settings', 'More settings'], ['explain', 'Explain card']];
 
 const button = (text, label) => {
   const b = el('button', { type: 'button', textContent: text });
