@@ -40,7 +40,12 @@ export class EquationPanel {
       const lines = el('div', { className: 'eq-lines' });
       for (const line of rule.lines) {
         const item = el('div', { className: 'eq-line' }, block(...line.sym));
-        if (line.sub) item.append(el('div', { className: 'eq-sub' }, block(mo('='), ...line.sub)));
+        if (line.sub) {
+          // The substitution and its result as two pieces, so a long line wraps between them.
+          const cut = line.sub.findLastIndex((n) => n.tagName === 'mo' && n.textContent === '=');
+          const parts = cut > 0 ? [line.sub.slice(0, cut), line.sub.slice(cut)] : [line.sub];
+          item.append(el('div', { className: 'eq-sub' }, block(mo('='), ...parts[0]), ...(parts[1] ? [' ', block(...parts[1])] : [])));
+        }
         lines.append(item);
       }
       kids.push(lines, this.legend());

@@ -28,7 +28,7 @@ export class Presenter {
     this.entered = false;
     document.documentElement.classList.toggle('presenter', on);
     this.button.setAttribute('aria-pressed', String(on));
-    this.button.textContent = on ? 'Leave presenter' : 'Present';
+    this.button.title = on ? 'Leave presenter mode (Escape or P)' : 'Presenter mode (P; Escape leaves)';
     if (!touchFullscreen) return;
     if (on && !document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => {});
     if (!on && document.fullscreenElement) document.exitFullscreen?.().catch(() => {});
