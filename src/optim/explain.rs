@@ -7,30 +7,89 @@
 
 use super::Optimizer;
 use crate::vec2::Vec2;
-use serde_json::{json, Map, Value};
+use serde::Serialize;
 
-/// Named derived quantities of the step that took `before` to `after` at learning rate `lr`.
-/// `effective_lr` is always present: the factor the gradient (or its running average) is
-/// multiplied by, per coordinate, in this step.
-pub fn explain(before: &Optimizer, after: &Optimizer, lr: f64) -> Map<String, Value> {
-    let mut out = Map::new();
-    let mut put = |name: &str, value: Value| {
-        out.insert(name.to_string(), value);
-    };
+/// The derived quantities of one step; only those of the step's optimizer are present.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Explanation {
+    /// Per coordinate, the factor the gradient (or, for the momentum methods, m̂ or the
+    /// momentum term) is multiplied by in this step.
+    pub effective_lr: Vec2,
+    /// Step count t after the step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub step: Option<u64>,
+    /// Adagrad's decayed rate lr / (1 + (t − 1)·lr_decay).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clr: Option<f64>,
+    /// The adaptive denominator (√sum + eps, √v + eps, √v̂ + eps, ...).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<Vec2>,
+    /// 1 − β1ᵗ.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bias_correction1: Option<f64>,
+    /// 1 − β2ᵗ.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bias_correction2: Option<f64>,
+    /// m / (1 − β1ᵗ).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub m_hat: Option<Vec2>,
+    /// v / (1 − β2ᵗ) (AMSGrad: of the running maximum).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub v_hat: Option<Vec2>,
+    /// The step tutorials without bias correction would take: lr·m/(√v + eps).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub textbook_update: Option<Vec2>,
+    /// AdamW's weight factor 1 − lr·weight_decay.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decay_factor: Option<f64>,
+    /// Adadelta's √(u + eps) before the step.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rms_update: Option<Vec2>,
+    /// Adadelta's √(v + eps).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rms_gradient: Option<Vec2>,
+    /// NAdam's μₜ.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mu: Option<f64>,
+    /// NAdam's μₜ₊₁.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mu_next: Option<f64>,
+    /// NAdam's Π μ.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub mu_product: Option<f64>,
+    /// NAdam's factor of g/den.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub gradient_coefficient: Option<f64>,
+    /// NAdam's factor of m/den.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub momentum_coefficient: Option<f64>,
+    /// RAdam's ρ∞.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rho_inf: Option<f64>,
+    /// RAdam's ρₜ.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rho_t: Option<f64>,
+    /// RAdam: whether ρₜ > 5 (the adaptive, rectified step).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rectified: Option<bool>,
+    /// RAdam's rectification factor r.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rectification: Option<f64>,
+}
+
+/// The derived quantities of the step that took `before` to `after` at learning rate `lr`.
+pub fn explain(before: &Optimizer, after: &Optimizer, lr: f64) -> Explanation {
+    let mut x = Explanation::default();
     match after {
-        Optimizer::Sgd(o) => {
-            put("effective_lr", json!(Vec2::splat(lr)));
-            put("momentum", json!(o.hyper.momentum));
-        }
+        Optimizer::Sgd(_) => x.effective_lr = Vec2::splat(lr),
         Optimizer::Adagrad(o) => {
             let t = o.state.step as f64;
             let clr = lr / (1.0 + (t - 1.0) * o.hyper.lr_decay);
-            let sum = o.state.sum.unwrap_or_default();
-            let denom = sum.sqrt() + Vec2::splat(o.hyper.eps);
-            put("step", json!(o.state.step));
-            put("clr", json!(clr));
-            put("denominator", json!(denom));
-            put("effective_lr", json!(Vec2::splat(clr) / denom));
+            let denom = o.state.sum.unwrap_or_default().sqrt() + Vec2::splat(o.hyper.eps);
+            x.step = Some(o.state.step);
+            x.clr = Some(clr);
+            x.denominator = Some(denom);
+            x.effective_lr = Vec2::splat(clr) / denom;
         }
         Optimizer::Rmsprop(o) => {
             let s = o.state;
@@ -40,8 +99,8 @@ pub fn explain(before: &Optimizer, after: &Optimizer, lr: f64) -> Map<String, Va
                 s.square_avg
             };
             let denom = variance.sqrt() + Vec2::splat(o.hyper.eps);
-            put("denominator", json!(denom));
-            put("effective_lr", json!(Vec2::splat(lr) / denom));
+            x.denominator = Some(denom);
+            x.effective_lr = Vec2::splat(lr) / denom;
         }
         Optimizer::Adadelta(o) => {
             let e = Vec2::splat(o.hyper.eps);
@@ -51,9 +110,9 @@ pub fn explain(before: &Optimizer, after: &Optimizer, lr: f64) -> Map<String, Va
             };
             let rms_update = (previous_acc + e).sqrt();
             let rms_gradient = (o.state.square_avg + e).sqrt();
-            put("rms_update", json!(rms_update));
-            put("rms_gradient", json!(rms_gradient));
-            put("effective_lr", json!((rms_update / rms_gradient) * lr));
+            x.rms_update = Some(rms_update);
+            x.rms_gradient = Some(rms_gradient);
+            x.effective_lr = (rms_update / rms_gradient) * lr;
         }
         Optimizer::Adam(o) => {
             let m = o.state.moments;
@@ -67,18 +126,16 @@ pub fn explain(before: &Optimizer, after: &Optimizer, lr: f64) -> Map<String, Va
                 m.exp_avg_sq
             };
             let denom = second.sqrt() / bc2.sqrt() + Vec2::splat(o.hyper.eps);
-            put("step", json!(m.step));
-            put("bias_correction1", json!(bc1));
-            put("bias_correction2", json!(bc2));
-            put("m_hat", json!(m.exp_avg / bc1));
-            put("v_hat", json!(second / bc2));
-            put("denominator", json!(denom));
-            put("effective_lr", json!(Vec2::splat(lr / bc1) / denom));
-            // What tutorials without bias correction would step: lr·m/(√v + eps).
-            let textbook = (m.exp_avg / (second.sqrt() + Vec2::splat(o.hyper.eps))) * lr;
-            put("textbook_update", json!(textbook));
+            x.step = Some(m.step);
+            x.bias_correction1 = Some(bc1);
+            x.bias_correction2 = Some(bc2);
+            x.m_hat = Some(m.exp_avg / bc1);
+            x.v_hat = Some(second / bc2);
+            x.denominator = Some(denom);
+            x.effective_lr = Vec2::splat(lr / bc1) / denom;
+            x.textbook_update = Some((m.exp_avg / (second.sqrt() + Vec2::splat(o.hyper.eps))) * lr);
             if o.decoupled {
-                put("decay_factor", json!(1.0 - lr * o.hyper.weight_decay));
+                x.decay_factor = Some(1.0 - lr * o.hyper.weight_decay);
             }
         }
         Optimizer::Nadam(o) => {
@@ -90,20 +147,17 @@ pub fn explain(before: &Optimizer, after: &Optimizer, lr: f64) -> Map<String, Va
             let mu_next = beta1 * (1.0 - 0.5 * 0.96f64.powf((t + 1.0) * psi));
             let bc2 = 1.0 - beta2.powf(t);
             let denom = (m.exp_avg_sq / bc2).sqrt() + Vec2::splat(o.hyper.eps);
-            let gradient_coefficient = lr * (1.0 - mu) / (1.0 - o.state.mu_product);
-            let momentum_coefficient = lr * mu_next / (1.0 - o.state.mu_product * mu_next);
-            put("step", json!(m.step));
-            put("mu", json!(mu));
-            put("mu_next", json!(mu_next));
-            put("mu_product", json!(o.state.mu_product));
-            put("bias_correction2", json!(bc2));
-            put("denominator", json!(denom));
-            put("gradient_coefficient", json!(gradient_coefficient));
-            put("momentum_coefficient", json!(momentum_coefficient));
-            put(
-                "effective_lr",
-                json!(Vec2::splat(gradient_coefficient + momentum_coefficient) / denom),
-            );
+            let cg = lr * (1.0 - mu) / (1.0 - o.state.mu_product);
+            let cm = lr * mu_next / (1.0 - o.state.mu_product * mu_next);
+            x.step = Some(m.step);
+            x.mu = Some(mu);
+            x.mu_next = Some(mu_next);
+            x.mu_product = Some(o.state.mu_product);
+            x.bias_correction2 = Some(bc2);
+            x.denominator = Some(denom);
+            x.gradient_coefficient = Some(cg);
+            x.momentum_coefficient = Some(cm);
+            x.effective_lr = Vec2::splat(cg + cm) / denom;
         }
         Optimizer::Radam(o) => {
             let m = o.state;
@@ -113,26 +167,25 @@ pub fn explain(before: &Optimizer, after: &Optimizer, lr: f64) -> Map<String, Va
             let bc2 = 1.0 - beta2.powf(t);
             let rho_inf = 2.0 / (1.0 - beta2) - 1.0;
             let rho_t = rho_inf - 2.0 * t * beta2.powf(t) / bc2;
-            put("step", json!(m.step));
-            put("bias_correction1", json!(bc1));
-            put("m_hat", json!(m.exp_avg / bc1));
-            put("rho_inf", json!(rho_inf));
-            put("rho_t", json!(rho_t));
-            put("rectified", json!(rho_t > 5.0));
+            x.step = Some(m.step);
+            x.bias_correction1 = Some(bc1);
+            x.m_hat = Some(m.exp_avg / bc1);
+            x.rho_inf = Some(rho_inf);
+            x.rho_t = Some(rho_t);
+            x.rectified = Some(rho_t > 5.0);
+            x.effective_lr = Vec2::splat(lr);
             if rho_t > 5.0 {
                 let r = ((rho_t - 4.0) * (rho_t - 2.0) * rho_inf
                     / ((rho_inf - 4.0) * (rho_inf - 2.0) * rho_t))
                     .sqrt();
                 let adaptive =
                     Vec2::splat(bc2.sqrt()) / (m.exp_avg_sq.sqrt() + Vec2::splat(o.hyper.eps));
-                put("rectification", json!(r));
-                put("effective_lr", json!(adaptive * (lr * r)));
-            } else {
-                put("effective_lr", json!(Vec2::splat(lr)));
+                x.rectification = Some(r);
+                x.effective_lr = adaptive * (lr * r);
             }
         }
     }
-    out
+    x
 }
 
 #[cfg(test)]
@@ -153,7 +206,7 @@ mod tests {
             let before = opt.clone();
             let p2 = opt.step(p1, g2, lr);
             let derived = explain(&before, &opt, lr);
-            let eff: Vec2 = serde_json::from_value(derived["effective_lr"].clone()).unwrap();
+            let eff = derived.effective_lr;
             // What the effective rate multiplies: the gradient, or the first moment for the
             // momentum methods (weight decay is zero by default except AdamW's).
             let direction = match &opt {
@@ -186,9 +239,9 @@ mod tests {
         let p2 = opt.step(p1, g, 0.01);
         let d = explain(&before, &opt, 0.01);
         let Optimizer::Nadam(n) = &opt else { panic!() };
-        let denom: Vec2 = serde_json::from_value(d["denominator"].clone()).unwrap();
-        let cg = d["gradient_coefficient"].as_f64().unwrap();
-        let cm = d["momentum_coefficient"].as_f64().unwrap();
+        let denom = d.denominator.unwrap();
+        let cg = d.gradient_coefficient.unwrap();
+        let cm = d.momentum_coefficient.unwrap();
         let predicted = p1 - (g / denom) * cg - (n.state.moments.exp_avg / denom) * cm;
         assert!((predicted - p2).norm() < 1e-15);
     }

@@ -1,13 +1,13 @@
 //! Regression data: explicit points, seeded synthetic points, CSV text.
 //!
 //! Synthetic data: `xᵢ ~ Uniform(x_range)`, `yᵢ = slope·xᵢ + intercept + noise·εᵢ` with
-//! `εᵢ ~ N(0, 1)`, drawn from ChaCha8 seeded with `seed`. ChaCha8 is value-stable across
-//! platforms, so the same seed gives the same data natively and in the browser.
+//! `εᵢ ~ N(0, 1)` by the Box–Muller transform, from ChaCha8 seeded with `seed`. ChaCha8 is
+//! value-stable across platforms, so the same seed gives the same data natively and in the
+//! browser.
 
 use crate::vec2::Vec2;
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use rand_distr::StandardNormal;
 use serde::{Deserialize, Serialize};
 
 /// Points `(xᵢ, yᵢ)`.
@@ -66,7 +66,10 @@ impl Dataset {
         };
         for _ in 0..spec.n {
             let x = lo + (hi - lo) * rng.random::<f64>();
-            let e: f64 = rng.sample(StandardNormal);
+            // Box–Muller: u1 in (0, 1] so that ln(u1) is finite.
+            let u1 = 1.0 - rng.random::<f64>();
+            let u2 = rng.random::<f64>();
+            let e = (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos();
             data.x.push(x);
             data.y
                 .push(spec.slope * x + spec.intercept + spec.noise * e);

@@ -166,8 +166,8 @@ fn a_warm_start_begins_where_pretraining_on_the_source_ended() {
 fn restore_best_reports_the_best_step_as_the_result() {
     let text = |restore: bool| {
         format!(
-            r#"{{"problem": {{"regression": {{"generate": {{"n": 60, "noise": 2.0, "seed": 1}},
-                  "validation_split": 0.5, "split_seed": 2}}}},
+            r#"{{"problem": {{"regression": {{"generate": {{"n": 60, "noise": 2.0, "seed": 6}},
+                  "validation_split": 0.5, "split_seed": 7}}}},
                 "start": [0, 0], "steps": 5000,
                 "runs": [{{"optimizer": "sgd", "lr": 0.05,
                           "early_stopping": {{"patience": 20, "restore_best": {restore}}}}}]}}"#

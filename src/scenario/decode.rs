@@ -397,7 +397,7 @@ fn decode_run(
         seed,
         early_stopping,
         color,
-        warm_start: warm_start(path, run, problem)?,
+        warm_start: warm_start(path, run, problem, batch_size)?,
     })
 }
 
@@ -408,10 +408,15 @@ struct RawWarmStart {
     steps: u64,
 }
 
+/// Most point-gradients a warm start's pre-training may evaluate (steps × batch size): it
+/// runs before the first frame, so a link must not be able to freeze the page with it.
+pub const MAX_WARM_START_WORK: u64 = 100_000_000;
+
 fn warm_start(
     path: &str,
     run: &Map<String, Value>,
     problem: &Problem,
+    batch_size: Option<usize>,
 ) -> Result<Option<WarmStart>, ScenarioError> {
     let at = format!("{path}.warm_start");
     let raw: RawWarmStart = match run.get("warm_start") {
@@ -431,6 +436,18 @@ fn warm_start(
         ));
     }
     let source = build_regression(&raw.source, &format!("{at}.source"))?;
+    // Full-batch steps cost O(1) (the data's summary); mini-batch steps touch the batch.
+    if let Some(b) = batch_size.filter(|&b| b < source.train.len()) {
+        if raw.steps.saturating_mul(b as u64) > MAX_WARM_START_WORK {
+            return Err(ScenarioError::invalid(
+                format!("{at}.steps"),
+                format!(
+                    "{} steps of batches of {b} is too much pre-training (at most {MAX_WARM_START_WORK} point gradients)",
+                    raw.steps
+                ),
+            ));
+        }
+    }
     Ok(Some(WarmStart {
         source: raw.source,
         steps: raw.steps,

@@ -134,6 +134,12 @@ fn bad_input_gets_a_message_naming_the_field() {
         ),
         (regression(r#"{"x": [], "y": []}"#), "problem.regression.x: must not be empty"),
         (
+            r#"{"problem": {"regression": {"generate": {"n": 1000}}}, "runs": [{"optimizer": "sgd", "batch_size": 500,
+                "warm_start": {"source": {"generate": {"n": 1000000}}, "steps": 1000000}}]}"#
+                .into(),
+            "runs[0].warm_start.steps: 1000000 steps of batches of 500 is too much pre-training (at most 100000000 point gradients)",
+        ),
+        (
             regression(r#"{"x": [1, 2, 3], "y": [1, 2]}"#),
             "problem.regression.y: has 2 values but x has 3",
         ),

@@ -15,6 +15,7 @@ use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::Clamped;
 
+#[cfg(feature = "bench")]
 mod bench;
 mod regression;
 mod teaching;
@@ -30,13 +31,6 @@ pub fn start() {
 #[wasm_bindgen(js_name = catalogJson)]
 pub fn catalog_json() -> String {
     serde_json::to_string(&crate::catalog::catalog()).unwrap_or_default()
-}
-
-/// Checks a scenario without running it: `undefined` if it is valid, else the message
-/// (for example `runs[0].lr: must be > 0, got -1`).
-#[wasm_bindgen(js_name = validateScenario)]
-pub fn validate_scenario(json: &str) -> Option<String> {
-    decode(json).err().map(|e| e.to_string())
 }
 
 /// A scenario being played: one runner per run, all at the same step.

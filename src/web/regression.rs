@@ -77,13 +77,6 @@ impl Session {
             .unwrap_or_default()
     }
 
-    /// The least-squares line `[w, b]` of the training data (`undefined` if x is constant).
-    #[wasm_bindgen(js_name = leastSquares)]
-    pub fn least_squares(&self) -> Option<Vec<f64>> {
-        let fit = self.regression()?.train.least_squares()?;
-        Some(vec![fit.x, fit.y])
-    }
-
     /// Indices into the training points of run `index`'s last mini-batch (empty for
     /// full batch or before the first step).
     #[wasm_bindgen(js_name = lastBatch)]

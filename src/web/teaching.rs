@@ -3,7 +3,7 @@
 
 use super::{js_error, to_js, Session};
 use crate::curvature::curvature;
-use crate::optim::explain::explain;
+use crate::optim::explain::{explain, Explanation};
 use crate::optim::params::ParamValue;
 use crate::vec2::Vec2;
 use serde::Serialize;
@@ -33,8 +33,8 @@ struct StepDetails {
     /// Optimizer family.
     optimizer: &'static str,
     /// Derived quantities of step k (bias corrections, corrected moments, denominators,
-    /// `effective_lr` per coordinate, ...); empty at the last point.
-    derived: serde_json::Map<String, serde_json::Value>,
+    /// `effective_lr` per coordinate, ...); `null` at the last point.
+    derived: Option<Explanation>,
 }
 
 /// Decodes a share-link fragment (`#s=...`) into scenario JSON; throws an `Error` saying
@@ -59,12 +59,12 @@ impl Session {
     /// optimizer, derived}`; `derived` holds the step's bias corrections, corrected moments,
     /// denominators and per-coordinate `effective_lr` (see `optim::explain`).
     #[wasm_bindgen(js_name = stepDetails)]
-    pub fn step_details(&self, index: usize, k: u64) -> Result<JsValue, JsError> {
+    pub fn step_details(&self, index: usize, k: u32) -> Result<JsValue, JsError> {
         let r = self
             .runners
             .get(index)
             .ok_or_else(|| js_error(format!("no run {index}")))?;
-        let before = r.replay_to(k);
+        let before = r.replay_to(u64::from(k));
         let k = before.steps_taken();
         let mut after = before.clone();
         let took_step = after.step();
@@ -80,11 +80,8 @@ impl Session {
             previous_state: before.optimizer().state_json(),
             hyper: spec.optimizer.values().all(),
             optimizer: spec.optimizer.kind().name(),
-            derived: if took_step {
-                explain(before.optimizer(), after.optimizer(), before.next_lr())
-            } else {
-                serde_json::Map::new()
-            },
+            derived: took_step
+                .then(|| explain(before.optimizer(), after.optimizer(), before.next_lr())),
         };
         to_js(&details)
     }

@@ -64,7 +64,7 @@ export class Explain {
     const s = race.session;
     if (!s || !race.runs[this.index]) return null;
     const k = race.cursor ?? race.step;
-    let d = s.stepDetails(this.index, BigInt(k));
+    let d = s.stepDetails(this.index, k);
     if (!d.next && d.step > 0) d = s.stepDetails(this.index, BigInt(d.step - 1));
     return d;
   }
