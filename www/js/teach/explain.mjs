@@ -65,7 +65,7 @@ export class Explain {
     if (!s || !race.runs[this.index]) return null;
     const k = race.cursor ?? race.step;
     let d = s.stepDetails(this.index, k);
-    if (!d.next && d.step > 0) d = s.stepDetails(this.index, BigInt(d.step - 1));
+    if (!d.next && d.step > 0) d = s.stepDetails(this.index, d.step - 1);
     return d;
   }
 
