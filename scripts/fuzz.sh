@@ -32,9 +32,17 @@ for i, f in enumerate(formulas):
     open(f"fuzz/corpus/expr/f{i}", "w").write(f)
 PY
 
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 for t in "${targets[@]}"; do
   echo "== fuzz $t: $runs runs"
-  cargo fuzz run -O "$t" "fuzz/corpus/$t" -- -runs="$runs" -max_len=4096 -timeout=10 -print_final_stats=1 2>&1 |
-    grep -E "^(stat::number_of_executed_units|stat::average_exec_per_sec|Done|==[0-9]+==|SUMMARY|.*panicked)" || true
-  test "${PIPESTATUS[0]}" -eq 0 || { echo "fuzz $t FAILED (artifacts in fuzz/artifacts/$t)"; exit 1; }
+  status=0
+  cargo fuzz run -O "$t" "fuzz/corpus/$t" -- -runs="$runs" -max_len=4096 -timeout=10 \
+    -print_final_stats=1 >"$log" 2>&1 || status=$?
+  grep -E "^(stat::number_of_executed_units|stat::average_exec_per_sec|Done|==[0-9]+==|SUMMARY|.*panicked)" "$log" || true
+  if [ "$status" -ne 0 ]; then
+    tail -40 "$log"
+    echo "fuzz $t FAILED (exit $status; the input is in fuzz/artifacts/$t)"
+    exit 1
+  fi
 done
