@@ -13,8 +13,8 @@ use crate::vec2::Vec2;
 
 /// Work buffers shared by the levels of one call.
 struct Buffers {
-    /// `edge << 32 | segment` for both ends of every segment, sorted.
-    keys: Vec<u64>,
+    /// The segments (index + 1; 0 for none) that end on each edge.
+    owners: Vec<[u32; 2]>,
     used: Vec<bool>,
 }
 
@@ -31,10 +31,13 @@ pub fn isolines(grid: &Grid, levels: &[f64]) -> Vec<Vec<Vec<Vec2>>> {
     }
     let values = &grid.values;
     let horizontal = h * (w - 1);
-    let mut order: Vec<usize> = (0..levels.len())
-        .filter(|&i| levels[i].is_finite())
-        .collect();
-    order.sort_by(|&a, &b| levels[a].total_cmp(&levels[b]));
+    // Levels in ascending order (an insertion sort: there are a handful, and a general
+    // sort would cost the wasm module kilobytes).
+    let mut order: Vec<usize> = Vec::with_capacity(levels.len());
+    for i in (0..levels.len()).filter(|&i| levels[i].is_finite()) {
+        let at = order.partition_point(|&j| levels[j] <= levels[i]);
+        order.insert(at, i);
+    }
     let sorted: Vec<f64> = order.iter().map(|&i| levels[i]).collect();
     let mut segments: Vec<Vec<[u32; 2]>> = vec![Vec::new(); sorted.len()];
     // Each sample's band: how many levels lie at or below it. A square is crossed by the
@@ -106,7 +109,7 @@ pub fn isolines(grid: &Grid, levels: &[f64]) -> Vec<Vec<Vec<Vec2>>> {
         }
     }
     let mut buffers = Buffers {
-        keys: Vec::new(),
+        owners: vec![[0; 2]; horizontal + (h - 1) * w],
         used: Vec::new(),
     };
     let mut out: Vec<Vec<Vec<Vec2>>> = levels.iter().map(|_| Vec::new()).collect();
@@ -141,16 +144,18 @@ pub fn isolines(grid: &Grid, levels: &[f64]) -> Vec<Vec<Vec<Vec2>>> {
     out
 }
 
-/// Joins segments that share an edge into chains of edge ids. Each segment's two edge ids
-/// are keyed `edge << 32 | segment` and sorted, so an edge's (one or two) segments are
-/// found by binary search: memory and time follow the number of crossings, not the grid.
+/// Joins segments that share an edge into chains of edge ids, then clears what it touched.
+/// `owners[edge]` holds the (one or two) segments ending on the edge, as index + 1 so that
+/// the zero-filled table (cheap to allocate) means "none".
 fn stitch(segments: &[[u32; 2]], buffers: &mut Buffers) -> Vec<Vec<u32>> {
-    let Buffers { keys, used } = buffers;
-    keys.clear();
+    let Buffers { owners, used } = buffers;
     for (i, s) in segments.iter().enumerate() {
-        keys.extend(s.iter().map(|&e| u64::from(e) << 32 | i as u64));
+        for &e in s {
+            let slot = &mut owners[e as usize];
+            let k = usize::from(slot[0] != 0);
+            slot[k] = i as u32 + 1;
+        }
     }
-    keys.sort_unstable();
     used.clear();
     used.resize(segments.len(), false);
     let mut chains = Vec::new();
@@ -161,24 +166,28 @@ fn stitch(segments: &[[u32; 2]], buffers: &mut Buffers) -> Vec<Vec<u32>> {
         used[start] = true;
         let [a, b] = segments[start];
         let mut forward = vec![a, b];
-        extend(&mut forward, segments, keys, used);
+        extend(&mut forward, segments, owners, used);
         let mut backward = vec![b, a];
-        extend(&mut backward, segments, keys, used);
+        extend(&mut backward, segments, owners, used);
         backward.reverse();
         backward.extend_from_slice(&forward[2..]);
         chains.push(backward);
+    }
+    for s in segments {
+        for &e in s {
+            owners[e as usize] = [0; 2];
+        }
     }
     chains
 }
 
 /// Follows the chain from its last edge through unused segments.
-fn extend(chain: &mut Vec<u32>, segments: &[[u32; 2]], keys: &[u64], used: &mut [bool]) {
+fn extend(chain: &mut Vec<u32>, segments: &[[u32; 2]], owners: &[[u32; 2]], used: &mut [bool]) {
     while let Some(&edge) = chain.last() {
-        let from = keys.partition_point(|&k| k < u64::from(edge) << 32);
-        let next = keys[from..]
+        let next = owners[edge as usize]
             .iter()
-            .take_while(|&&k| k >> 32 == u64::from(edge))
-            .map(|&k| (k & u64::from(u32::MAX)) as usize)
+            .filter(|&&s| s != 0)
+            .map(|&s| s as usize - 1)
             .find(|&s| !used[s]);
         let Some(s) = next else { break };
         used[s] = true;

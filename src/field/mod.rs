@@ -206,6 +206,20 @@ mod tests {
     }
 
     #[test]
+    fn levels_in_any_order_come_back_in_that_order() {
+        let g = bowl_grid(101);
+        let lines = g.isolines(&[0.64, f64::NAN, 0.25]);
+        assert_eq!(lines.len(), 3);
+        assert!(lines[1].lines.is_empty());
+        for (iso, radius) in [(&lines[0], 0.8), (&lines[2], 0.5)] {
+            assert_eq!(iso.lines.len(), 1);
+            assert!(iso.lines[0]
+                .iter()
+                .all(|p| (p.norm() - radius).abs() < 0.02));
+        }
+    }
+
+    #[test]
     fn saddle_level_lines_are_four_open_arms_inside_the_view() {
         let g = Grid::sample(
             &Problem::Surface(SurfaceKind::Saddle),
