@@ -1,6 +1,6 @@
 // The equation panel (on the view, top left): the selected run's update rule with this step's
-// numbers substituted, the textbook form where it differs, the stability bound, and every raw
-// value the engine reported (stepDetails) in a table.
+// numbers substituted (raw state and the engine's derived quantities), the textbook form where
+// it differs, the stability bound, and every value the engine reported (stepDetails) in a table.
 
 import { fmt, int } from '../catalog.mjs';
 import { el } from '../widgets.mjs';
@@ -8,6 +8,8 @@ import { block, mo } from './math.mjs';
 import { ruleFor } from './rules.mjs';
 
 const LABELS = { exp_avg: 'm (exp_avg)', exp_avg_sq: 'v (exp_avg_sq)', momentum_buffer: 'b (momentum_buffer)', sum: 's (sum)', square_avg: 'v (square_avg)', acc_delta: 'u (acc_delta)', grad_avg: 'ḡ (grad_avg)', mu_product: 'Π (mu_product)', max_exp_avg_sq: 'v_max (max_exp_avg_sq)', step: 't (step)' };
+
+const DERIVED = { effective_lr: 'η_eff', step: 't', clr: 'ηₜ (clr)', denominator: 'D', bias_correction1: '1 − β₁ᵗ', bias_correction2: '1 − β₂ᵗ', m_hat: 'm̂', v_hat: 'v̂', textbook_update: 'textbook step', decay_factor: '1 − ηλ', rms_update: 'RMS[Δ]ₜ₋₁', rms_gradient: 'RMS[g]ₜ', mu: 'μₜ', mu_next: 'μₜ₊₁', mu_product: 'Π', gradient_coefficient: 'c_g', momentum_coefficient: 'c_m', rho_inf: 'ρ∞', rho_t: 'ρₜ', rectified: 'rectified', rectification: 'r' };
 
 const show = (v) => (Array.isArray(v) ? `(${v.map((x) => show(x)).join(', ')})` : typeof v === 'number' ? fmt(v, 6) : String(v));
 
@@ -40,12 +42,14 @@ export class EquationPanel {
       const lines = el('div', { className: 'eq-lines' });
       for (const line of rule.lines) {
         const item = el('div', { className: 'eq-line' }, block(...line.sym));
+        if (line.lead) item.prepend(el('span', { className: 'eq-note', textContent: line.lead }));
         if (line.sub) {
           // The substitution and its result as two pieces, so a long line wraps between them.
           const cut = line.sub.findLastIndex((n) => n.tagName === 'mo' && n.textContent === '=');
           const parts = cut > 0 ? [line.sub.slice(0, cut), line.sub.slice(cut)] : [line.sub];
           item.append(el('div', { className: 'eq-sub' }, block(mo('='), ...parts[0]), ...(parts[1] ? [' ', block(...parts[1])] : [])));
         }
+        if (line.note) item.append(el('span', { className: 'eq-note', textContent: line.note }));
         lines.append(item);
       }
       kids.push(lines, this.legend());
@@ -81,6 +85,7 @@ export class EquationPanel {
     };
     flat(d.previous_state, 'before');
     flat(d.state, 'after');
+    for (const [k, v] of Object.entries(d.derived || {})) rows.push([`${DERIVED[k] || k} (derived)`, v]);
     const table = el('table', { className: 'eq-values' });
     for (const [k, v] of rows) table.append(el('tr', {}, el('th', { textContent: k }), el('td', { textContent: show(v) })));
     const box = el('details', { className: 'eq-all' }, el('summary', { textContent: 'All values' }), table);

@@ -1,27 +1,13 @@
 // The teaching overlay above the paths: for the selected run at the shown step, the gradient
 // (its descent direction −g), the update to the next point, the per-coordinate adaptive scale
-// and the local curvature (Hessian eigen-directions, scaled by |λ|). Arrow colours match the
-// equation panel (teach.css: .grad, .update).
+// (the engine's effective learning rate) and the local curvature (Hessian eigen-directions,
+// scaled by |λ|). Arrow colours match the equation panel (teach.css: .grad, .update).
 
 import { fmt } from '../catalog.mjs';
 
 export const COLORS = { grad: '#ff6b6b', update: '#4dd8ff', scale: '#ffd166', curvPos: '#ffffff', curvNeg: '#ff8ad8' };
 const ARROW = 70; // px: the gradient arrow shows a direction (its length is not to scale)
 const MIN_UPDATE = 18; // px: shorter updates are drawn this long, dashed
-
-// The accumulator each adaptive optimizer divides by, per coordinate (drawn only, as the
-// ratio of the two coordinates' scales; no number from it is shown).
-function accumulator(d) {
-  const s = d.state;
-  switch (d.optimizer) {
-    case 'adagrad': return s.sum;
-    case 'rmsprop': return s.square_avg;
-    case 'adadelta': return s.square_avg;
-    case 'adam': case 'adamw': case 'nadam': return s.moments?.exp_avg_sq;
-    case 'radam': return s.exp_avg_sq;
-    default: return null;
-  }
-}
 
 export class Overlay {
   constructor(view) {
@@ -91,17 +77,13 @@ export class Overlay {
     ctx.fillStyle = color; ctx.fillText(s, x, y);
   }
 
-  /** Axis-aligned ellipse, wide along the coordinate whose accumulated gradient is small
-   *  (that coordinate gets the larger effective step). Uses the engine's per-coordinate
-   *  effective step when it provides one (`effective_lr`). */
+  /** Axis-aligned ellipse with the engine's per-coordinate effective learning rate
+   *  (`derived.effective_lr`) as its half-axes, relative to the larger: wide along the
+   *  coordinate that gets the larger step per unit of what the rate multiplies. */
   drawScale(px, py, d) {
-    let sx, sy;
-    if (Array.isArray(d.effective_lr)) [sx, sy] = d.effective_lr.map(Math.abs);
-    else {
-      const acc = accumulator(d);
-      if (!acc) return;
-      [sx, sy] = acc.map((v) => 1 / Math.sqrt(Math.max(v, 1e-300)));
-    }
+    const eff = d.derived?.effective_lr;
+    if (!eff) return;
+    const [sx, sy] = eff.map(Math.abs);
     const big = Math.max(sx, sy);
     if (!(big > 0) || !Number.isFinite(big)) return;
     const R = 64;
