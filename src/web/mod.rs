@@ -19,6 +19,8 @@ use wasm_bindgen::Clamped;
 mod bench;
 mod regression;
 mod teaching;
+#[cfg(feature = "panic-test")]
+mod testing;
 
 /// Installs the panic hook so a Rust panic shows up in the console with its message.
 #[wasm_bindgen(start)]

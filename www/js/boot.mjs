@@ -10,7 +10,7 @@
 //   exportScenario() the current scenario as JSON (live changes included; the CLI runs it)
 //   path(i)          run i's recorded path so far as [[x, y], ...]
 
-import init, { Session, catalogJson } from '../pkg/gradscape.js';
+import init, * as engine from '../pkg/gradscape.js';
 import { Catalog } from './catalog.mjs';
 import { Race } from './race.mjs';
 import { View } from './view.mjs';
@@ -21,6 +21,15 @@ import { Playback } from './playback.mjs';
 import { Screen } from './screen.mjs';
 import { Lab } from './lab.mjs';
 import { teach } from './teach/index.mjs';
+import { installFatalHandlers, whenEngineStops } from './safety/fatal.mjs';
+import { Keeper } from './safety/keeper.mjs';
+
+const { Session, catalogJson } = engine;
+// A Rust panic or wasm trap anywhere shows the engine-stopped overlay (with Reload).
+installFatalHandlers();
+// The test build (cargo feature panic-test) exports panicForTest: only then is the module
+// reachable from the page, for the panic test.
+if (engine.panicForTest) window.__gradscapeWasm = engine;
 
 const $ = (id) => document.getElementById(id);
 
@@ -107,7 +116,11 @@ async function boot() {
     get playing() { return playback.playing; },
     get renders() { return view.renders; },
   };
-  teach({ race, view, paths, screen, playback, catalog, api: window.gradscape });
+  // The user's data and formula kept on this device (js/safety/store.mjs).
+  const keeper = new Keeper({ race, lab });
+  teach({ race, view, paths, screen, playback, catalog, api: window.gradscape, keeper });
+  window.gradscape.storage = () => keeper.store.status();
+  whenEngineStops(() => playback.pause());
   document.documentElement.dataset.ready = 'true';
 }
 

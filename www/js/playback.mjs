@@ -91,9 +91,12 @@ export class Playback {
     const cap = Math.max(1, Math.floor(FRAME_BUDGET_MS / this.msPerStep));
     if (n > cap) { n = cap; this.carry = 0; }
     if (n > 0) {
-      const t0 = performance.now();
+      // Engine time only (the runs' wall time): the redraws the new data triggers must not
+      // count as steps, or slow drawing would shrink the cap to one step per frame.
+      const wall = () => this.race.caches.reduce((a, c) => a + c.wall, 0);
+      const w0 = wall();
       this.race.advance(n);
-      this.msPerStep = 0.5 * this.msPerStep + 0.5 * Math.max((performance.now() - t0) / n, 1e-4);
+      this.msPerStep = 0.5 * this.msPerStep + 0.5 * Math.max((wall() - w0) / n, 1e-4);
     }
     if (this.playing) requestAnimationFrame((u) => this.frame(u));
   }

@@ -14,7 +14,7 @@ import { Exporter } from './exporter.mjs';
 import { Presenter } from './presenter.mjs';
 import { toolbar } from './toolbar.mjs';
 
-export function teach({ race, view, paths, screen, playback, catalog, api }) {
+export function teach({ race, view, paths, screen, playback, catalog, api, keeper }) {
   const $ = (id) => document.getElementById(id);
   const full = api.catalog();
   const playCard = $('play').closest('section');
@@ -30,19 +30,22 @@ export function teach({ race, view, paths, screen, playback, catalog, api }) {
   new Schedules(race, full.schedules, $('replan'));
   new CustomSurface(race, view, checkExpr, $('surface'));
   let lessons = null;
-  const links = new Links({ race, view, playback, timeline, notice: (t) => lessons.notice(t) });
+  const links = new Links({ race, view, playback, timeline, notice: (t) => (keeper ? keeper.refused(t) : lessons.notice(t)) });
   const openScenario = (sc) => {
     race.load(sc);
     links.apply(sc.page || {});
   };
   lessons = new Lessons({ race, lessons: full.lessons, top, openScenario });
+  keeper?.attach((t, actions) => lessons.notice(t, actions));
   const exporter = new Exporter({ race, view, playback, scenario: () => links.scenario() });
   const { present } = toolbar({ lessons, links, exporter });
   const presenter = new Presenter(present);
 
   lessons.loaded();
   explain.runs();
-  if (location.hash) links.open(location.hash);
+  const hadLink = Boolean(location.hash);
+  const opened = hadLink && links.open(location.hash);
+  keeper?.started({ hadLink, opened });
   explain.update();
   timeline.sync();
   Object.assign(api, {

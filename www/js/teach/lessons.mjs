@@ -49,14 +49,20 @@ export class Lessons {
     }
   }
 
-  notice(text) {
+  /** Shows `text` (empty hides it), with optional action buttons [{label, run}]. */
+  notice(text, actions = []) {
     this.noticeBox.hidden = !text;
     this.noticeBox.replaceChildren();
     if (!text) return;
     const close = el('button', { type: 'button', className: 'icon', textContent: '✕' });
     close.setAttribute('aria-label', 'Dismiss notice');
     close.addEventListener('click', () => { this.noticeBox.hidden = true; });
-    this.noticeBox.append(el('span', { textContent: text }), close);
+    const buttons = actions.map((a) => {
+      const b = el('button', { type: 'button', className: 'notice-action', textContent: a.label });
+      b.addEventListener('click', () => a.run());
+      return b;
+    });
+    this.noticeBox.append(el('span', { textContent: text }), ...buttons, close);
   }
 
   loaded() {

@@ -20,7 +20,11 @@ export class Links {
     view.onChange(soon);
     for (const e of Object.values(this.els)) e.addEventListener('input', soon);
     for (const e of Object.values(this.els)) e.addEventListener('change', soon);
-    window.addEventListener('hashchange', () => { if (location.hash !== this.written) this.open(location.hash); });
+    // The event's own URL: a pending write() may already have replaced location.hash.
+    window.addEventListener('hashchange', (e) => {
+      const hash = new URL(e.newURL).hash;
+      if (hash !== this.written) this.open(hash, true);
+    });
   }
 
   /** The page settings of what is on screen now. */
@@ -68,8 +72,9 @@ export class Links {
     }
   }
 
-  /** Opens a link fragment ('#s=…'); returns true if it loaded. Never throws. */
-  open(hash) {
+  /** Opens a link fragment ('#s=…'); returns true if it loaded. Never throws, never logs:
+   *  a refused link (started: at start, or later by a hash change) only shows the notice. */
+  open(hash, later = false) {
     const frag = (hash || '').replace(/^#/, '');
     if (!frag) return false;
     let json;
@@ -77,7 +82,7 @@ export class Links {
       json = scenarioFromLink(frag);
       this.race.load(json);
     } catch (e) {
-      this.notice(`This link could not be opened: ${e.message || e}. Showing the default race instead.`);
+      this.notice(`This link could not be opened: ${e.message || e}. ${later ? 'Nothing was changed.' : 'Showing the default race instead.'}`);
       return false;
     }
     this.apply(JSON.parse(json).page || {});
