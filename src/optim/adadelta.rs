@@ -77,11 +77,7 @@ impl Adadelta {
     pub fn step(&mut self, p: Vec2, g: Vec2, lr: f64) -> Vec2 {
         let h = self.hyper;
         let s = &mut self.state;
-        let g = if h.weight_decay != 0.0 {
-            g + p * h.weight_decay
-        } else {
-            g
-        };
+        let g = super::coupled_decay(g, p, h.weight_decay);
         let e = Vec2::splat(h.eps);
         s.square_avg = s.square_avg * h.rho + g.hadamard(g) * (1.0 - h.rho);
         let std = (s.square_avg + e).sqrt();

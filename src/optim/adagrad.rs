@@ -88,11 +88,7 @@ impl Adagrad {
         let h = self.hyper;
         self.state.step += 1;
         let t = self.state.step as f64;
-        let g = if h.weight_decay != 0.0 {
-            g + p * h.weight_decay
-        } else {
-            g
-        };
+        let g = super::coupled_decay(g, p, h.weight_decay);
         let clr = lr / (1.0 + (t - 1.0) * h.lr_decay);
         let sum = self
             .state

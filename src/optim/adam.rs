@@ -9,7 +9,8 @@
 //! Tutorials often drop the bias corrections `1 − βᵗ`; without them the first steps are
 //! tiny. AdamW decouples the decay from the adaptive scaling (Loshchilov & Hutter, 2019).
 
-use super::moments::{coupled_decay, Moments};
+use super::coupled_decay;
+use super::moments::Moments;
 use super::params::{eps, flag, lr, weight_decay, ParamInfo, ParamValues, BETAS};
 use crate::vec2::Vec2;
 use serde::Serialize;

@@ -272,5 +272,14 @@ impl Optimizer {
     }
 }
 
+/// `g + weight_decay·p`: the coupled (L2) weight decay of every optimizer but AdamW.
+pub fn coupled_decay(g: Vec2, p: Vec2, weight_decay: f64) -> Vec2 {
+    if weight_decay != 0.0 {
+        g + p * weight_decay
+    } else {
+        g
+    }
+}
+
 #[cfg(test)]
 mod tests;

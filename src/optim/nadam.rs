@@ -9,7 +9,8 @@
 //!
 //! Nesterov momentum folded into Adam (Dozat, 2016), with its momentum warm-up schedule.
 
-use super::moments::{coupled_decay, Moments};
+use super::coupled_decay;
+use super::moments::Moments;
 use super::params::{eps, lr, number, weight_decay, ParamInfo, ParamValues, Validity, BETAS};
 use crate::vec2::Vec2;
 use serde::Serialize;

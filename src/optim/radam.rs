@@ -10,7 +10,8 @@
 //!
 //! Liu et al., 2020: rectifies Adam's early, high-variance adaptive rate (a built-in warm-up).
 
-use super::moments::{coupled_decay, Moments};
+use super::coupled_decay;
+use super::moments::Moments;
 use super::params::{eps, lr, weight_decay, ParamInfo, ParamValues, BETAS};
 use crate::vec2::Vec2;
 

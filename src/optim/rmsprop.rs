@@ -89,11 +89,7 @@ impl Rmsprop {
     pub fn step(&mut self, p: Vec2, g: Vec2, lr: f64) -> Vec2 {
         let h = self.hyper;
         let s = &mut self.state;
-        let g = if h.weight_decay != 0.0 {
-            g + p * h.weight_decay
-        } else {
-            g
-        };
+        let g = super::coupled_decay(g, p, h.weight_decay);
         s.square_avg = s.square_avg * h.alpha + g.hadamard(g) * (1.0 - h.alpha);
         let avg = if h.centered {
             // PyTorch's lerp: ga + (1 − α)(g − ga).

@@ -84,11 +84,7 @@ impl Sgd {
     /// One update of `p` with gradient `g` at learning rate `lr`.
     pub fn step(&mut self, p: Vec2, g: Vec2, lr: f64) -> Vec2 {
         let h = self.hyper;
-        let g = if h.weight_decay != 0.0 {
-            g + p * h.weight_decay
-        } else {
-            g
-        };
+        let g = super::coupled_decay(g, p, h.weight_decay);
         let direction = if h.momentum != 0.0 {
             let buf = match self.state.momentum_buffer {
                 None => g,
