@@ -1,6 +1,9 @@
 // Line charts of a per-step series for every run (loss, learning rate): crisp at any
 // devicePixelRatio, log or linear y, tick labels, run colours, decimated to the chart width
-// (per device-pixel column the min and max are drawn, so spikes are never lost).
+// (per device-pixel column the min and max are drawn, so spikes are never lost). The series
+// come as min/max envelopes over blocks of steps (race.mjs's Envelope: at most a few
+// thousand blocks however long the run), so a redraw costs the same at step 100 and at
+// step 1,000,000.
 
 import { fmt, int } from './catalog.mjs';
 
@@ -25,8 +28,11 @@ export class Chart {
   }
 
   /**
-   * series: [{values: Float64Array, length, color, dashed, offset}] (values[k] is at step
-   * k + offset); maxStep: x range end; log: y scale; shift: subtracted from every value.
+   * series: [{env, length, offset, tail, color, dashed}]: env an Envelope (race.mjs) of the
+   * values, value k at step k + offset; `length` values are shown (fewer than env.length
+   * when the timeline shows an earlier step: then `tail` holds the raw values from the
+   * last complete block shown, env.size × ⌊length / env.size⌋, up to length).
+   * maxStep: x range end; log: y scale; shift: subtracted from every value.
    */
   draw({ series, maxStep, log, shift = 0 }) {
     const { ctx, dpr, W, H } = this;
@@ -36,18 +42,40 @@ export class Chart {
     const pw = W - PAD.l - PAD.r, ph = H - PAD.t - PAD.b;
     if (pw < 20 || ph < 20) return;
     const tf = log ? (v) => Math.log10(Math.max(v - shift, FLOOR)) : (v) => v - shift;
+    // Per series, per device-pixel column: the min and max of the values shown (in raw
+    // units; tf is monotonic), from the envelope's blocks and the raw tail. O(blocks).
+    const xmax = Math.max(maxStep, 10);
+    const cols = Math.max(1, Math.round(pw * dpr));
+    const perCol = cols / xmax;
     let lo = Infinity, hi = -Infinity;
-    for (const s of series) {
-      for (let k = 0; k < s.length; k += 1) {
-        const v = tf(s.values[k]);
-        if (v < lo) lo = v;
-        if (v > hi) hi = v;
+    const columns = series.map((s) => {
+      const e = s.env;
+      const cmin = new Float64Array(cols + 1).fill(Infinity);
+      const cmax = new Float64Array(cols + 1).fill(-Infinity);
+      const add = (k, a, b) => {
+        const c = Math.min(cols, Math.floor((k + s.offset) * perCol));
+        if (a < cmin[c]) cmin[c] = a;
+        if (b > cmax[c]) cmax[c] = b;
+      };
+      const full = Math.min(e.blocks, Math.floor(s.length / e.size));
+      const { mn, mx, size } = e;
+      for (let j = 0; j < full; j += 1) add(j * size, mn[j], mx[j]);
+      const at = full * size;
+      if (s.tail) {
+        const n = Math.min(s.tail.length, s.length - at);
+        for (let k = 0; k < n; k += 1) add(at + k, s.tail[k], s.tail[k]);
+      } else if (full === e.blocks && e.curN > 0 && s.length >= e.length) add(at, e.curMn, e.curMx);
+      for (let c = 0; c <= cols; c += 1) {
+        if (cmin[c] > cmax[c]) continue; // empty (or only NaN)
+        cmin[c] = tf(cmin[c]); cmax[c] = tf(cmax[c]);
+        if (cmin[c] < lo) lo = cmin[c];
+        if (cmax[c] > hi) hi = cmax[c];
       }
-    }
+      return { cmin, cmax };
+    });
     if (!Number.isFinite(lo)) { lo = log ? -3 : 0; hi = log ? 1 : 1; }
     if (log) { lo = Math.floor(lo); hi = Math.max(Math.ceil(hi), lo + 1); }
     else if (hi - lo < 1e-12) { lo -= 0.5; hi += 0.5; }
-    const xmax = Math.max(maxStep, 10);
     const X = (step) => PAD.l + (step / xmax) * pw;
     const Y = (v) => PAD.t + (1 - (v - lo) / (hi - lo)) * ph;
     this.axes({ lo, hi, log, xmax, X, Y, pw, ph });
@@ -57,29 +85,22 @@ export class Chart {
     ctx.clip();
     ctx.lineWidth = 2;
     ctx.lineJoin = 'round';
-    const cols = Math.max(1, Math.round(pw * dpr));
-    for (const s of series) {
-      if (s.length === 0) continue;
+    series.forEach((s, i) => {
+      if (s.length === 0) return;
+      const { cmin, cmax } = columns[i];
       ctx.beginPath();
-      let col = -1, mn = 0, mx = 0, first = true;
-      const flush = () => {
-        const x = PAD.l + (col / cols) * pw;
+      let first = true;
+      for (let c = 0; c <= cols; c += 1) {
+        const mn = cmin[c], mx = cmax[c];
+        if (!(mn <= mx)) continue;
+        const x = PAD.l + (c / cols) * pw;
         if (first) { ctx.moveTo(x, Y(mn)); first = false; } else ctx.lineTo(x, Y(mn));
         if (mx !== mn) ctx.lineTo(x, Y(mx));
-      };
-      for (let k = 0; k < s.length; k += 1) {
-        const c = Math.floor(((k + s.offset) / xmax) * cols);
-        const v = tf(s.values[k]);
-        if (c !== col) {
-          if (col >= 0) flush();
-          col = c; mn = v; mx = v;
-        } else { if (v < mn) mn = v; if (v > mx) mx = v; }
       }
-      flush();
       ctx.setLineDash(s.dashed ? [8, 5] : []);
       ctx.strokeStyle = s.color;
       ctx.stroke();
-    }
+    });
     ctx.restore();
   }
 

@@ -1,29 +1,116 @@
 // The race as data: the scenario object (the engine's JSON), the wasm Session that plays it,
-// and a JS-side cache of every run's recorded path, losses and rates (only new points are
-// fetched each frame). Listeners hear 'load' (new problem), 'runs' (runs added/removed),
-// 'data' (new points or a restart).
+// and per run a small JS-side summary: the engine keeps the recorded path, losses and rates
+// (and is asked for them on demand), JS keeps only what drawing needs (min/max envelopes of
+// the losses and rates for the charts, see Envelope; the path overlay keeps its own
+// screen-space state, see paths.mjs). Listeners hear 'load' (new problem), 'runs' (runs
+// added/removed), 'data' (new points or a restart).
 
 import { PALETTE } from './catalog.mjs';
 
-/** A growable Float64Array that only ever appends. */
-class Series {
-  constructor() { this.data = new Float64Array(1024); this.length = 0; }
-  append(values) {
-    if (values.length === 0) return;
-    if (this.length + values.length > this.data.length) {
-      let cap = this.data.length;
-      while (cap < this.length + values.length) cap *= 2;
-      const next = new Float64Array(cap);
-      next.set(this.data.subarray(0, this.length));
-      this.data = next;
+/**
+ * One recorded series of a run, read from the engine on demand: `length` is the number of
+ * values the engine holds (for the path: 2 per point, x and y), `data` a Float64Array of
+ * them (at least `length` long), fetched on first use and then topped up with only the new
+ * values (`session.path(i, from)` etc.). Nothing is fetched until someone reads `data`, so
+ * playing keeps no copy of the history in JS; code that needs the full-precision record
+ * (tests, exports, the regression lab's best-step markers) reads `data` as before.
+ */
+class EngineSeries {
+  constructor(race, cache, kind) {
+    this.race = race;
+    this.cache = cache;
+    this.kind = kind; // 'xy' | 'loss' | 'lr'
+    this.buf = null;
+    this.have = 0;
+  }
+  get index() { return this.race.caches.indexOf(this.cache); }
+  get length() {
+    const c = this.cache;
+    return this.kind === 'xy' ? 2 * c.points : this.kind === 'loss' ? c.lossEnv.length : c.lrEnv.length;
+  }
+  get data() {
+    const want = this.length;
+    if (this.buf && this.have === want) return this.buf;
+    const i = this.index;
+    const s = this.race.session;
+    if (i < 0 || !s) return this.buf || new Float64Array(0);
+    if (this.have > want) { this.buf = null; this.have = 0; } // cannot shrink: refetch
+    const from = this.kind === 'xy' ? this.have / 2 : this.have;
+    const more = this.kind === 'xy' ? s.path(i, from) : this.kind === 'loss' ? s.losses(i, from) : s.rates(i, from);
+    const need = this.have + more.length;
+    if (!this.buf || need > this.buf.length) {
+      const next = new Float64Array(Math.max(1024, need + (need >> 1)));
+      if (this.buf) next.set(this.buf.subarray(0, this.have));
+      this.buf = next;
     }
-    this.data.set(values, this.length);
+    this.buf.set(more, this.have);
+    this.have = need;
+    return this.buf;
+  }
+  /** Drops the fetched copy (the next `data` asks the engine again). */
+  release() { this.buf = null; this.have = 0; }
+}
+
+/**
+ * A per-step series kept only as min/max envelopes over blocks of `size` consecutive values
+ * (a power of two, doubled whenever there would be more than CAP blocks): constant memory,
+ * O(new values) per update, and enough resolution for charts of up to CAP / 2 device-pixel
+ * columns. `lo`/`hi` are the extremes of every value seen (NaN ignored).
+ */
+const CAP = 4096;
+export class Envelope {
+  constructor() {
+    this.size = 1; // values per block
+    this.blocks = 0; // complete blocks
+    this.mn = new Float64Array(CAP);
+    this.mx = new Float64Array(CAP);
+    this.length = 0; // values seen
+    this.curMn = Infinity; this.curMx = -Infinity; this.curN = 0; // the open block
+    this.lo = Infinity; this.hi = -Infinity;
+  }
+  append(values) {
+    let { size, curMn, curMx, curN, lo, hi } = this;
+    for (let k = 0; k < values.length; k += 1) {
+      const v = values[k];
+      if (v < curMn) curMn = v;
+      if (v > curMx) curMx = v;
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+      curN += 1;
+      if (curN === size) {
+        if (this.blocks === CAP) { this.halve(); size = this.size; }
+        if (curN === size) {
+          this.mn[this.blocks] = curMn; this.mx[this.blocks] = curMx; this.blocks += 1;
+          curMn = Infinity; curMx = -Infinity; curN = 0;
+        }
+      }
+    }
+    Object.assign(this, { curMn, curMx, curN, lo, hi });
     this.length += values.length;
+  }
+  /** Merges pairs of blocks: half as many, twice as long. */
+  halve() {
+    const { mn, mx } = this;
+    const n = this.blocks >> 1;
+    for (let j = 0; j < n; j += 1) {
+      mn[j] = Math.min(mn[2 * j], mn[2 * j + 1]);
+      mx[j] = Math.max(mx[2 * j], mx[2 * j + 1]);
+    }
+    this.blocks = n;
+    this.size *= 2;
   }
 }
 
-// wall: milliseconds of engine work this run's steps took (the regression lab's metric).
-const freshCache = () => ({ xy: new Series(), loss: new Series(), lr: new Series(), wall: 0 });
+// points: the number of path points the engine holds (from its state); lossEnv/lrEnv.length
+// the numbers of losses and rates it holds. wall: milliseconds of
+// engine work this run's steps took (the regression lab's metric).
+function freshCache(race) {
+  const c = { points: 0, wall: 0, lossEnv: new Envelope(), lrEnv: new Envelope() };
+  c.xy = new EngineSeries(race, c, 'xy');
+  c.loss = new EngineSeries(race, c, 'loss');
+  c.lr = new EngineSeries(race, c, 'lr');
+  return c;
+}
 
 export class Race {
   constructor(wasm, catalog) {
@@ -58,7 +145,7 @@ export class Race {
     this.session = session;
     this.scenario = data;
     this.problem = session.problem();
-    this.caches = data.runs.map(freshCache);
+    this.caches = data.runs.map(() => freshCache(this));
     this.sync();
     this.emit('load');
     this.emit('runs');
@@ -71,15 +158,15 @@ export class Race {
   get runs() { return this.scenario.runs; }
   get running() { return this.state.runs.some((r) => r.status.reason === 'running') && this.step < this.maxSteps; }
 
-  /** Fetches what is new since the last call, then the per-run summary. */
+  /** The per-run summary, then the chart envelopes' new values (only those). */
   sync() {
     const s = this.session;
-    this.caches.forEach((c, i) => {
-      c.xy.append(s.path(i, c.xy.length / 2));
-      c.loss.append(s.losses(i, c.loss.length));
-      c.lr.append(s.rates(i, c.lr.length));
-    });
     this.state = s.state();
+    this.caches.forEach((c, i) => {
+      c.points = this.state.runs[i]?.points ?? 0;
+      c.lossEnv.append(s.losses(i, c.lossEnv.length));
+      c.lrEnv.append(s.rates(i, c.lrEnv.length));
+    });
     return this.state;
   }
 
@@ -96,7 +183,7 @@ export class Race {
   }
 
   restartData() {
-    this.caches = this.runs.map(freshCache);
+    this.caches = this.runs.map(() => freshCache(this));
     this.sync();
     this.emit('data', { restart: true });
   }
@@ -113,7 +200,7 @@ export class Race {
   setRun(i, run, replan) {
     this.session.setRun(i, JSON.stringify(run), replan);
     this.scenario.runs[i] = run;
-    if (replan) this.caches[i] = freshCache();
+    if (replan) this.caches[i] = freshCache(this);
     this.sync();
     this.emit('data', { restart: replan });
   }
@@ -124,7 +211,7 @@ export class Race {
     const full = { ...run, color };
     this.session.addRun(JSON.stringify(full));
     this.scenario.runs.push(full);
-    this.caches.push(freshCache());
+    this.caches.push(freshCache(this));
     this.sync();
     this.emit('runs');
     this.emit('data', {});

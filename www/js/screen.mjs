@@ -54,11 +54,19 @@ export class Screen {
     if (this.els.lossCaption.textContent !== caption) this.els.lossCaption.textContent = caption;
     const maxStep = race.step;
     // Up to the timeline's cursor (null = live): loss k is at step k, rate k at step k + 1.
-    const upTo = (len, offset) => (race.cursor == null ? len : Math.min(len, race.cursor + 1 - offset));
-    const series = (key, offset) => race.caches.map((c, i) => ({
-      values: c[key].data, length: upTo(c[key].length, offset), offset, color: race.runs[i].color, dashed: i >= 8,
-    }));
-    this.loss.draw({ series: series('loss', 0), maxStep, log, shift });
-    this.lr.draw({ series: series('lr', 1), maxStep, log: true });
+    // Live, the envelopes alone; at an earlier step, also the raw values of the last
+    // (partial) block, from the engine.
+    const series = (key, offset) => race.caches.map((c, i) => {
+      const env = c[key];
+      const length = race.cursor == null ? env.length : Math.max(0, Math.min(env.length, race.cursor + 1 - offset));
+      let tail = null;
+      if (length < env.length) {
+        const at = env.size * Math.floor(length / env.size);
+        tail = key === 'lossEnv' ? race.session.losses(i, at) : race.session.rates(i, at);
+      }
+      return { env, length, offset, tail, color: race.runs[i].color, dashed: i >= 8 };
+    });
+    this.loss.draw({ series: series('lossEnv', 0), maxStep, log, shift });
+    this.lr.draw({ series: series('lrEnv', 1), maxStep, log: true });
   }
 }
