@@ -85,7 +85,7 @@ size:
 
 browser:
 	@echo "== Playwright tests (tests/browser/*.test.mjs)"
-	node --test tests/browser/*.test.mjs
+	node --test --test-concurrency=1 tests/browser/*.test.mjs
 
 # Native kernels (divan), the wasm kernels and the page in headless Chromium, the peers
 # side by side; writes docs/benchmarks.md, prints one JSON line last. SOAK_SECONDS=600 is

@@ -78,7 +78,9 @@ test('10 runs × 100,000 steps: playing stays responsive and the paths are drawn
     assert.ok(played.playing, 'still playing after 2 s');
     assert.ok(played.step > 100_000, `played on (step ${played.step})`);
     const worst = Math.max(...trips);
-    assert.ok(worst < 250, `page.evaluate round trips while playing: worst ${worst} ms (${trips.join(', ')})`);
+    // A frozen page answers in seconds (before the fix: 13-20 s); the bound only says "not
+    // frozen" and leaves room for a busy 2-core CI machine. Frame times are in make bench.
+    assert.ok(worst < 1500, `page.evaluate round trips while playing: worst ${worst} ms (${trips.join(', ')})`);
     // Animation frames keep coming: in every half second some frames ran.
     const frames = rafCounts.at(-1) - rafCounts[0];
     assert.ok(frames >= 20, `animation frames in 2 s of play: ${frames}`);
