@@ -9,7 +9,6 @@
 // Environment: SOAK_SECONDS (default 600), FRAME_SECONDS (default 5), CHROMIUM_PATH,
 // BENCH_DOCS (default docs/benchmarks.md; empty to skip writing).
 
-import http from 'node:http';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
@@ -18,24 +17,15 @@ import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, MEASURE_ARGS, startServer } from '../tests/browser/serve.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(ROOT, 'www');
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const FRAME_SECONDS = Number(process.env.FRAME_SECONDS ?? 5);
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const DOCS = process.env.BENCH_DOCS ?? path.join(ROOT, 'docs', 'benchmarks.md');
 const log = (...a) => console.error('bench:', ...a);
 
-// Same policy and flags as tests/browser/harness.mjs (not imported: it registers node:test
-// hooks), plus precise heap sizes and a callable gc() for the memory figures.
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--enable-precise-memory-info', '--js-flags=--expose-gc'];
-const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
 const BUDGETS = {
   wasm_over_native: 1.5, surface_render_1024_ms: 16, frame_p95_ms: 8, first_frame_ms: 300,
@@ -83,24 +73,6 @@ function parseDivan(text) {
 // ---------------------------------------------------------------------------------------
 // Server and browser
 
-async function startServer() {
-  const server = http.createServer(async (req, res) => {
-    const headers = { 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' };
-    try {
-      let file = path.join(WWW, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-      if (!file.startsWith(WWW)) throw Object.assign(new Error(), { code: 'ENOENT' });
-      if ((await fsp.stat(file)).isDirectory()) file = path.join(file, 'index.html');
-      const body = await fsp.readFile(file);
-      res.writeHead(200, { ...headers, 'Content-Type': MIME[path.extname(file)] || 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404, headers);
-      res.end('not found\n');
-    }
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => { server.closeAllConnections(); server.close(); } };
-}
 
 async function openPage(context, url, errors, init) {
   const page = await context.newPage();
@@ -251,10 +223,10 @@ async function main() {
   // The shipped module's size (make bench measures it before adding the bench entry points).
   const wasmGz = Number(process.env.WASM_GZ_BYTES) || zlib.gzipSync(wasmBytes, { level: 9 }).length;
 
-  const server = await startServer();
+  const server = await startServer(WWW);
   const profile = await fsp.mkdtemp(path.join(os.tmpdir(), 'gradscape-bench-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1,
+    executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...MEASURE_ARGS], viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1,
   });
   const errors = [];
   const result = { errors };
@@ -381,7 +353,7 @@ async function main() {
 function machine() {
   const cpu = (fs.readFileSync('/proc/cpuinfo', 'utf8').match(/^model name\s*:\s*(.*)$/m) || [])[1] || 'unknown';
   let chromiumVersion = 'unknown';
-  try { chromiumVersion = execFileSync(CHROMIUM, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(); } catch { /* kept unknown */ }
+  try { chromiumVersion = execFileSync(CHROMIUM_PATH, ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim(); } catch { /* kept unknown */ }
   let rustc = 'unknown';
   try { rustc = execFileSync('rustc', ['--version']).toString().trim(); } catch { /* kept unknown */ }
   return { nproc: os.cpus().length, cpu, chromium: chromiumVersion, node: process.version, rustc,

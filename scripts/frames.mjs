@@ -11,28 +11,20 @@
 // Headless Chromium with the browser tests' flags (tests/browser/harness.mjs, software
 // raster) plus precise heap sizes and gc(). Last line on stdout: a JSON summary.
 
-import http from 'node:http';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, MEASURE_ARGS, startServer } from '../tests/browser/serve.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.resolve(process.env.WWW_DIR || path.join(ROOT, 'www'));
 const SECONDS = Number(process.env.PLAY_SECONDS ?? 60);
 const POINTS = Number(process.env.PATH_POINTS ?? 100_000);
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const log = (...a) => console.error('frames:', ...a);
 
 // tests/browser/harness.mjs's policy and flags (not imported: it registers node:test hooks).
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--enable-precise-memory-info', '--js-flags=--expose-gc'];
-const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
 // scripts/bench.mjs's race: every optimizer, none diverges on Rosenbrock.
 const TEN_RUNS = {
@@ -45,24 +37,6 @@ const TEN_RUNS = {
   ],
 };
 
-async function serve() {
-  const server = http.createServer(async (req, res) => {
-    const headers = { 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' };
-    try {
-      let file = path.join(WWW, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-      if (!file.startsWith(WWW)) throw new Error('outside');
-      if ((await fsp.stat(file)).isDirectory()) file = path.join(file, 'index.html');
-      const body = await fsp.readFile(file);
-      res.writeHead(200, { ...headers, 'Content-Type': MIME[path.extname(file)] || 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404, headers);
-      res.end('not found\n');
-    }
-  });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => { server.closeAllConnections(); server.close(); } };
-}
 
 const memory = (page) => page.evaluate(async () => {
   window.gc?.();
@@ -75,10 +49,10 @@ const q = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length 
 const r2 = (x) => (x == null ? x : Number(x.toFixed(2)));
 
 async function main() {
-  const server = await serve();
+  const server = await startServer(WWW);
   const profile = await fsp.mkdtemp(path.join(os.tmpdir(), 'gradscape-frames-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1,
+    executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...MEASURE_ARGS], viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1,
   });
   const errors = [];
   try {

@@ -21,31 +21,21 @@
 // Environment: CHROMIUM_PATH (default /usr/bin/chromium), SOAK_SECONDS, SOAK_EVERY,
 // SOAK_DIVERGE=1 (make one of the ten runs diverge, to see that path too).
 
-import http from 'node:http';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, MEASURE_ARGS, startServer } from '../tests/browser/serve.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(ROOT, 'www');
 const SECONDS = Number(process.argv[2] ?? process.env.SOAK_SECONDS ?? 1800);
 const EVERY = Number(process.argv[3] ?? process.env.SOAK_EVERY ?? 30);
 const DIVERGE = process.env.SOAK_DIVERGE === '1';
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const log = (...a) => console.error('soak:', ...a);
 
-// Same policy and flags as tests/browser/harness.mjs (not imported: it registers node:test
-// hooks), plus precise heap sizes and a callable gc().
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data: blob:";
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
-  '--enable-precise-memory-info', '--js-flags=--expose-gc'];
-const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8', '.wasm': 'application/wasm', '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png' };
 
 const TEN_RUNS = {
   problem: { surface: 'rosenbrock' }, start: [-1.5, 2.0], steps: 1_000_000,
@@ -57,25 +47,6 @@ const TEN_RUNS = {
   ],
 };
 
-function startServer() {
-  const server = http.createServer(async (req, res) => {
-    const headers = { 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' };
-    try {
-      let file = path.join(WWW, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-      if (!file.startsWith(WWW)) throw new Error('outside');
-      if ((await fsp.stat(file)).isDirectory()) file = path.join(file, 'index.html');
-      const body = await fsp.readFile(file);
-      res.writeHead(200, { ...headers, 'Content-Type': MIME[path.extname(file)] || 'application/octet-stream' });
-      res.end(body);
-    } catch {
-      res.writeHead(404, headers);
-      res.end('not found\n');
-    }
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({
-    url: `http://127.0.0.1:${server.address().port}`, close: () => server.close(),
-  })));
-}
 
 // Installed once in the page: frame intervals, and Reset + Play whenever playback stops
 // (the race completed: every run finished, reached the minimum or diverged).
@@ -137,10 +108,10 @@ function slopePerMinute(samples, key) {
 }
 
 async function main() {
-  const server = await startServer();
+  const server = await startServer(WWW);
   const profile = await fsp.mkdtemp(path.join(os.tmpdir(), 'gradscape-soak-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1,
+    executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...MEASURE_ARGS], viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1,
   });
   const errors = [];
   const samples = [];

@@ -17,90 +17,17 @@
 
 import { after } from 'node:test';
 import assert from 'node:assert/strict';
-import http from 'node:http';
-import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const WWW_DIR = path.resolve(process.env.WWW_DIR || path.join(REPO_ROOT, 'www'));
-export const RESULTS_DIR = path.join(REPO_ROOT, 'test-results');
-
-export const CSP =
-  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-  "img-src 'self' data: blob:";
-
-// Flags measured on these machines (see shared/notes/web-toolchain.md): no sandbox as root,
-// no GPU, no outside connections. The profile directory is given to launchPersistentContext.
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-export const VIEWPORT = { width: 1280, height: 800 };
-
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.txt': 'text/plain; charset=utf-8',
-  '.woff2': 'font/woff2',
-};
-
-/** Starts a static file server for `root` on 127.0.0.1 (free port). Returns {url, close}. */
-export async function startServer(root = WWW_DIR) {
-  const server = http.createServer(async (req, res) => {
-    const headers = { 'Content-Security-Policy': CSP, 'Cache-Control': 'no-store' };
-    try {
-      const url = new URL(req.url, 'http://localhost');
-      let file = path.join(root, decodeURIComponent(url.pathname));
-      if (file !== root && !file.startsWith(root + path.sep)) throw Object.assign(new Error(), { code: 'ENOENT' });
-      let stat = await fsp.stat(file);
-      if (stat.isDirectory()) {
-        file = path.join(file, 'index.html');
-        stat = await fsp.stat(file);
-      }
-      headers['Content-Type'] = MIME[path.extname(file).toLowerCase()] || 'application/octet-stream';
-      headers['Content-Length'] = stat.size;
-      res.writeHead(200, headers);
-      if (req.method === 'HEAD') return res.end();
-      fs.createReadStream(file).pipe(res);
-    } catch (err) {
-      const status = err && (err.code === 'ENOENT' || err.code === 'ENOTDIR') ? 404 : 500;
-      res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
-      res.end(status === 404 ? 'not found\n' : 'server error\n');
-    }
-  });
-  await new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  server.unref();
-  const { port } = server.address();
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections?.();
-        server.close(() => resolve());
-      }),
-  };
-}
+export {
+  REPO_ROOT, WWW_DIR, RESULTS_DIR, CSP, CHROMIUM_ARGS, CHROMIUM_PATH, VIEWPORT, startServer,
+} from './serve.mjs';
+import {
+  WWW_DIR, RESULTS_DIR, CHROMIUM_ARGS, CHROMIUM_PATH, VIEWPORT, startServer,
+} from './serve.mjs';
 
 // One server and one browser per test file (per process), started on first use.
 let shared = null;
@@ -111,7 +38,7 @@ async function start() {
   let context;
   try {
     context = await chromium.launchPersistentContext(profile, {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+      executablePath: CHROMIUM_PATH,
       headless: true,
       args: CHROMIUM_ARGS,
       viewport: VIEWPORT,
