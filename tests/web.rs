@@ -44,3 +44,47 @@ fn adam_learning_rate_defaults_to_pytorch() {
         .expect("adam has an lr");
     assert_eq!(lr["default"].as_f64(), Some(0.001));
 }
+
+const BOWL: &str = r#"{"problem": {"surface": "bowl"}, "start": [2.5, -1.5], "steps": 10,
+    "runs": [{"optimizer": "sgd", "lr": 0.1}, {"optimizer": "adam", "lr": 0.1}]}"#;
+
+/// A JavaScript value read back as JSON, the way the page sees it.
+fn json_of(value: &wasm_bindgen::JsValue) -> Value {
+    let text = js_sys::JSON::stringify(value).expect("stringify");
+    serde_json::from_str(&String::from(text)).expect("JSON")
+}
+
+#[wasm_bindgen_test]
+fn a_session_steps_and_reports_what_the_engine_computed() {
+    let mut session = gradscape::web::Session::new(BOWL).expect("valid scenario");
+    assert_eq!(session.advance(3), 3);
+    let state = json_of(&session.state().expect("state"));
+    assert_eq!(state["step"], 3);
+    // Plain SGD on x² + y² at lr 0.1: p ← 0.8·p, computed in Rust and crossed as numbers.
+    let x = state["runs"][0]["point"][0].as_f64().unwrap();
+    assert!((x - 2.5 * 0.8f64.powi(3)).abs() < 1e-15);
+    assert_eq!(state["runs"][0]["status"]["reason"], "running");
+    // The path comes back flat, [x0, y0, x1, y1, ...], from the index asked for.
+    assert_eq!(session.path(0, 0).len(), 8);
+    let tail = session.path(0, 3);
+    assert_eq!(tail.len(), 2);
+    assert_eq!(tail[0], x);
+    assert!((tail[1] + 1.5 * 0.8f64.powi(3)).abs() < 1e-15);
+    // The step details carry the engine's derived numbers (Adam's bias corrections).
+    let details = json_of(&session.step_details(1, 0).expect("details"));
+    let bc1 = details["derived"]["bias_correction1"].as_f64().unwrap();
+    assert!((bc1 - 0.1).abs() < 1e-15);
+    // Running to the end completes; the exported scenario runs unchanged in the CLI's decoder.
+    session.advance(100);
+    let state = json_of(&session.state().expect("state"));
+    assert_eq!(state["runs"][1]["status"]["reason"], "completed");
+    assert!(gradscape::decode(&session.scenario_json()).is_ok());
+}
+
+#[wasm_bindgen_test]
+fn bad_input_throws_an_error_naming_the_field() {
+    let bad = BOWL.replace("\"lr\": 0.1}]", "\"lr\": -1}]");
+    let error = gradscape::web::Session::new(&bad).err().expect("refused");
+    let message = String::from(js_sys::Error::from(wasm_bindgen::JsValue::from(error)).message());
+    assert_eq!(message, "runs[1].lr: must be > 0, got -1");
+}
