@@ -99,6 +99,22 @@ export class Links {
       this.playback.setSpeed(page.speed);
     }
     if (page.bounds) fitBounds(this.view, page.bounds.min, page.bounds.max);
-    if (page.step > 0) this.race.advance(Math.min(page.step, this.race.maxSteps));
+    if (page.step > 0) this.catchUp(Math.min(page.step, this.race.maxSteps));
+  }
+
+  /** Advances to the linked step in slices, so that a link asking for a late step (up to
+   *  1,000,000 × 32 runs) shows the page at once and never freezes it; a newer load, a
+   *  reset or runs that all stopped end the catch-up. */
+  catchUp(target) {
+    const SLICE = 20000;
+    const token = {};
+    this.catching = token;
+    const slice = (before) => {
+      if (this.catching !== token || this.race.step < before) return;
+      this.race.advance(Math.min(SLICE, target - this.race.step));
+      const now = this.race.step;
+      if (now < target && now > before) setTimeout(() => slice(now), 0);
+    };
+    slice(this.race.step);
   }
 }
