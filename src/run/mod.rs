@@ -120,11 +120,32 @@ impl Runner {
     }
 
     fn gradient(&mut self, p: Vec2) -> Vec2 {
-        let g = match (&mut self.batches, self.problem.regression()) {
-            (Some(batches), Some(r)) => r.train.gradient(p, Some(batches.next_batch())),
-            _ => self.problem.gradient(p),
-        };
-        g + l1_gradient(self.spec.l1, p)
+        step_gradient(&self.problem, self.spec.l1, self.batches.as_mut(), p)
+    }
+
+    /// What the next step would do, without taking it or touching the record: the gradient,
+    /// the learning rate, the next point and the optimizer's state after it. `None` when the
+    /// run has stopped or the step would diverge. Costs one step (plus a copy of the batch
+    /// order for mini-batches), whatever the length of the run.
+    pub fn preview(&self) -> Option<Preview> {
+        if self.status != Status::Running {
+            return None;
+        }
+        let mut optimizer = self.optimizer.clone();
+        let mut batches = self.batches.clone();
+        let p = self.point();
+        let gradient = step_gradient(&self.problem, self.spec.l1, batches.as_mut(), p);
+        let lr = self.schedule.lr(self.steps_taken());
+        let next = optimizer.step(p, gradient, lr);
+        let finite = next.is_finite()
+            && next.max_abs() <= DIVERGENCE_BOUND
+            && self.objective(next).is_finite();
+        finite.then_some(Preview {
+            gradient,
+            lr,
+            next,
+            optimizer,
+        })
     }
 
     /// Records point `p` with loss `loss` and updates reach and early-stopping bookkeeping.
@@ -353,6 +374,29 @@ impl Runner {
             start: record.trajectory.first().copied().unwrap_or_default(),
         }
     }
+}
+
+/// The gradient a step at `p` uses: the mini-batch's when there are batches (drawing the
+/// next batch), else the full one; L1 included.
+fn step_gradient(problem: &Problem, l1: f64, batches: Option<&mut Batches>, p: Vec2) -> Vec2 {
+    let g = match (batches, problem.regression()) {
+        (Some(batches), Some(r)) => r.train.gradient(p, Some(batches.next_batch())),
+        _ => problem.gradient(p),
+    };
+    g + l1_gradient(l1, p)
+}
+
+/// The next step of a run, computed without taking it ([`Runner::preview`]).
+#[derive(Clone, Debug)]
+pub struct Preview {
+    /// The gradient the step uses.
+    pub gradient: Vec2,
+    /// Its learning rate.
+    pub lr: f64,
+    /// Where it lands.
+    pub next: Vec2,
+    /// The optimizer's state after it.
+    pub optimizer: Optimizer,
 }
 
 /// Trains `spec`'s optimizer settings (without the warm start) on the warm start's source

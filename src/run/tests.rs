@@ -230,3 +230,24 @@ fn a_replay_reproduces_a_run_with_live_changes_at_any_step() {
     assert_eq!(r.replay_to(50).last_batch(), r.last_batch());
     assert_eq!(r.last_batch().len(), 8);
 }
+
+#[test]
+fn a_preview_is_the_next_step_without_taking_it() {
+    let s = decode(
+        r#"{"problem": {"regression": {"generate": {"n": 30, "seed": 1}}}, "steps": 20,
+            "runs": [{"optimizer": "adam", "lr": 0.1, "batch_size": 4, "seed": 2}]}"#,
+    )
+    .unwrap();
+    let mut r = s.runner(0).unwrap();
+    r.advance(5);
+    let preview = r.preview().unwrap();
+    let recorded = r.record().clone();
+    assert_eq!(r.record(), &recorded, "previewing changes nothing");
+    r.step();
+    assert_eq!(preview.next, r.point());
+    assert_eq!(Some(preview.gradient), r.last_gradient());
+    assert_eq!(preview.lr, r.record().lr[5]);
+    assert_eq!(&preview.optimizer, r.optimizer());
+    r.finish();
+    assert!(r.preview().is_none(), "a completed run has no next step");
+}

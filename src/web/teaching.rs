@@ -5,6 +5,7 @@ use super::{js_error, to_js, Session};
 use crate::curvature::curvature;
 use crate::optim::explain::{explain, Explanation};
 use crate::optim::params::ParamValue;
+use crate::run::Runner;
 use crate::vec2::Vec2;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -64,24 +65,34 @@ impl Session {
             .runners
             .get(index)
             .ok_or_else(|| js_error(format!("no run {index}")))?;
-        let before = r.replay_to(u64::from(k));
-        let k = before.steps_taken();
-        let mut after = before.clone();
-        let took_step = after.step();
-        let spec = after.spec();
+        // At the live end the run itself is "before" (no replay, no copy of its record);
+        // earlier steps are replayed with their live changes.
+        let replayed;
+        let before: &Runner = if u64::from(k) >= r.steps_taken() {
+            r
+        } else {
+            replayed = r.replay_to(u64::from(k));
+            &replayed
+        };
+        let preview = before.preview();
+        let spec = before.spec();
         let details = StepDetails {
-            step: k,
+            step: before.steps_taken(),
             point: before.point(),
             loss: before.loss(),
-            gradient: took_step.then(|| after.last_gradient()).flatten(),
+            gradient: preview.as_ref().map(|p| p.gradient),
             lr: before.next_lr(),
-            next: took_step.then(|| after.point()),
-            state: after.optimizer().state_json(),
+            next: preview.as_ref().map(|p| p.next),
+            state: preview.as_ref().map_or_else(
+                || before.optimizer().state_json(),
+                |p| p.optimizer.state_json(),
+            ),
             previous_state: before.optimizer().state_json(),
             hyper: spec.optimizer.values().all(),
             optimizer: spec.optimizer.kind().name(),
-            derived: took_step
-                .then(|| explain(before.optimizer(), after.optimizer(), before.next_lr())),
+            derived: preview
+                .as_ref()
+                .map(|p| explain(before.optimizer(), &p.optimizer, p.lr)),
         };
         to_js(&details)
     }
