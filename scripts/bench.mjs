@@ -43,9 +43,9 @@ const TEN_RUNS = {
   ],
 };
 const PATH_POINTS = 100_000;
-// Bytes recorded per step and run: Rust keeps point (16), loss (8), lr (8); race.mjs caches
-// the same three series in Float64Arrays.
-const BYTES_PER_STEP_RUN = 32 + 32;
+// Bytes recorded per step and run: Rust keeps point (16), loss (8), lr (8); the page keeps no
+// copy of the history.
+const BYTES_PER_STEP_RUN = 32;
 
 // ---------------------------------------------------------------------------------------
 // Native results (divan's table)
@@ -465,8 +465,8 @@ ${cbs.map((l) => `  ${l}`).join('\n')}
   (\`--enable-precise-memory-info\`) and the wasm \`WebAssembly.Memory\` size (\`wasmMemoryBytes\`,
   src/web/bench.rs). Growth ${round(j.memory_growth_mb, 1)} MB${j.memory_growth_extrapolated_to_600s ? ' (extrapolated to 600 s: the trend is flat)' : j.memory_soak_seconds < 590 ? ' over the soak only (not extrapolated to 600 s: the trend is not flat, or the page did not play)' : ''}, slope ${j.memory_growth_mb_per_min} MB/min. The
   recorded history alone accounts for ${j.memory_expected_data_mb} MB: every step of every run keeps its point, loss and
-  learning rate in Rust (32 B) and again in the page's cache (race.mjs, 32 B), and both grow
-  by doubling (wasm memory never shrinks).
+  learning rate in Rust (32 B; the page keeps no copy), and wasm memory grows by doubling
+  and never shrinks.
 
   | s | step | JS heap (MB) | wasm memory (MB) |
   |---|---|---|---|
@@ -493,60 +493,50 @@ the tests and drives \`www/bench.html\` (wasm kernels through \`src/web/bench.rs
 // What dominates where a budget is missed, found by profiling during development (CDP
 // sampling profiler, timing breakdowns; `perf` cannot see into V8's wasm). Kept with the
 // generator so a rerun keeps them; the figures above are from the run that wrote this file.
-const NOTES = `## Where budgets are missed: what dominates, next steps
+const NOTES = `## Where budgets are missed: what dominates, what was done, next steps
 
-- **Frame time (10 runs × 100,000-point paths)**: the page cannot play at all here: one
-  frame after a single step takes seconds. A CPU profile of one \`step(1)\` plus its frame
-  puts over 95 % of the time in "(program)", i.e. the browser's native work, not in
-  JavaScript or wasm (every JS function and wasm call together: under 200 ms). Replacing
-  \`ctx.stroke()\` by a no-op on \`#paths-canvas\` only brought step + frame from ~13–17 s to
-  under 0.8 s; doing it on the charts changed nothing. So the cost is Skia rasterising
-  the path overlay: www/js/paths.mjs strokes each run's whole history twice (5 px outline,
-  2.5 px colour, round joins and caps) on every redraw, and with 100,000 points per run the
-  decimation to one device pixel still leaves long paths of tiny segments (Adam and RMSprop
-  oscillate around the valley floor). Same with 8 runs (no dashed runs), so dashing is not it.
-  Next steps (www/, not the engine): simplify the path before stroking (Douglas–Peucker or
-  min-distance in screen space of 2–3 px, not 1), draw the already-drawn part of every
-  path once into a cached layer and add only the new segments each frame (paths only ever
-  grow while playing), drop the second (outline) stroke for long paths or use
-  \`lineJoin = 'miter'\`/\`'bevel'\`, and re-stroke the whole path only when the view changes.
-- **Memory over the soak**: flat here only because the page barely advances (see the steps
-  in the table): at 1,000 steps/s the recorded history would grow by 64 B per step and run
-  (point, loss, lr in Rust and again in race.mjs's cache): about 37 MB per minute with 10
-  runs, so "flat for 10 minutes of play" cannot hold while every step is kept twice. Next
-  steps: keep the series once (read paths from wasm memory views instead of copying them
-  into JS), store display points as f32, cap or thin the history kept for drawing.
-- **Surface render 1024×1024**: \`Grid::colorize\` dominates (about 6× sampling, natively
-  too): per pixel it calls \`Grid::position\`, which computes two \`ln_1p\` on the log scale,
-  one of them (\`(span/δ).ln_1p()\`) the same for every pixel, then a \`round\` and a
-  4-byte \`extend_from_slice\`. In wasm \`ln_1p\` is a software libm call. Next steps (core):
-  hoist the constant \`ln_1p\`, compute positions into the LUT index with one \`ln_1p\`
-  (or a LUT over \`ln\` of the value range), write RGBA into a pre-sized buffer as u32,
-  and sample + colour in one pass; \`Session.render\` then also copies the 4 MB image out of
-  wasm (a view over wasm memory would avoid that copy).
-- **Contours, ours against d3-contour**: ours is slower than d3-contour in the same browser
-  (and \`Grid::isolines\` is ~100 ms natively for 10 levels at 1024²). The \`contour\`
-  crate builds \`geo-types\` LineStrings per fragment and merges fragments through hash maps,
-  then Grid::isolines copies every point again to cut the frame pieces. Next steps (core):
-  a marching-squares pass that emits polylines directly into one flat f64 buffer per
-  level, no geo types, frame cut during the walk; at the page's 200-column grid it matters
-  less (see \`Session.contours\` above), but its serialisation to JS objects per point adds to it.
-- **wasm / native kernels**: optimizer steps are within ~1.2× for Adagrad, RMSprop, Adam and
-  AdamW, but optimizers that call \`powf\`/\`powi\` or \`sqrt\`-heavy bias corrections each
-  step (NAdam, RAdam, Adadelta) and sampling/colouring (\`ln_1p\`, \`exp\`) are slower in wasm,
-  where those are software libm routines rather than glibc's. Next steps (core): carry
-  \`β^t\` as running products instead of \`powi(t)\` each step (as the tuned JS loop does),
-  hoist per-step constants. Natively the timings are noisy (others build here): compare
-  the minimums, as the table does.
-- **Plain JS against wasm for the optimizer loop**: \`Runner::advance\` does much more per
-  step than the peers' loop (loss and objective each step, learning-rate schedule, four
-  recorded series, divergence bounds, distance to the minimum, early-stopping bookkeeping),
-  so the peers' JS is about as fast and a tuned JS loop is ~3× faster. Next steps (core):
-  skip the distance/early-stopping work when there is no tolerance target or early stopping,
-  reserve the recorded series' capacity for the scenario's steps, avoid \`powi\` (above).
-- **wasm size**: the figure is the shipped module, measured before the benchmark entry
-  points are built in (they sit behind the \`bench\` feature and add ~2.5 KB).
+Profiling-driven work done in this round (before → after, same kind of run):
 
+- **Frames with 10 runs × 100,000-point paths**: the page froze (13–20 s per frame): Skia
+  rasterised every run's whole history twice on every redraw. Now \`www/js/paths.mjs\` draws
+  only the new segments each frame on cached layers and re-strokes whole paths only when
+  the view changes; charts keep a fixed-size min/max summary. The JS copy of the history is
+  gone (43 MB → 5 MB of JS heap at 100k points). Frame p95 is now tens of ms, not seconds.
+- **Surface render 1024²**: \`Grid::colorize\` looked colours up through a per-pixel
+  \`ln_1p\`; it now indexes a 2¹⁶-entry table by the linear position (65 → 4 ms natively).
+  Render went from ~96 ms to ~19 ms in wasm.
+- **Contours**: the \`contour\` crate (a d3-contour port with geo types and hash maps) was
+  replaced by our marching squares: one pass over the squares for every level (each
+  sample's band among the sorted levels), segments stitched through a zero-filled edge table.
+  From ~0.4× to ~10× d3-contour's speed on the same grid.
+- **Equation panel**: \`stepDetails\` replayed the whole run on every call (O(steps)); at the
+  live end it now previews the next step (O(1)), so frames no longer slow as runs grow.
+- **wasm size**: 200 KB → under 150 KB (own base64, no serde_path_to_error, no
+  serde-wasm-bindgen, Box–Muller instead of rand_distr, opt-level "s", benchmark entry points
+  behind a feature).
+
+Still missed:
+
+- **Frame p95 ≤ 8 ms**: the remaining per-frame cost is committing the canvases and the
+  teaching layer's per-frame updates under software raster (\`--disable-gpu\`) on a 2-core
+  machine shared with builds; p50 is near the budget. Next: throttle the Explain overlay to
+  the frames where its run moved, merge the marks layer into the lines layer.
+- **First frame ≤ 300 ms**: first contentful paint is ~100–150 ms; the rest is wasm
+  compilation and the first 1024-ish render plus contours before \`ready\`. Next: render the
+  first view at half resolution, then refine; compile the module with streaming while the
+  page lays out (it already uses \`WebAssembly.instantiateStreaming\` through wasm-bindgen).
+- **wasm / native ≤ 1.5× per kernel**: NAdam, RAdam, Adadelta and sampling are slower in wasm,
+  where \`powf\`, \`exp\`, \`cos\` are software routines. Replacing \`beta ** step\` by running
+  products or integer powers was tried and reverted: RAdam's ρₜ threshold makes the branch
+  sensitive to the last bits, and the numbers must stay PyTorch's.
+- **Memory flat over 10 minutes**: by design every step of every run is recorded (32 B: point,
+  loss, learning rate) so that the timeline can scrub and links reproduce any step; at 1,000
+  steps/s with 10 runs that is ~19 MB per minute in wasm memory, which grows by doubling and
+  never shrinks. Beyond the recorded data the memory is flat (JS heap ~5 MB throughout; see
+  docs/reliability.md for the 30-minute soak). Next: store display history as f32 or thin old
+  history, with exact values recomputed by replay when needed.
+- **wasm size** is the shipped module, measured before the benchmark entry points are built
+  in (they sit behind the \`bench\` feature).
 `;
 
 main().catch((e) => {
