@@ -166,3 +166,27 @@ export async function pictureStats(page, locator) {
     };
   }, png.toString('base64'));
 }
+
+/**
+ * Opens `url` (after `init`, an init script, if given), waits until the page is ready, runs
+ * `body(page, errors)` and fails on any console or page error; on failure it saves a
+ * screenshot `fail-<name>.png`. Closes the page in any case.
+ */
+export async function withPage(name, body, { url = '/', viewport, init } = {}) {
+  const { page, errors, close } = await openPage(init ? 'about:blank' : url);
+  try {
+    if (init) {
+      await page.addInitScript(init);
+      await page.goto(new URL(url, await baseUrl()).href);
+    }
+    if (viewport) await page.setViewportSize(viewport);
+    await waitForReady(page, { errors });
+    await body(page, errors);
+    assertNoErrors(errors);
+  } catch (err) {
+    await screenshot(page, `fail-${name}`).catch(() => {});
+    throw err;
+  } finally {
+    await close();
+  }
+}

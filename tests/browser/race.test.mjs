@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { openPage, waitForReady, assertNoErrors, screenshot, REPO_ROOT } from './harness.mjs';
+import { openPage, waitForReady, assertNoErrors, screenshot, REPO_ROOT, withPage as sharedWithPage } from './harness.mjs';
 
 const CLI = path.join(REPO_ROOT, 'target', 'release', 'gradscape');
 
@@ -15,20 +15,7 @@ function cli(scenario, steps) {
 }
 
 /** Opens the page, runs `body(page)`, then checks the page logged no error. */
-async function withPage(name, body, viewport) {
-  const { page, errors, close } = await openPage('/');
-  try {
-    if (viewport) await page.setViewportSize(viewport);
-    await waitForReady(page, { errors });
-    await body(page);
-    assertNoErrors(errors);
-  } catch (err) {
-    await screenshot(page, `race-fail-${name}`).catch(() => {});
-    throw err;
-  } finally {
-    await close();
-  }
-}
+const withPage = (name, body, viewport) => sharedWithPage(`race-${name}`, body, { viewport });
 
 const state = (page) => page.evaluate(() => window.gradscape.state());
 const run = (page, i) => page.getByRole('group', { name: new RegExp(`^Run ${i + 1}:`) });

@@ -4,25 +4,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { openPage, waitForReady, assertNoErrors, screenshot, baseUrl, CSP } from './harness.mjs';
+import { openPage, waitForReady, assertNoErrors, screenshot, baseUrl, CSP, withPage as sharedWithPage } from './harness.mjs';
 
 const g = (page, expr, arg) => page.evaluate(expr, arg);
 
-async function withPage(name, body, { url = '/', init } = {}) {
-  const { page, errors, close } = await openPage('about:blank');
-  try {
-    if (init) await page.addInitScript(init);
-    await page.goto(new URL(url, await baseUrl()).href);
-    await waitForReady(page, { errors });
-    await body(page, errors);
-    assertNoErrors(errors);
-  } catch (err) {
-    await screenshot(page, `reliability-fail-${name}`).catch(() => {});
-    throw err;
-  } finally {
-    await close();
-  }
-}
+const withPage = (name, body, options) => sharedWithPage(`reliability-${name}`, body, options);
 
 // ---------------------------------------------------------------------------------------
 // Hostile links

@@ -5,26 +5,13 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openPage, waitForReady, assertNoErrors, screenshot, REPO_ROOT } from './harness.mjs';
+import { openPage, waitForReady, assertNoErrors, screenshot, REPO_ROOT, withPage as sharedWithPage } from './harness.mjs';
 
 const CLI = path.join(REPO_ROOT, 'target', 'release', 'gradscape');
 const cliRaw = (scenario, steps, args = []) =>
   execFileSync(CLI, ['run', '-', ...args], { input: JSON.stringify({ ...scenario, steps }), maxBuffer: 1 << 28 }).toString();
 
-async function withPage(name, body, { url = '/', viewport } = {}) {
-  const { page, errors, close } = await openPage(url);
-  try {
-    if (viewport) await page.setViewportSize(viewport);
-    await waitForReady(page, { errors });
-    await body(page, errors);
-    assertNoErrors(errors);
-  } catch (err) {
-    await screenshot(page, `teach-fail-${name}`).catch(() => {});
-    throw err;
-  } finally {
-    await close();
-  }
-}
+const withPage = (name, body, options) => sharedWithPage(`teach-${name}`, body, options);
 const g = (page, expr, arg) => page.evaluate(expr, arg);
 
 test('a custom formula: the error is marked at its position; a good one runs like the CLI', { timeout: 90_000 }, async () => {

@@ -4,27 +4,14 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { openPage, waitForReady, assertNoErrors, screenshot, REPO_ROOT } from './harness.mjs';
+import { openPage, waitForReady, assertNoErrors, screenshot, REPO_ROOT, withPage as sharedWithPage } from './harness.mjs';
 import { fmt } from '../../www/js/catalog.mjs';
 
 const CLI = path.join(REPO_ROOT, 'target', 'release', 'gradscape');
 export const cli = (scenario, steps) =>
   JSON.parse(execFileSync(CLI, ['run', '-'], { input: JSON.stringify({ ...scenario, steps }), maxBuffer: 1 << 28 })).runs;
 
-async function withPage(name, body, { url = '/', viewport } = {}) {
-  const { page, errors, close } = await openPage(url);
-  try {
-    if (viewport) await page.setViewportSize(viewport);
-    await waitForReady(page, { errors });
-    await body(page, errors);
-    assertNoErrors(errors);
-  } catch (err) {
-    await screenshot(page, `teach-fail-${name}`).catch(() => {});
-    throw err;
-  } finally {
-    await close();
-  }
-}
+const withPage = (name, body, options) => sharedWithPage(`teach-${name}`, body, options);
 const g = (page, expr) => page.evaluate(expr);
 const run = (page, i) => page.getByRole('group', { name: new RegExp(`^Run ${i + 1}:`) });
 
