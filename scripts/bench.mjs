@@ -17,7 +17,7 @@ import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, MEASURE_ARGS, startServer } from '../tests/browser/serve.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, MEASURE_ARGS, startServer, TEN_RUNS } from '../tests/browser/serve.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(ROOT, 'www');
@@ -32,16 +32,6 @@ const BUDGETS = {
   wasm_gz_bytes: 153600, memory_growth_mb: 5, d3_contour_over_ours: 3,
 };
 
-// The 10 runs of the frame and memory figures: every optimizer, none diverges on Rosenbrock.
-const TEN_RUNS = {
-  problem: { surface: 'rosenbrock' }, start: [-1.5, 2.0], steps: 1_000_000,
-  runs: [
-    { optimizer: 'sgd', lr: 1e-4 }, { optimizer: 'sgd', lr: 1e-4, momentum: 0.9 },
-    { optimizer: 'adagrad', lr: 0.1 }, { optimizer: 'rmsprop', lr: 1e-3 }, { optimizer: 'adadelta', lr: 1.0 },
-    { optimizer: 'adam', lr: 1e-3 }, { optimizer: 'adamw', lr: 1e-3 }, { optimizer: 'nadam', lr: 1e-3 },
-    { optimizer: 'radam', lr: 1e-3 }, { optimizer: 'adam', lr: 1e-2 },
-  ],
-};
 const PATH_POINTS = 100_000;
 // Bytes recorded per step and run: Rust keeps point (16), loss (8), lr (8); the page keeps no
 // copy of the history.

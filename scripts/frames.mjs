@@ -16,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, MEASURE_ARGS, startServer } from '../tests/browser/serve.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, MEASURE_ARGS, startServer, TEN_RUNS } from '../tests/browser/serve.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.resolve(process.env.WWW_DIR || path.join(ROOT, 'www'));
@@ -26,16 +26,6 @@ const log = (...a) => console.error('frames:', ...a);
 
 // tests/browser/harness.mjs's policy and flags (not imported: it registers node:test hooks).
 
-// scripts/bench.mjs's race: every optimizer, none diverges on Rosenbrock.
-const TEN_RUNS = {
-  problem: { surface: 'rosenbrock' }, start: [-1.5, 2.0], steps: 1_000_000,
-  runs: [
-    { optimizer: 'sgd', lr: 1e-4 }, { optimizer: 'sgd', lr: 1e-4, momentum: 0.9 },
-    { optimizer: 'adagrad', lr: 0.1 }, { optimizer: 'rmsprop', lr: 1e-3 }, { optimizer: 'adadelta', lr: 1.0 },
-    { optimizer: 'adam', lr: 1e-3 }, { optimizer: 'adamw', lr: 1e-3 }, { optimizer: 'nadam', lr: 1e-3 },
-    { optimizer: 'radam', lr: 1e-3 }, { optimizer: 'adam', lr: 1e-2 },
-  ],
-};
 
 
 const memory = (page) => page.evaluate(async () => {

@@ -4,17 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, waitForReady, assertNoErrors, screenshot } from './harness.mjs';
+import { TEN_RUNS } from './serve.mjs';
 
-// scripts/bench.mjs's race: every optimizer (runs 9 and 10 dashed), none diverges.
-const TEN_RUNS = {
-  problem: { surface: 'rosenbrock' }, start: [-1.5, 2.0], steps: 1_000_000,
-  runs: [
-    { optimizer: 'sgd', lr: 1e-4 }, { optimizer: 'sgd', lr: 1e-4, momentum: 0.9 },
-    { optimizer: 'adagrad', lr: 0.1 }, { optimizer: 'rmsprop', lr: 1e-3 }, { optimizer: 'adadelta', lr: 1.0 },
-    { optimizer: 'adam', lr: 1e-3 }, { optimizer: 'adamw', lr: 1e-3 }, { optimizer: 'nadam', lr: 1e-3 },
-    { optimizer: 'radam', lr: 1e-3 }, { optimizer: 'adam', lr: 1e-2 },
-  ],
-};
 
 /** Decodes a screenshot of the view (every canvas of it, as on screen) in the page and keeps
  *  its pixels there as window[name]; returns [width, height]. */

@@ -91,3 +91,15 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** Flags for measurements: precise heap sizes and a callable gc(). */
 export const MEASURE_ARGS = ['--enable-precise-memory-info', '--js-flags=--expose-gc'];
+
+/** The 10-run race of the frame, memory and soak figures and the long-path test: every
+ *  optimizer on Rosenbrock, none diverges, 1,000,000 steps so that none finishes early. */
+export const TEN_RUNS = Object.freeze({
+  problem: { surface: 'rosenbrock' }, start: [-1.5, 2.0], steps: 1_000_000,
+  runs: [
+    { optimizer: 'sgd', lr: 1e-4 }, { optimizer: 'sgd', lr: 1e-4, momentum: 0.9 },
+    { optimizer: 'adagrad', lr: 0.1 }, { optimizer: 'rmsprop', lr: 1e-3 }, { optimizer: 'adadelta', lr: 1.0 },
+    { optimizer: 'adam', lr: 1e-3 }, { optimizer: 'adamw', lr: 1e-3 }, { optimizer: 'nadam', lr: 1e-3 },
+    { optimizer: 'radam', lr: 1e-3 }, { optimizer: 'adam', lr: 1e-2 },
+  ],
+});
