@@ -18,6 +18,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, MEASURE_ARGS, startServer, TEN_RUNS } from '../tests/browser/serve.mjs';
+import { slopePerMinute } from './measure.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(ROOT, 'www');
@@ -191,15 +192,6 @@ async function memorySample(page) {
   });
 }
 
-function slopePerMinute(samples, key) {
-  const n = samples.length;
-  if (n < 2) return 0;
-  const mx = samples.reduce((a, s) => a + s.t, 0) / n;
-  const my = samples.reduce((a, s) => a + s[key], 0) / n;
-  let sxy = 0, sxx = 0;
-  for (const s of samples) { sxy += (s.t - mx) * (s[key] - my); sxx += (s.t - mx) ** 2; }
-  return sxx > 0 ? (sxy / sxx) * 60 : 0;
-}
 
 // ---------------------------------------------------------------------------------------
 

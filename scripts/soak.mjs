@@ -28,6 +28,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH, MEASURE_ARGS, startServer, TEN_RUNS } from '../tests/browser/serve.mjs';
+import { slopePerMinute } from './measure.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const WWW = path.join(ROOT, 'www');
@@ -91,15 +92,6 @@ async function sample(page) {
 
 const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
 
-function slopePerMinute(samples, key) {
-  const n = samples.length;
-  if (n < 2) return 0;
-  const mx = samples.reduce((a, s) => a + s.t, 0) / n;
-  const my = samples.reduce((a, s) => a + s[key], 0) / n;
-  let sxy = 0, sxx = 0;
-  for (const s of samples) { sxy += (s.t - mx) * (s[key] - my); sxx += (s.t - mx) ** 2; }
-  return sxx > 0 ? (sxy / sxx) * 60 : 0;
-}
 
 async function main() {
   const server = await startServer(WWW);
