@@ -2,8 +2,7 @@
 //! schedule and preset the engine offers, as data. The CLI's `list` prints it and the page
 //! builds its controls from it, so no list or default is ever repeated in JavaScript.
 
-use crate::optim::params::ParamInfo;
-use crate::optim::OptimizerKind;
+use crate::optim::{FamilyInfo, OptimizerKind, Registry};
 use crate::scenario::{DEFAULT_STEPS, DEFAULT_TOLERANCE, MAX_POINTS, MAX_RUNS, MAX_STEPS};
 use crate::schedule::SCHEDULE_FIELDS;
 use crate::surfaces::{Bounds, Minimum, SurfaceKind};
@@ -31,16 +30,9 @@ pub struct SurfaceEntry {
     pub race: Vec<Value>,
 }
 
-/// One optimizer family's entry.
-#[derive(Clone, Debug, Serialize)]
-pub struct OptimizerEntry {
-    /// Scenario name.
-    pub name: &'static str,
-    /// PyTorch's class name.
-    pub label: &'static str,
-    /// Hyper-parameters with defaults, validity and slider ranges.
-    pub params: &'static [ParamInfo],
-}
+/// One optimizer family's entry: name, PyTorch's class name and hyper-parameters (with
+/// defaults, validity and slider ranges), as the family's file declares them.
+pub type OptimizerEntry = FamilyInfo;
 
 /// A named starting configuration for a run ("Momentum" is SGD with momentum 0.9).
 #[derive(Clone, Debug, Serialize)]
@@ -122,6 +114,12 @@ pub fn demo_race(kind: SurfaceKind) -> Vec<Value> {
 
 /// The whole catalog.
 pub fn catalog() -> Catalog {
+    catalog_of::<OptimizerKind>()
+}
+
+/// The whole catalog with the optimizer families of registry `R` (the production list is
+/// [`OptimizerKind`]; a test may declare a registry with extra families).
+pub fn catalog_of<R: Registry>() -> Catalog {
     Catalog {
         surfaces: SurfaceKind::ALL
             .iter()
@@ -138,14 +136,7 @@ pub fn catalog() -> Catalog {
                 }
             })
             .collect(),
-        optimizers: OptimizerKind::ALL
-            .iter()
-            .map(|&k| OptimizerEntry {
-                name: k.name(),
-                label: k.label(),
-                params: k.params(),
-            })
-            .collect(),
+        optimizers: R::all().iter().map(|&k| *k.info()).collect(),
         schedules: SCHEDULE_FIELDS
             .iter()
             .map(|(kind, fields)| {

@@ -11,6 +11,7 @@
 //! The original paper has no learning rate (lr = 1); PyTorch's scales only the update.
 
 use super::params::{eps, lr, number, weight_decay, ParamInfo, ParamValues, Validity};
+use super::{Family, FamilyInfo, Stateful, Trace};
 use crate::vec2::Vec2;
 use serde::Serialize;
 
@@ -42,15 +43,46 @@ pub struct AdadeltaHyper {
     pub weight_decay: f64,
 }
 
-impl AdadeltaHyper {
-    /// Reads the values (defaults filled in by the table).
-    pub fn from_values(v: &ParamValues) -> Self {
+impl Family for AdadeltaHyper {
+    const INFO: FamilyInfo = FamilyInfo {
+        name: "adadelta",
+        label: "Adadelta",
+        params: PARAMS,
+    };
+    type State = AdadeltaState;
+
+    fn from_values(v: &ParamValues) -> Self {
         AdadeltaHyper {
             lr: v.number("lr"),
             rho: v.number("rho"),
             eps: v.number("eps"),
             weight_decay: v.number("weight_decay"),
         }
+    }
+
+    fn step_traced<T: Trace>(
+        &self,
+        s: &mut AdadeltaState,
+        p: Vec2,
+        g: Vec2,
+        lr: f64,
+        trace: &mut T,
+    ) -> Vec2 {
+        let h = self;
+        let g = super::coupled_decay(g, p, h.weight_decay);
+        let e = Vec2::splat(h.eps);
+        s.square_avg = s.square_avg * h.rho + g.hadamard(g) * (1.0 - h.rho);
+        let std = (s.square_avg + e).sqrt();
+        let rms_update = (s.acc_delta + e).sqrt();
+        let ratio = rms_update / std;
+        let delta = ratio.hadamard(g);
+        s.acc_delta = s.acc_delta * h.rho + delta.hadamard(delta) * (1.0 - h.rho);
+        trace.record(|x| {
+            x.rms_update = Some(rms_update);
+            x.rms_gradient = Some(std);
+            x.effective_lr = ratio * lr;
+        });
+        p - delta * lr
     }
 }
 
@@ -64,25 +96,4 @@ pub struct AdadeltaState {
 }
 
 /// Adadelta with its state.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Adadelta {
-    /// Hyper-parameters.
-    pub hyper: AdadeltaHyper,
-    /// State.
-    pub state: AdadeltaState,
-}
-
-impl Adadelta {
-    /// One update of `p` with gradient `g` at learning rate `lr`.
-    pub fn step(&mut self, p: Vec2, g: Vec2, lr: f64) -> Vec2 {
-        let h = self.hyper;
-        let s = &mut self.state;
-        let g = super::coupled_decay(g, p, h.weight_decay);
-        let e = Vec2::splat(h.eps);
-        s.square_avg = s.square_avg * h.rho + g.hadamard(g) * (1.0 - h.rho);
-        let std = (s.square_avg + e).sqrt();
-        let delta = ((s.acc_delta + e).sqrt() / std).hadamard(g);
-        s.acc_delta = s.acc_delta * h.rho + delta.hadamard(delta) * (1.0 - h.rho);
-        p - delta * lr
-    }
-}
+pub type Adadelta = Stateful<AdadeltaHyper>;

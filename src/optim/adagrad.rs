@@ -10,6 +10,7 @@
 //! The accumulated squares only grow, so every coordinate's steps shrink over time.
 
 use super::params::{eps, lr, number, weight_decay, ParamInfo, ParamValues, Validity};
+use super::{Family, FamilyInfo, Stateful, Trace};
 use crate::vec2::Vec2;
 use serde::Serialize;
 
@@ -51,9 +52,15 @@ pub struct AdagradHyper {
     pub eps: f64,
 }
 
-impl AdagradHyper {
-    /// Reads the values (defaults filled in by the table).
-    pub fn from_values(v: &ParamValues) -> Self {
+impl Family for AdagradHyper {
+    const INFO: FamilyInfo = FamilyInfo {
+        name: "adagrad",
+        label: "Adagrad",
+        params: PARAMS,
+    };
+    type State = AdagradState;
+
+    fn from_values(v: &ParamValues) -> Self {
         AdagradHyper {
             lr: v.number("lr"),
             lr_decay: v.number("lr_decay"),
@@ -61,6 +68,34 @@ impl AdagradHyper {
             initial_accumulator_value: v.number("initial_accumulator_value"),
             eps: v.number("eps"),
         }
+    }
+
+    fn step_traced<T: Trace>(
+        &self,
+        state: &mut AdagradState,
+        p: Vec2,
+        g: Vec2,
+        lr: f64,
+        trace: &mut T,
+    ) -> Vec2 {
+        let h = self;
+        state.step += 1;
+        let t = state.step as f64;
+        let g = super::coupled_decay(g, p, h.weight_decay);
+        let clr = lr / (1.0 + (t - 1.0) * h.lr_decay);
+        let sum = state
+            .sum
+            .unwrap_or(Vec2::splat(h.initial_accumulator_value))
+            + g.hadamard(g);
+        state.sum = Some(sum);
+        let std = sum.sqrt() + Vec2::splat(h.eps);
+        trace.record(|x| {
+            x.step = Some(state.step);
+            x.clr = Some(clr);
+            x.denominator = Some(std);
+            x.effective_lr = Vec2::splat(clr) / std;
+        });
+        p - (g / std) * clr
     }
 }
 
@@ -74,29 +109,4 @@ pub struct AdagradState {
 }
 
 /// Adagrad with its state.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Adagrad {
-    /// Hyper-parameters.
-    pub hyper: AdagradHyper,
-    /// State.
-    pub state: AdagradState,
-}
-
-impl Adagrad {
-    /// One update of `p` with gradient `g` at learning rate `lr`.
-    pub fn step(&mut self, p: Vec2, g: Vec2, lr: f64) -> Vec2 {
-        let h = self.hyper;
-        self.state.step += 1;
-        let t = self.state.step as f64;
-        let g = super::coupled_decay(g, p, h.weight_decay);
-        let clr = lr / (1.0 + (t - 1.0) * h.lr_decay);
-        let sum = self
-            .state
-            .sum
-            .unwrap_or(Vec2::splat(h.initial_accumulator_value))
-            + g.hadamard(g);
-        self.state.sum = Some(sum);
-        let std = sum.sqrt() + Vec2::splat(h.eps);
-        p - (g / std) * clr
-    }
-}
+pub type Adagrad = Stateful<AdagradHyper>;

@@ -12,6 +12,7 @@
 use super::coupled_decay;
 use super::moments::Moments;
 use super::params::{eps, flag, lr, weight_decay, ParamInfo, ParamValues, BETAS};
+use super::{Family, FamilyInfo, Stateful, Trace};
 use crate::vec2::Vec2;
 use serde::Serialize;
 
@@ -27,9 +28,9 @@ pub const ADAM_PARAMS: &[ParamInfo] = &[lr(1e-3), BETAS, eps(1e-8), weight_decay
 /// AdamW's hyper-parameters: as Adam's, but weight decay defaults to 1e-2.
 pub const ADAMW_PARAMS: &[ParamInfo] = &[lr(1e-3), BETAS, eps(1e-8), weight_decay(1e-2), AMSGRAD];
 
-/// Typed hyper-parameters of Adam and AdamW.
+/// Typed hyper-parameters of Adam (`DECOUPLED = false`) and AdamW (`true`).
 #[derive(Clone, Copy, Debug, PartialEq)]
-pub struct AdamHyper {
+pub struct AdamHyper<const DECOUPLED: bool> {
     /// Base learning rate.
     pub lr: f64,
     /// Decay rates of the two moments.
@@ -42,9 +43,23 @@ pub struct AdamHyper {
     pub amsgrad: bool,
 }
 
-impl AdamHyper {
-    /// Reads the values (defaults filled in by the table).
-    pub fn from_values(v: &ParamValues) -> Self {
+impl<const DECOUPLED: bool> Family for AdamHyper<DECOUPLED> {
+    const INFO: FamilyInfo = if DECOUPLED {
+        FamilyInfo {
+            name: "adamw",
+            label: "AdamW",
+            params: ADAMW_PARAMS,
+        }
+    } else {
+        FamilyInfo {
+            name: "adam",
+            label: "Adam",
+            params: ADAM_PARAMS,
+        }
+    };
+    type State = AdamState;
+
+    fn from_values(v: &ParamValues) -> Self {
         AdamHyper {
             lr: v.number("lr"),
             betas: v.pair("betas"),
@@ -52,6 +67,49 @@ impl AdamHyper {
             weight_decay: v.number("weight_decay"),
             amsgrad: v.flag("amsgrad"),
         }
+    }
+
+    fn step_traced<T: Trace>(
+        &self,
+        s: &mut AdamState,
+        p: Vec2,
+        g: Vec2,
+        lr: f64,
+        trace: &mut T,
+    ) -> Vec2 {
+        let h = self;
+        let (p, g, decay_factor) = if DECOUPLED {
+            let factor = 1.0 - lr * h.weight_decay;
+            (p * factor, g, Some(factor))
+        } else {
+            (p, coupled_decay(g, p, h.weight_decay), None)
+        };
+        let step = s.moments.update(g, h.betas);
+        let t = step as i32;
+        let bias_correction1 = 1.0 - h.betas[0].powi(t);
+        let bias_correction2 = 1.0 - h.betas[1].powi(t);
+        let second = if h.amsgrad {
+            s.max_exp_avg_sq = s.max_exp_avg_sq.zip(s.moments.exp_avg_sq, f64::max);
+            s.max_exp_avg_sq
+        } else {
+            s.moments.exp_avg_sq
+        };
+        let denom = second.sqrt() / bias_correction2.sqrt() + Vec2::splat(h.eps);
+        let m = s.moments.exp_avg;
+        let rate = lr / bias_correction1;
+        trace.record(|x| {
+            x.step = Some(step);
+            x.bias_correction1 = Some(bias_correction1);
+            x.bias_correction2 = Some(bias_correction2);
+            x.m_hat = Some(m / bias_correction1);
+            x.v_hat = Some(second / bias_correction2);
+            x.denominator = Some(denom);
+            x.effective_lr = Vec2::splat(rate) / denom;
+            // What tutorials without the bias corrections would subtract.
+            x.textbook_update = Some((m / (second.sqrt() + Vec2::splat(h.eps))) * lr);
+            x.decay_factor = decay_factor;
+        });
+        p - (m / denom) * rate
     }
 }
 
@@ -64,37 +122,8 @@ pub struct AdamState {
     pub max_exp_avg_sq: Vec2,
 }
 
-/// Adam or AdamW with its state.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Adam {
-    /// Hyper-parameters.
-    pub hyper: AdamHyper,
-    /// `true` for AdamW's decoupled weight decay.
-    pub decoupled: bool,
-    /// State.
-    pub state: AdamState,
-}
+/// Adam with its state.
+pub type Adam = Stateful<AdamHyper<false>>;
 
-impl Adam {
-    /// One update of `p` with gradient `g` at learning rate `lr`.
-    pub fn step(&mut self, p: Vec2, g: Vec2, lr: f64) -> Vec2 {
-        let h = self.hyper;
-        let (p, g) = if self.decoupled {
-            (p * (1.0 - lr * h.weight_decay), g)
-        } else {
-            (p, coupled_decay(g, p, h.weight_decay))
-        };
-        let s = &mut self.state;
-        let t = s.moments.update(g, h.betas) as i32;
-        let bias_correction1 = 1.0 - h.betas[0].powi(t);
-        let bias_correction2_sqrt = (1.0 - h.betas[1].powi(t)).sqrt();
-        let second = if h.amsgrad {
-            s.max_exp_avg_sq = s.max_exp_avg_sq.zip(s.moments.exp_avg_sq, f64::max);
-            s.max_exp_avg_sq
-        } else {
-            s.moments.exp_avg_sq
-        };
-        let denom = second.sqrt() / bias_correction2_sqrt + Vec2::splat(h.eps);
-        p - (s.moments.exp_avg / denom) * (lr / bias_correction1)
-    }
-}
+/// AdamW with its state.
+pub type AdamW = Stateful<AdamHyper<true>>;

@@ -1,116 +1,64 @@
-//! The optimizers: one small struct per family holding typed hyper-parameters and typed
-//! state, each reproducing `torch.optim` step for step in float64.
+//! The optimizers: one file per family holding its typed hyper-parameters, state and
+//! traced step (see [`Family`]), each reproducing `torch.optim` step for step in float64.
 //!
+//! The list below is the one registration of the families: the kind enum, the optimizer
+//! enum and every dispatch over them come from it ([`optimizer_registry!`](crate::optimizer_registry)).
 //! [`OptimizerSpec`] is the data a scenario names (family plus hyper-parameters);
 //! [`Optimizer`] is a spec with its running state. Changing a spec mid-run through
 //! [`Optimizer::set_spec`] keeps the state when the family is unchanged, as when a user
 //! moves a slider during playback.
+//!
+//! Adding a family: write `optim/<name>.rs` (PARAMS, a hyper-parameter type implementing
+//! [`Family`], its state), declare the module and add one line to the list below.
 
 mod adadelta;
 mod adagrad;
 mod adam;
-pub mod explain;
+mod family;
 mod moments;
 mod nadam;
 pub mod params;
 mod radam;
+pub mod registry;
 mod rmsprop;
 mod sgd;
+mod trace;
 
 pub use adadelta::{Adadelta, AdadeltaHyper, AdadeltaState};
 pub use adagrad::{Adagrad, AdagradHyper, AdagradState};
-pub use adam::{Adam, AdamHyper, AdamState};
+pub use adam::{Adam, AdamHyper, AdamState, AdamW};
+pub use family::{Family, FamilyInfo, Registry, Stateful};
 pub use moments::Moments;
 pub use nadam::{Nadam, NadamHyper, NadamState};
 pub use radam::{Radam, RadamHyper};
 pub use rmsprop::{Rmsprop, RmspropHyper, RmspropState};
 pub use sgd::{Sgd, SgdHyper, SgdState};
+pub use trace::{Explanation, NoTrace, Trace};
 
 use crate::vec2::Vec2;
-use params::{ParamInfo, ParamValues};
-use serde::{Deserialize, Serialize};
+use params::ParamValues;
 
-/// The optimizer families, named as in scenarios (`"optimizer": "adamw"`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OptimizerKind {
+crate::optimizer_registry! {
+    /// The optimizer families, named as in scenarios (`"optimizer": "adamw"`).
+    pub enum OptimizerKind;
+    /// An optimizer with its running state.
+    pub enum Optimizer;
     /// `torch.optim.SGD` (plain, momentum, Nesterov).
-    Sgd,
+    Sgd => SgdHyper,
     /// `torch.optim.Adagrad`.
-    Adagrad,
+    Adagrad => AdagradHyper,
     /// `torch.optim.RMSprop`.
-    Rmsprop,
+    Rmsprop => RmspropHyper,
     /// `torch.optim.Adadelta`.
-    Adadelta,
+    Adadelta => AdadeltaHyper,
     /// `torch.optim.Adam`.
-    Adam,
+    Adam => AdamHyper<false>,
     /// `torch.optim.AdamW`.
-    Adamw,
+    Adamw => AdamHyper<true>,
     /// `torch.optim.NAdam`.
-    Nadam,
+    Nadam => NadamHyper,
     /// `torch.optim.RAdam`.
-    Radam,
-}
-
-impl OptimizerKind {
-    /// Every family, in the order the page lists them.
-    pub const ALL: [OptimizerKind; 8] = [
-        OptimizerKind::Sgd,
-        OptimizerKind::Adagrad,
-        OptimizerKind::Rmsprop,
-        OptimizerKind::Adadelta,
-        OptimizerKind::Adam,
-        OptimizerKind::Adamw,
-        OptimizerKind::Nadam,
-        OptimizerKind::Radam,
-    ];
-
-    /// The scenario name, for example `"rmsprop"`.
-    pub fn name(self) -> &'static str {
-        match self {
-            OptimizerKind::Sgd => "sgd",
-            OptimizerKind::Adagrad => "adagrad",
-            OptimizerKind::Rmsprop => "rmsprop",
-            OptimizerKind::Adadelta => "adadelta",
-            OptimizerKind::Adam => "adam",
-            OptimizerKind::Adamw => "adamw",
-            OptimizerKind::Nadam => "nadam",
-            OptimizerKind::Radam => "radam",
-        }
-    }
-
-    /// PyTorch's class name, for example `"RMSprop"`.
-    pub fn label(self) -> &'static str {
-        match self {
-            OptimizerKind::Sgd => "SGD",
-            OptimizerKind::Adagrad => "Adagrad",
-            OptimizerKind::Rmsprop => "RMSprop",
-            OptimizerKind::Adadelta => "Adadelta",
-            OptimizerKind::Adam => "Adam",
-            OptimizerKind::Adamw => "AdamW",
-            OptimizerKind::Nadam => "NAdam",
-            OptimizerKind::Radam => "RAdam",
-        }
-    }
-
-    /// Looks a family up by its scenario name.
-    pub fn from_name(name: &str) -> Option<OptimizerKind> {
-        OptimizerKind::ALL.into_iter().find(|k| k.name() == name)
-    }
-
-    /// The family's hyper-parameters with their defaults, validity and slider ranges.
-    pub fn params(self) -> &'static [ParamInfo] {
-        match self {
-            OptimizerKind::Sgd => sgd::PARAMS,
-            OptimizerKind::Adagrad => adagrad::PARAMS,
-            OptimizerKind::Rmsprop => rmsprop::PARAMS,
-            OptimizerKind::Adadelta => adadelta::PARAMS,
-            OptimizerKind::Adam => adam::ADAM_PARAMS,
-            OptimizerKind::Adamw => adam::ADAMW_PARAMS,
-            OptimizerKind::Nadam => nadam::PARAMS,
-            OptimizerKind::Radam => radam::PARAMS,
-        }
-    }
+    Radam => RadamHyper,
 }
 
 /// An optimizer family with its hyper-parameters: what a scenario's run names.
@@ -150,125 +98,17 @@ impl OptimizerSpec {
     }
 }
 
-/// An optimizer with its running state.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Optimizer {
-    /// SGD, momentum, Nesterov.
-    Sgd(Sgd),
-    /// Adagrad.
-    Adagrad(Adagrad),
-    /// RMSprop.
-    Rmsprop(Rmsprop),
-    /// Adadelta.
-    Adadelta(Adadelta),
-    /// Adam or AdamW.
-    Adam(Adam),
-    /// NAdam.
-    Nadam(Nadam),
-    /// RAdam.
-    Radam(Radam),
-}
-
 impl Optimizer {
     /// A fresh optimizer (zero state) for `spec`.
     pub fn new(spec: &OptimizerSpec) -> Self {
-        let v = spec.values();
-        match spec.kind() {
-            OptimizerKind::Sgd => Optimizer::Sgd(Sgd {
-                hyper: SgdHyper::from_values(v),
-                state: SgdState::default(),
-            }),
-            OptimizerKind::Adagrad => Optimizer::Adagrad(Adagrad {
-                hyper: AdagradHyper::from_values(v),
-                state: AdagradState::default(),
-            }),
-            OptimizerKind::Rmsprop => Optimizer::Rmsprop(Rmsprop {
-                hyper: RmspropHyper::from_values(v),
-                state: RmspropState::default(),
-            }),
-            OptimizerKind::Adadelta => Optimizer::Adadelta(Adadelta {
-                hyper: AdadeltaHyper::from_values(v),
-                state: AdadeltaState::default(),
-            }),
-            kind @ (OptimizerKind::Adam | OptimizerKind::Adamw) => Optimizer::Adam(Adam {
-                hyper: AdamHyper::from_values(v),
-                decoupled: kind == OptimizerKind::Adamw,
-                state: AdamState::default(),
-            }),
-            OptimizerKind::Nadam => Optimizer::Nadam(Nadam {
-                hyper: NadamHyper::from_values(v),
-                state: NadamState::default(),
-            }),
-            OptimizerKind::Radam => Optimizer::Radam(Radam {
-                hyper: RadamHyper::from_values(v),
-                state: Moments::default(),
-            }),
-        }
+        Optimizer::of(spec.kind(), spec.values())
     }
 
-    /// One update of `p` with gradient `g` at the scheduled learning rate `lr`.
-    pub fn step(&mut self, p: Vec2, g: Vec2, lr: f64) -> Vec2 {
-        match self {
-            Optimizer::Sgd(o) => o.step(p, g, lr),
-            Optimizer::Adagrad(o) => o.step(p, g, lr),
-            Optimizer::Rmsprop(o) => o.step(p, g, lr),
-            Optimizer::Adadelta(o) => o.step(p, g, lr),
-            Optimizer::Adam(o) => o.step(p, g, lr),
-            Optimizer::Nadam(o) => o.step(p, g, lr),
-            Optimizer::Radam(o) => o.step(p, g, lr),
-        }
-    }
-
-    /// Replaces the hyper-parameters. Within the same family the state (moments, buffers,
-    /// step count) carries over, so the change takes effect from the next step; a different
-    /// family starts from zero state.
+    /// Replaces the hyper-parameters. Within the same family (and between Adam and AdamW,
+    /// which share their state) the state carries over, so the change takes effect from
+    /// the next step; a different family starts from zero state.
     pub fn set_spec(&mut self, spec: &OptimizerSpec) {
-        let fresh = Optimizer::new(spec);
-        *self = match (std::mem::replace(self, fresh.clone()), fresh) {
-            (Optimizer::Sgd(old), Optimizer::Sgd(new)) => Optimizer::Sgd(Sgd {
-                state: old.state,
-                ..new
-            }),
-            (Optimizer::Adagrad(old), Optimizer::Adagrad(new)) => Optimizer::Adagrad(Adagrad {
-                state: old.state,
-                ..new
-            }),
-            (Optimizer::Rmsprop(old), Optimizer::Rmsprop(new)) => Optimizer::Rmsprop(Rmsprop {
-                state: old.state,
-                ..new
-            }),
-            (Optimizer::Adadelta(old), Optimizer::Adadelta(new)) => Optimizer::Adadelta(Adadelta {
-                state: old.state,
-                ..new
-            }),
-            (Optimizer::Adam(old), Optimizer::Adam(new)) => Optimizer::Adam(Adam {
-                state: old.state,
-                ..new
-            }),
-            (Optimizer::Nadam(old), Optimizer::Nadam(new)) => Optimizer::Nadam(Nadam {
-                state: old.state,
-                ..new
-            }),
-            (Optimizer::Radam(old), Optimizer::Radam(new)) => Optimizer::Radam(Radam {
-                state: old.state,
-                ..new
-            }),
-            (_, new) => new,
-        };
-    }
-
-    /// The running state as JSON-ready data (for the page's equation panel and readouts).
-    pub fn state_json(&self) -> serde_json::Value {
-        let value = match self {
-            Optimizer::Sgd(o) => serde_json::to_value(o.state),
-            Optimizer::Adagrad(o) => serde_json::to_value(o.state),
-            Optimizer::Rmsprop(o) => serde_json::to_value(o.state),
-            Optimizer::Adadelta(o) => serde_json::to_value(o.state),
-            Optimizer::Adam(o) => serde_json::to_value(o.state),
-            Optimizer::Nadam(o) => serde_json::to_value(o.state),
-            Optimizer::Radam(o) => serde_json::to_value(o.state),
-        };
-        value.unwrap_or(serde_json::Value::Null)
+        self.reconfigure(spec.kind(), spec.values());
     }
 }
 

@@ -12,6 +12,7 @@
 use super::coupled_decay;
 use super::moments::Moments;
 use super::params::{eps, lr, number, weight_decay, ParamInfo, ParamValues, Validity, BETAS};
+use super::{Family, FamilyInfo, Stateful, Trace};
 use crate::vec2::Vec2;
 use serde::Serialize;
 
@@ -46,9 +47,15 @@ pub struct NadamHyper {
     pub momentum_decay: f64,
 }
 
-impl NadamHyper {
-    /// Reads the values (defaults filled in by the table).
-    pub fn from_values(v: &ParamValues) -> Self {
+impl Family for NadamHyper {
+    const INFO: FamilyInfo = FamilyInfo {
+        name: "nadam",
+        label: "NAdam",
+        params: PARAMS,
+    };
+    type State = NadamState;
+
+    fn from_values(v: &ParamValues) -> Self {
         NadamHyper {
             lr: v.number("lr"),
             betas: v.pair("betas"),
@@ -56,6 +63,42 @@ impl NadamHyper {
             weight_decay: v.number("weight_decay"),
             momentum_decay: v.number("momentum_decay"),
         }
+    }
+
+    fn step_traced<T: Trace>(
+        &self,
+        s: &mut NadamState,
+        p: Vec2,
+        g: Vec2,
+        lr: f64,
+        trace: &mut T,
+    ) -> Vec2 {
+        let h = self;
+        let g = coupled_decay(g, p, h.weight_decay);
+        let step = s.moments.update(g, h.betas);
+        let t = step as f64;
+        let [beta1, beta2] = h.betas;
+        let bias_correction2 = 1.0 - beta2.powf(t);
+        let mu = beta1 * (1.0 - 0.5 * 0.96f64.powf(t * h.momentum_decay));
+        let mu_next = beta1 * (1.0 - 0.5 * 0.96f64.powf((t + 1.0) * h.momentum_decay));
+        s.mu_product *= mu;
+        let mu_product_next = s.mu_product * mu_next;
+        let denom = (s.moments.exp_avg_sq / bias_correction2).sqrt() + Vec2::splat(h.eps);
+        let gradient_coefficient = lr * (1.0 - mu) / (1.0 - s.mu_product);
+        let momentum_coefficient = lr * mu_next / (1.0 - mu_product_next);
+        trace.record(|x| {
+            x.step = Some(step);
+            x.mu = Some(mu);
+            x.mu_next = Some(mu_next);
+            x.mu_product = Some(s.mu_product);
+            x.bias_correction2 = Some(bias_correction2);
+            x.denominator = Some(denom);
+            x.gradient_coefficient = Some(gradient_coefficient);
+            x.momentum_coefficient = Some(momentum_coefficient);
+            x.effective_lr = Vec2::splat(gradient_coefficient + momentum_coefficient) / denom;
+        });
+        let p = p - (g / denom) * gradient_coefficient;
+        p - (s.moments.exp_avg / denom) * momentum_coefficient
     }
 }
 
@@ -78,29 +121,4 @@ impl Default for NadamState {
 }
 
 /// NAdam with its state.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Nadam {
-    /// Hyper-parameters.
-    pub hyper: NadamHyper,
-    /// State.
-    pub state: NadamState,
-}
-
-impl Nadam {
-    /// One update of `p` with gradient `g` at learning rate `lr`.
-    pub fn step(&mut self, p: Vec2, g: Vec2, lr: f64) -> Vec2 {
-        let h = self.hyper;
-        let s = &mut self.state;
-        let g = coupled_decay(g, p, h.weight_decay);
-        let t = s.moments.update(g, h.betas) as f64;
-        let [beta1, beta2] = h.betas;
-        let bias_correction2 = 1.0 - beta2.powf(t);
-        let mu = beta1 * (1.0 - 0.5 * 0.96f64.powf(t * h.momentum_decay));
-        let mu_next = beta1 * (1.0 - 0.5 * 0.96f64.powf((t + 1.0) * h.momentum_decay));
-        s.mu_product *= mu;
-        let mu_product_next = s.mu_product * mu_next;
-        let denom = (s.moments.exp_avg_sq / bias_correction2).sqrt() + Vec2::splat(h.eps);
-        let p = p - (g / denom) * (lr * (1.0 - mu) / (1.0 - s.mu_product));
-        p - (s.moments.exp_avg / denom) * (lr * mu_next / (1.0 - mu_product_next))
-    }
-}
+pub type Nadam = Stateful<NadamHyper>;

@@ -13,6 +13,7 @@
 use super::coupled_decay;
 use super::moments::Moments;
 use super::params::{eps, lr, weight_decay, ParamInfo, ParamValues, BETAS};
+use super::{Family, FamilyInfo, Stateful, Trace};
 use crate::vec2::Vec2;
 
 /// RAdam's hyper-parameters with PyTorch's defaults.
@@ -31,9 +32,15 @@ pub struct RadamHyper {
     pub weight_decay: f64,
 }
 
-impl RadamHyper {
-    /// Reads the values (defaults filled in by the table).
-    pub fn from_values(v: &ParamValues) -> Self {
+impl Family for RadamHyper {
+    const INFO: FamilyInfo = FamilyInfo {
+        name: "radam",
+        label: "RAdam",
+        params: PARAMS,
+    };
+    type State = Moments;
+
+    fn from_values(v: &ParamValues) -> Self {
         RadamHyper {
             lr: v.number("lr"),
             betas: v.pair("betas"),
@@ -41,38 +48,51 @@ impl RadamHyper {
             weight_decay: v.number("weight_decay"),
         }
     }
-}
 
-/// RAdam with its state.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Radam {
-    /// Hyper-parameters.
-    pub hyper: RadamHyper,
-    /// State: step count and moments.
-    pub state: Moments,
-}
-
-impl Radam {
-    /// One update of `p` with gradient `g` at learning rate `lr`.
-    pub fn step(&mut self, p: Vec2, g: Vec2, lr: f64) -> Vec2 {
-        let h = self.hyper;
+    fn step_traced<T: Trace>(
+        &self,
+        s: &mut Moments,
+        p: Vec2,
+        g: Vec2,
+        lr: f64,
+        trace: &mut T,
+    ) -> Vec2 {
+        let h = self;
         let g = coupled_decay(g, p, h.weight_decay);
-        let t = self.state.update(g, h.betas) as f64;
+        let step = s.update(g, h.betas);
+        let t = step as f64;
         let [beta1, beta2] = h.betas;
         let bias_correction1 = 1.0 - beta1.powf(t);
         let bias_correction2 = 1.0 - beta2.powf(t);
-        let corrected = self.state.exp_avg / bias_correction1;
+        let corrected = s.exp_avg / bias_correction1;
         let rho_inf = 2.0 / (1.0 - beta2) - 1.0;
         let rho_t = rho_inf - 2.0 * t * beta2.powf(t) / bias_correction2;
-        if rho_t > 5.0 {
+        let rectified = rho_t > 5.0;
+        trace.record(|x| {
+            x.step = Some(step);
+            x.bias_correction1 = Some(bias_correction1);
+            x.m_hat = Some(corrected);
+            x.rho_inf = Some(rho_inf);
+            x.rho_t = Some(rho_t);
+            x.rectified = Some(rectified);
+            x.effective_lr = Vec2::splat(lr);
+        });
+        if rectified {
             let rect = ((rho_t - 4.0) * (rho_t - 2.0) * rho_inf
                 / ((rho_inf - 4.0) * (rho_inf - 2.0) * rho_t))
                 .sqrt();
-            let adaptive = Vec2::splat(bias_correction2.sqrt())
-                / (self.state.exp_avg_sq.sqrt() + Vec2::splat(h.eps));
+            let adaptive =
+                Vec2::splat(bias_correction2.sqrt()) / (s.exp_avg_sq.sqrt() + Vec2::splat(h.eps));
+            trace.record(|x| {
+                x.rectification = Some(rect);
+                x.effective_lr = adaptive * (lr * rect);
+            });
             p - corrected.hadamard(adaptive) * (lr * rect)
         } else {
             p - corrected * lr
         }
     }
 }
+
+/// RAdam with its state (step count and moments).
+pub type Radam = Stateful<RadamHyper>;

@@ -9,6 +9,7 @@
 
 use super::params::MOMENTUM;
 use super::params::{eps, flag, lr, number, weight_decay, ParamInfo, ParamValues, Validity};
+use super::{Family, FamilyInfo, Stateful, Trace};
 use crate::vec2::Vec2;
 use serde::Serialize;
 
@@ -50,9 +51,15 @@ pub struct RmspropHyper {
     pub centered: bool,
 }
 
-impl RmspropHyper {
-    /// Reads the values (defaults filled in by the table).
-    pub fn from_values(v: &ParamValues) -> Self {
+impl Family for RmspropHyper {
+    const INFO: FamilyInfo = FamilyInfo {
+        name: "rmsprop",
+        label: "RMSprop",
+        params: PARAMS,
+    };
+    type State = RmspropState;
+
+    fn from_values(v: &ParamValues) -> Self {
         RmspropHyper {
             lr: v.number("lr"),
             alpha: v.number("alpha"),
@@ -60,6 +67,36 @@ impl RmspropHyper {
             weight_decay: v.number("weight_decay"),
             momentum: v.number("momentum"),
             centered: v.flag("centered"),
+        }
+    }
+
+    fn step_traced<T: Trace>(
+        &self,
+        s: &mut RmspropState,
+        p: Vec2,
+        g: Vec2,
+        lr: f64,
+        trace: &mut T,
+    ) -> Vec2 {
+        let h = self;
+        let g = super::coupled_decay(g, p, h.weight_decay);
+        s.square_avg = s.square_avg * h.alpha + g.hadamard(g) * (1.0 - h.alpha);
+        let avg = if h.centered {
+            // PyTorch's lerp: ga + (1 − α)(g − ga).
+            s.grad_avg = s.grad_avg + (g - s.grad_avg) * (1.0 - h.alpha);
+            (s.square_avg - s.grad_avg.hadamard(s.grad_avg)).sqrt() + Vec2::splat(h.eps)
+        } else {
+            s.square_avg.sqrt() + Vec2::splat(h.eps)
+        };
+        trace.record(|x| {
+            x.denominator = Some(avg);
+            x.effective_lr = Vec2::splat(lr) / avg;
+        });
+        if h.momentum > 0.0 {
+            s.momentum_buffer = s.momentum_buffer * h.momentum + g / avg;
+            p - s.momentum_buffer * lr
+        } else {
+            p - (g / avg) * lr
         }
     }
 }
@@ -76,33 +113,4 @@ pub struct RmspropState {
 }
 
 /// RMSprop with its state.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Rmsprop {
-    /// Hyper-parameters.
-    pub hyper: RmspropHyper,
-    /// State.
-    pub state: RmspropState,
-}
-
-impl Rmsprop {
-    /// One update of `p` with gradient `g` at learning rate `lr`.
-    pub fn step(&mut self, p: Vec2, g: Vec2, lr: f64) -> Vec2 {
-        let h = self.hyper;
-        let s = &mut self.state;
-        let g = super::coupled_decay(g, p, h.weight_decay);
-        s.square_avg = s.square_avg * h.alpha + g.hadamard(g) * (1.0 - h.alpha);
-        let avg = if h.centered {
-            // PyTorch's lerp: ga + (1 − α)(g − ga).
-            s.grad_avg = s.grad_avg + (g - s.grad_avg) * (1.0 - h.alpha);
-            (s.square_avg - s.grad_avg.hadamard(s.grad_avg)).sqrt() + Vec2::splat(h.eps)
-        } else {
-            s.square_avg.sqrt() + Vec2::splat(h.eps)
-        };
-        if h.momentum > 0.0 {
-            s.momentum_buffer = s.momentum_buffer * h.momentum + g / avg;
-            p - s.momentum_buffer * lr
-        } else {
-            p - (g / avg) * lr
-        }
-    }
-}
+pub type Rmsprop = Stateful<RmspropHyper>;

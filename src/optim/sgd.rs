@@ -13,6 +13,7 @@
 //! does not, which matters when the learning rate changes mid-run.
 
 use super::params::{flag, lr, number, weight_decay, ParamInfo, ParamValues, Validity, MOMENTUM};
+use super::{Family, FamilyInfo, Stateful, Trace};
 use crate::vec2::Vec2;
 use serde::Serialize;
 
@@ -51,9 +52,15 @@ pub struct SgdHyper {
     pub weight_decay: f64,
 }
 
-impl SgdHyper {
-    /// Reads the values (defaults filled in by the table).
-    pub fn from_values(v: &ParamValues) -> Self {
+impl Family for SgdHyper {
+    const INFO: FamilyInfo = FamilyInfo {
+        name: "sgd",
+        label: "SGD",
+        params: PARAMS,
+    };
+    type State = SgdState;
+
+    fn from_values(v: &ParamValues) -> Self {
         SgdHyper {
             lr: v.number("lr"),
             momentum: v.number("momentum"),
@@ -61,6 +68,34 @@ impl SgdHyper {
             nesterov: v.flag("nesterov"),
             weight_decay: v.number("weight_decay"),
         }
+    }
+
+    fn step_traced<T: Trace>(
+        &self,
+        state: &mut SgdState,
+        p: Vec2,
+        g: Vec2,
+        lr: f64,
+        trace: &mut T,
+    ) -> Vec2 {
+        let h = self;
+        let g = super::coupled_decay(g, p, h.weight_decay);
+        let direction = if h.momentum != 0.0 {
+            let buf = match state.momentum_buffer {
+                None => g,
+                Some(buf) => buf * h.momentum + g * (1.0 - h.dampening),
+            };
+            state.momentum_buffer = Some(buf);
+            if h.nesterov {
+                g + buf * h.momentum
+            } else {
+                buf
+            }
+        } else {
+            g
+        };
+        trace.record(|x| x.effective_lr = Vec2::splat(lr));
+        p - direction * lr
     }
 }
 
@@ -72,33 +107,4 @@ pub struct SgdState {
 }
 
 /// SGD with its state.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Sgd {
-    /// Hyper-parameters.
-    pub hyper: SgdHyper,
-    /// State.
-    pub state: SgdState,
-}
-
-impl Sgd {
-    /// One update of `p` with gradient `g` at learning rate `lr`.
-    pub fn step(&mut self, p: Vec2, g: Vec2, lr: f64) -> Vec2 {
-        let h = self.hyper;
-        let g = super::coupled_decay(g, p, h.weight_decay);
-        let direction = if h.momentum != 0.0 {
-            let buf = match self.state.momentum_buffer {
-                None => g,
-                Some(buf) => buf * h.momentum + g * (1.0 - h.dampening),
-            };
-            self.state.momentum_buffer = Some(buf);
-            if h.nesterov {
-                g + buf * h.momentum
-            } else {
-                buf
-            }
-        } else {
-            g
-        };
-        p - direction * lr
-    }
-}
+pub type Sgd = Stateful<SgdHyper>;

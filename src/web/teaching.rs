@@ -3,8 +3,8 @@
 
 use super::{js_error, to_js, Session};
 use crate::curvature::curvature;
-use crate::optim::explain::{explain, Explanation};
 use crate::optim::params::ParamValue;
+use crate::optim::Explanation;
 use crate::run::Runner;
 use crate::vec2::Vec2;
 use serde::Serialize;
@@ -58,7 +58,8 @@ impl Session {
     /// Run `index` at step `k` (clamped to the steps taken), replayed with its live
     /// changes: `{step, point, loss, gradient, lr, next, state, previous_state, hyper,
     /// optimizer, derived}`; `derived` holds the step's bias corrections, corrected moments,
-    /// denominators and per-coordinate `effective_lr` (see `optim::explain`).
+    /// denominators and per-coordinate `effective_lr`, recorded by the step itself (see
+    /// `optim::Trace`).
     #[wasm_bindgen(js_name = stepDetails)]
     pub fn step_details(&self, index: usize, k: u32) -> Result<JsValue, JsError> {
         let r = self
@@ -92,7 +93,7 @@ impl Session {
             optimizer: spec.optimizer.kind().name(),
             derived: preview
                 .as_ref()
-                .map(|p| explain(before.optimizer(), &p.optimizer, p.lr)),
+                .map(|p| before.optimizer().explain(before.point(), p.gradient, p.lr)),
         };
         to_js(&details)
     }
