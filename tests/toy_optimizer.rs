@@ -23,27 +23,16 @@ fn sign(v: f64) -> f64 {
 }
 
 impl Family for SignDescent {
-    const INFO: FamilyInfo = FamilyInfo {
-        name: "sign_descent",
-        label: "Sign descent",
-        params: PARAMS,
-    };
+    const INFO: FamilyInfo = FamilyInfo::new("sign_descent", "Sign descent", PARAMS);
     type State = u64;
 
     fn from_values(_: &ParamValues) -> Self {
         SignDescent
     }
 
-    fn step_traced<T: Trace>(
-        &self,
-        steps: &mut u64,
-        p: Vec2,
-        g: Vec2,
-        lr: f64,
-        trace: &mut T,
-    ) -> Vec2 {
+    fn step(&self, steps: &mut u64, p: Vec2, g: Vec2, lr: f64, out: &mut impl Trace) -> Vec2 {
         *steps += 1;
-        trace.record(|x| {
+        out.record(|x| {
             x.step = Some(*steps);
             x.effective_lr = Vec2::splat(lr);
         });

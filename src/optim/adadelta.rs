@@ -44,11 +44,7 @@ pub struct AdadeltaHyper {
 }
 
 impl Family for AdadeltaHyper {
-    const INFO: FamilyInfo = FamilyInfo {
-        name: "adadelta",
-        label: "Adadelta",
-        params: PARAMS,
-    };
+    const INFO: FamilyInfo = FamilyInfo::new("adadelta", "Adadelta", PARAMS);
     type State = AdadeltaState;
 
     fn from_values(v: &ParamValues) -> Self {
@@ -60,14 +56,7 @@ impl Family for AdadeltaHyper {
         }
     }
 
-    fn step_traced<T: Trace>(
-        &self,
-        s: &mut AdadeltaState,
-        p: Vec2,
-        g: Vec2,
-        lr: f64,
-        trace: &mut T,
-    ) -> Vec2 {
+    fn step(&self, s: &mut AdadeltaState, p: Vec2, g: Vec2, lr: f64, out: &mut impl Trace) -> Vec2 {
         let h = self;
         let g = super::coupled_decay(g, p, h.weight_decay);
         let e = Vec2::splat(h.eps);
@@ -77,7 +66,7 @@ impl Family for AdadeltaHyper {
         let ratio = rms_update / std;
         let delta = ratio.hadamard(g);
         s.acc_delta = s.acc_delta * h.rho + delta.hadamard(delta) * (1.0 - h.rho);
-        trace.record(|x| {
+        out.record(|x| {
             x.rms_update = Some(rms_update);
             x.rms_gradient = Some(std);
             x.effective_lr = ratio * lr;

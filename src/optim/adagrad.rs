@@ -53,11 +53,7 @@ pub struct AdagradHyper {
 }
 
 impl Family for AdagradHyper {
-    const INFO: FamilyInfo = FamilyInfo {
-        name: "adagrad",
-        label: "Adagrad",
-        params: PARAMS,
-    };
+    const INFO: FamilyInfo = FamilyInfo::new("adagrad", "Adagrad", PARAMS);
     type State = AdagradState;
 
     fn from_values(v: &ParamValues) -> Self {
@@ -70,27 +66,17 @@ impl Family for AdagradHyper {
         }
     }
 
-    fn step_traced<T: Trace>(
-        &self,
-        state: &mut AdagradState,
-        p: Vec2,
-        g: Vec2,
-        lr: f64,
-        trace: &mut T,
-    ) -> Vec2 {
+    fn step(&self, s: &mut AdagradState, p: Vec2, g: Vec2, lr: f64, out: &mut impl Trace) -> Vec2 {
         let h = self;
-        state.step += 1;
-        let t = state.step as f64;
+        s.step += 1;
+        let t = s.step as f64;
         let g = super::coupled_decay(g, p, h.weight_decay);
         let clr = lr / (1.0 + (t - 1.0) * h.lr_decay);
-        let sum = state
-            .sum
-            .unwrap_or(Vec2::splat(h.initial_accumulator_value))
-            + g.hadamard(g);
-        state.sum = Some(sum);
+        let sum = s.sum.unwrap_or(Vec2::splat(h.initial_accumulator_value)) + g.hadamard(g);
+        s.sum = Some(sum);
         let std = sum.sqrt() + Vec2::splat(h.eps);
-        trace.record(|x| {
-            x.step = Some(state.step);
+        out.record(|x| {
+            x.step = Some(s.step);
             x.clr = Some(clr);
             x.denominator = Some(std);
             x.effective_lr = Vec2::splat(clr) / std;

@@ -45,17 +45,9 @@ pub struct AdamHyper<const DECOUPLED: bool> {
 
 impl<const DECOUPLED: bool> Family for AdamHyper<DECOUPLED> {
     const INFO: FamilyInfo = if DECOUPLED {
-        FamilyInfo {
-            name: "adamw",
-            label: "AdamW",
-            params: ADAMW_PARAMS,
-        }
+        FamilyInfo::new("adamw", "AdamW", ADAMW_PARAMS)
     } else {
-        FamilyInfo {
-            name: "adam",
-            label: "Adam",
-            params: ADAM_PARAMS,
-        }
+        FamilyInfo::new("adam", "Adam", ADAM_PARAMS)
     };
     type State = AdamState;
 
@@ -69,14 +61,7 @@ impl<const DECOUPLED: bool> Family for AdamHyper<DECOUPLED> {
         }
     }
 
-    fn step_traced<T: Trace>(
-        &self,
-        s: &mut AdamState,
-        p: Vec2,
-        g: Vec2,
-        lr: f64,
-        trace: &mut T,
-    ) -> Vec2 {
+    fn step(&self, s: &mut AdamState, p: Vec2, g: Vec2, lr: f64, out: &mut impl Trace) -> Vec2 {
         let h = self;
         let (p, g, decay_factor) = if DECOUPLED {
             let factor = 1.0 - lr * h.weight_decay;
@@ -97,7 +82,7 @@ impl<const DECOUPLED: bool> Family for AdamHyper<DECOUPLED> {
         let denom = second.sqrt() / bias_correction2.sqrt() + Vec2::splat(h.eps);
         let m = s.moments.exp_avg;
         let rate = lr / bias_correction1;
-        trace.record(|x| {
+        out.record(|x| {
             x.step = Some(step);
             x.bias_correction1 = Some(bias_correction1);
             x.bias_correction2 = Some(bias_correction2);

@@ -4,7 +4,7 @@
 //! A family is its typed hyper-parameters: the type implementing [`Family`] holds them,
 //! names the family's catalog data ([`FamilyInfo`]) and state type, reads itself from
 //! validated [`ParamValues`] (the only place names are looked up, at construction) and
-//! steps. Its `step_traced` is the single statement of its maths: the plain step traces
+//! steps. Its `step` is the single statement of its maths: the plain step traces
 //! into [`NoTrace`] and the equation panel's [`Explanation`] is recorded by the same code.
 //! [`Registry`] is what a list of families (see `optimizer_registry!`) offers the catalog.
 
@@ -26,6 +26,21 @@ pub struct FamilyInfo {
     pub params: &'static [ParamInfo],
 }
 
+impl FamilyInfo {
+    /// The entry of family `name` (scenario name), `label` (PyTorch's class) and `params`.
+    pub const fn new(
+        name: &'static str,
+        label: &'static str,
+        params: &'static [ParamInfo],
+    ) -> Self {
+        FamilyInfo {
+            name,
+            label,
+            params,
+        }
+    }
+}
+
 /// One optimizer family, implemented by its typed hyper-parameters.
 pub trait Family: Copy + Debug + PartialEq + 'static {
     /// Name, label and hyper-parameter table.
@@ -35,15 +50,8 @@ pub trait Family: Copy + Debug + PartialEq + 'static {
     /// Reads the hyper-parameters (already validated, defaults filled in by the table).
     fn from_values(values: &ParamValues) -> Self;
     /// One update of `p` with gradient `g` at the scheduled rate `lr`, reporting its named
-    /// quantities to `trace` from the same arithmetic.
-    fn step_traced<T: Trace>(
-        &self,
-        state: &mut Self::State,
-        p: Vec2,
-        g: Vec2,
-        lr: f64,
-        trace: &mut T,
-    ) -> Vec2;
+    /// quantities to `out` from the same arithmetic ([`NoTrace`] on the hot path).
+    fn step(&self, s: &mut Self::State, p: Vec2, g: Vec2, lr: f64, out: &mut impl Trace) -> Vec2;
 }
 
 /// A family's hyper-parameters with its running state.
@@ -67,16 +75,13 @@ impl<F: Family> Stateful<F> {
     /// One update (the hot path: nothing is traced).
     #[inline]
     pub fn step(&mut self, p: Vec2, g: Vec2, lr: f64) -> Vec2 {
-        self.hyper
-            .step_traced(&mut self.state, p, g, lr, &mut NoTrace)
+        self.hyper.step(&mut self.state, p, g, lr, &mut NoTrace)
     }
 
     /// One update and the quantities the equation panel shows for it.
     pub fn step_explained(&mut self, p: Vec2, g: Vec2, lr: f64) -> (Vec2, Explanation) {
         let mut explanation = Explanation::default();
-        let next = self
-            .hyper
-            .step_traced(&mut self.state, p, g, lr, &mut explanation);
+        let next = self.hyper.step(&mut self.state, p, g, lr, &mut explanation);
         (next, explanation)
     }
 

@@ -2,7 +2,7 @@
 //! traced step (see [`Family`]), each reproducing `torch.optim` step for step in float64.
 //!
 //! The list below is the one registration of the families: the kind enum, the optimizer
-//! enum and every dispatch over them come from it ([`optimizer_registry!`](crate::optimizer_registry)).
+//! enum and every dispatch over them come from it (see [`registry`]).
 //! [`OptimizerSpec`] is the data a scenario names (family plus hyper-parameters);
 //! [`Optimizer`] is a spec with its running state. Changing a spec mid-run through
 //! [`Optimizer::set_spec`] keeps the state when the family is unchanged, as when a user
@@ -123,3 +123,5 @@ pub fn coupled_decay(g: Vec2, p: Vec2, weight_decay: f64) -> Vec2 {
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod trace_tests;

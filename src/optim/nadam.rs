@@ -48,11 +48,7 @@ pub struct NadamHyper {
 }
 
 impl Family for NadamHyper {
-    const INFO: FamilyInfo = FamilyInfo {
-        name: "nadam",
-        label: "NAdam",
-        params: PARAMS,
-    };
+    const INFO: FamilyInfo = FamilyInfo::new("nadam", "NAdam", PARAMS);
     type State = NadamState;
 
     fn from_values(v: &ParamValues) -> Self {
@@ -65,14 +61,7 @@ impl Family for NadamHyper {
         }
     }
 
-    fn step_traced<T: Trace>(
-        &self,
-        s: &mut NadamState,
-        p: Vec2,
-        g: Vec2,
-        lr: f64,
-        trace: &mut T,
-    ) -> Vec2 {
+    fn step(&self, s: &mut NadamState, p: Vec2, g: Vec2, lr: f64, out: &mut impl Trace) -> Vec2 {
         let h = self;
         let g = coupled_decay(g, p, h.weight_decay);
         let step = s.moments.update(g, h.betas);
@@ -86,7 +75,7 @@ impl Family for NadamHyper {
         let denom = (s.moments.exp_avg_sq / bias_correction2).sqrt() + Vec2::splat(h.eps);
         let gradient_coefficient = lr * (1.0 - mu) / (1.0 - s.mu_product);
         let momentum_coefficient = lr * mu_next / (1.0 - mu_product_next);
-        trace.record(|x| {
+        out.record(|x| {
             x.step = Some(step);
             x.mu = Some(mu);
             x.mu_next = Some(mu_next);

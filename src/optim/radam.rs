@@ -33,11 +33,7 @@ pub struct RadamHyper {
 }
 
 impl Family for RadamHyper {
-    const INFO: FamilyInfo = FamilyInfo {
-        name: "radam",
-        label: "RAdam",
-        params: PARAMS,
-    };
+    const INFO: FamilyInfo = FamilyInfo::new("radam", "RAdam", PARAMS);
     type State = Moments;
 
     fn from_values(v: &ParamValues) -> Self {
@@ -49,14 +45,7 @@ impl Family for RadamHyper {
         }
     }
 
-    fn step_traced<T: Trace>(
-        &self,
-        s: &mut Moments,
-        p: Vec2,
-        g: Vec2,
-        lr: f64,
-        trace: &mut T,
-    ) -> Vec2 {
+    fn step(&self, s: &mut Moments, p: Vec2, g: Vec2, lr: f64, out: &mut impl Trace) -> Vec2 {
         let h = self;
         let g = coupled_decay(g, p, h.weight_decay);
         let step = s.update(g, h.betas);
@@ -68,7 +57,7 @@ impl Family for RadamHyper {
         let rho_inf = 2.0 / (1.0 - beta2) - 1.0;
         let rho_t = rho_inf - 2.0 * t * beta2.powf(t) / bias_correction2;
         let rectified = rho_t > 5.0;
-        trace.record(|x| {
+        out.record(|x| {
             x.step = Some(step);
             x.bias_correction1 = Some(bias_correction1);
             x.m_hat = Some(corrected);
@@ -83,7 +72,7 @@ impl Family for RadamHyper {
                 .sqrt();
             let adaptive =
                 Vec2::splat(bias_correction2.sqrt()) / (s.exp_avg_sq.sqrt() + Vec2::splat(h.eps));
-            trace.record(|x| {
+            out.record(|x| {
                 x.rectification = Some(rect);
                 x.effective_lr = adaptive * (lr * rect);
             });

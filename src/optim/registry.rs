@@ -1,9 +1,8 @@
-//! The one registration of the optimizer families: [`optimizer_registry!`](crate::optimizer_registry)
-//! turns a list `Variant => HyperType` into a kind enum (names, labels, tables, serde as the
-//! scenario name) and an optimizer enum (construction, step, explained step, state
-//! carry-over, state JSON), every `match` over the families written once, here. The
-//! production list is in `optim/mod.rs`; a test can declare its own list with a toy family
-//! without touching it.
+//! The one registration of the optimizer families: `optimizer_registry!` turns a list
+//! `Variant => HyperType` into a kind enum (names, labels, tables, serde as the scenario
+//! name) and an optimizer enum (construction, step, explained step, state carry-over, state
+//! JSON), every `match` over the families written once, here. The production list is in
+//! `optim/mod.rs`; a test can declare its own list with a toy family without touching it.
 
 use super::family::Registry;
 use serde::de::{Deserialize, Deserializer, Error};
@@ -177,7 +176,11 @@ macro_rules! optimizer_registry {
             /// carries over when the new family keeps it in the same type (the same family,
             /// or Adam ↔ AdamW), so the change takes effect from the next step; otherwise
             /// the new family starts from zero state.
-            pub fn reconfigure(&mut self, kind: $Kind, values: &$crate::optim::params::ParamValues) {
+            pub fn reconfigure(
+                &mut self,
+                kind: $Kind,
+                values: &$crate::optim::params::ParamValues,
+            ) {
                 let mut fresh = $Opt::of(kind, values);
                 let old: &dyn ::std::any::Any = match self {
                     $( $Opt::$Variant(o) => o.state_any(), )+

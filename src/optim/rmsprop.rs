@@ -52,11 +52,7 @@ pub struct RmspropHyper {
 }
 
 impl Family for RmspropHyper {
-    const INFO: FamilyInfo = FamilyInfo {
-        name: "rmsprop",
-        label: "RMSprop",
-        params: PARAMS,
-    };
+    const INFO: FamilyInfo = FamilyInfo::new("rmsprop", "RMSprop", PARAMS);
     type State = RmspropState;
 
     fn from_values(v: &ParamValues) -> Self {
@@ -70,14 +66,7 @@ impl Family for RmspropHyper {
         }
     }
 
-    fn step_traced<T: Trace>(
-        &self,
-        s: &mut RmspropState,
-        p: Vec2,
-        g: Vec2,
-        lr: f64,
-        trace: &mut T,
-    ) -> Vec2 {
+    fn step(&self, s: &mut RmspropState, p: Vec2, g: Vec2, lr: f64, out: &mut impl Trace) -> Vec2 {
         let h = self;
         let g = super::coupled_decay(g, p, h.weight_decay);
         s.square_avg = s.square_avg * h.alpha + g.hadamard(g) * (1.0 - h.alpha);
@@ -88,7 +77,7 @@ impl Family for RmspropHyper {
         } else {
             s.square_avg.sqrt() + Vec2::splat(h.eps)
         };
-        trace.record(|x| {
+        out.record(|x| {
             x.denominator = Some(avg);
             x.effective_lr = Vec2::splat(lr) / avg;
         });

@@ -53,11 +53,7 @@ pub struct SgdHyper {
 }
 
 impl Family for SgdHyper {
-    const INFO: FamilyInfo = FamilyInfo {
-        name: "sgd",
-        label: "SGD",
-        params: PARAMS,
-    };
+    const INFO: FamilyInfo = FamilyInfo::new("sgd", "SGD", PARAMS);
     type State = SgdState;
 
     fn from_values(v: &ParamValues) -> Self {
@@ -70,22 +66,15 @@ impl Family for SgdHyper {
         }
     }
 
-    fn step_traced<T: Trace>(
-        &self,
-        state: &mut SgdState,
-        p: Vec2,
-        g: Vec2,
-        lr: f64,
-        trace: &mut T,
-    ) -> Vec2 {
+    fn step(&self, s: &mut SgdState, p: Vec2, g: Vec2, lr: f64, out: &mut impl Trace) -> Vec2 {
         let h = self;
         let g = super::coupled_decay(g, p, h.weight_decay);
         let direction = if h.momentum != 0.0 {
-            let buf = match state.momentum_buffer {
+            let buf = match s.momentum_buffer {
                 None => g,
                 Some(buf) => buf * h.momentum + g * (1.0 - h.dampening),
             };
-            state.momentum_buffer = Some(buf);
+            s.momentum_buffer = Some(buf);
             if h.nesterov {
                 g + buf * h.momentum
             } else {
@@ -94,7 +83,7 @@ impl Family for SgdHyper {
         } else {
             g
         };
-        trace.record(|x| x.effective_lr = Vec2::splat(lr));
+        out.record(|x| x.effective_lr = Vec2::splat(lr));
         p - direction * lr
     }
 }

@@ -1,7 +1,7 @@
 //! Tracing a step: the named quantities the page's equation panel shows (bias corrections,
 //! corrected moments, denominators, the effective per-coordinate learning rate, ...).
 //!
-//! Each family's `step_traced` hands them to a [`Trace`] from the very arithmetic of its
+//! Each family's `Family::step` hands them to a [`Trace`] from the very arithmetic of its
 //! update, so the panel's numbers cannot drift from the step and no second derivation
 //! exists. The hot path traces into [`NoTrace`], whose `record` is empty and inlined: the
 //! closure is never called, so whatever only the panel needs is never computed.
