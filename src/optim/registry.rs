@@ -59,6 +59,7 @@ macro_rules! optimizer_registry {
             $( $(#[$var_meta])* $Variant, )+
         }
 
+        // A registry declared in a test or binary need not use every method.
         #[allow(dead_code)]
         impl $Kind {
             /// Every family, in the order the page lists them.

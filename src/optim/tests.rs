@@ -166,3 +166,12 @@ fn kinds_serialize_as_their_scenario_names() {
         .to_string()
         .contains("unknown variant `adamax`, expected one of `sgd`"));
 }
+
+#[test]
+fn every_family_reads_only_names_its_table_has() {
+    // A name in `from_values` missing from PARAMS would read as NaN (or `false`).
+    for kind in OptimizerKind::ALL {
+        let fresh = format!("{:?}", Optimizer::new(&OptimizerSpec::defaults(kind)));
+        assert!(!fresh.contains("NaN"), "{}: {fresh}", kind.name());
+    }
+}
