@@ -25,6 +25,8 @@ use std::sync::Arc;
 pub mod bytes;
 mod checkpoint;
 mod race;
+#[cfg(test)]
+mod race_tests;
 mod snapshot;
 #[cfg(test)]
 mod snapshot_tests;

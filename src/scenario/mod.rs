@@ -9,6 +9,8 @@ mod decode;
 mod encode;
 mod page;
 #[cfg(test)]
+mod run_tests;
+#[cfg(test)]
 mod tests;
 
 pub use crate::regression::RegressionSpec;
