@@ -275,11 +275,12 @@ fn read_state(
                 }
                 _ => return Err(damaged("the batch order's tag")),
             };
-            *order = Some(Arc::clone(&shared));
-            parts.order = shared;
-            let batches = Batches::from_parts(parts, n)
+            parts.order = Arc::clone(&shared);
+            // `order` is the last order accepted: one shared by checkpoints is checked once.
+            let batches = Batches::from_parts(parts, n, order.as_ref())
                 .filter(|b| b.batch_size() == size)
                 .ok_or_else(|| damaged("the mini-batch state does not fit the data"))?;
+            *order = Some(shared);
             Some(batches)
         }
         _ => {
