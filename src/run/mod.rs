@@ -28,6 +28,7 @@ mod race;
 #[cfg(test)]
 mod race_tests;
 mod snapshot;
+mod snapshot_state;
 #[cfg(test)]
 mod snapshot_tests;
 mod spec;
