@@ -84,5 +84,10 @@ pub struct AdadeltaState {
     pub acc_delta: Vec2,
 }
 
+crate::state_words!(AdadeltaState {
+    square_avg,
+    acc_delta
+});
+
 /// Adadelta with its state.
 pub type Adadelta = Stateful<AdadeltaHyper>;

@@ -94,5 +94,7 @@ pub struct AdagradState {
     pub sum: Option<Vec2>,
 }
 
+crate::state_words!(AdagradState { step, sum });
+
 /// Adagrad with its state.
 pub type Adagrad = Stateful<AdagradHyper>;

@@ -107,6 +107,11 @@ pub struct AdamState {
     pub max_exp_avg_sq: Vec2,
 }
 
+crate::state_words!(AdamState {
+    moments,
+    max_exp_avg_sq
+});
+
 /// Adam with its state.
 pub type Adam = Stateful<AdamHyper<false>>;
 

@@ -10,6 +10,7 @@
 
 use super::params::{ParamInfo, ParamValues};
 use super::trace::{Explanation, NoTrace, Trace};
+use super::words::{from_words, to_words, StateWords};
 use crate::vec2::Vec2;
 use serde::Serialize;
 use std::any::Any;
@@ -46,7 +47,7 @@ pub trait Family: Copy + Debug + PartialEq + 'static {
     /// Name, label and hyper-parameter table.
     const INFO: FamilyInfo;
     /// The running state; `Default` is the state before the first step.
-    type State: Copy + Debug + Default + PartialEq + Serialize + 'static;
+    type State: Copy + Debug + Default + PartialEq + Serialize + StateWords + 'static;
     /// Reads the hyper-parameters (already validated, defaults filled in by the table).
     fn from_values(values: &ParamValues) -> Self;
     /// One update of `p` with gradient `g` at the scheduled rate `lr`, reporting its named
@@ -101,6 +102,23 @@ impl<F: Family> Stateful<F> {
     /// The state as JSON-ready data (for the page's equation panel and readouts).
     pub fn state_json(&self) -> serde_json::Value {
         serde_json::to_value(self.state).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// The state as 64-bit words, exact to the bit (for run snapshots).
+    pub fn state_words(&self) -> Vec<u64> {
+        to_words(&self.state)
+    }
+
+    /// Replaces the state with one read from `words`; `false` (state unchanged) when they
+    /// are not a state of this family.
+    pub fn restore_state_words(&mut self, words: &[u64]) -> bool {
+        match from_words(words) {
+            Some(state) => {
+                self.state = state;
+                true
+            }
+            None => false,
+        }
     }
 }
 

@@ -23,6 +23,7 @@ pub mod registry;
 mod rmsprop;
 mod sgd;
 mod trace;
+mod words;
 
 pub use adadelta::{Adadelta, AdadeltaHyper, AdadeltaState};
 pub use adagrad::{Adagrad, AdagradHyper, AdagradState};
@@ -34,6 +35,7 @@ pub use radam::{Radam, RadamHyper};
 pub use rmsprop::{Rmsprop, RmspropHyper, RmspropState};
 pub use sgd::{Sgd, SgdHyper, SgdState};
 pub use trace::{Explanation, NoTrace, Trace};
+pub use words::{from_words, to_words, StateWords};
 
 use crate::vec2::Vec2;
 use params::ParamValues;

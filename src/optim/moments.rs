@@ -19,6 +19,12 @@ pub struct Moments {
     pub exp_avg_sq: Vec2,
 }
 
+crate::state_words!(Moments {
+    step,
+    exp_avg,
+    exp_avg_sq
+});
+
 impl Moments {
     /// Counts a step and folds `g` into both moments; returns the new step number t.
     pub fn update(&mut self, g: Vec2, [beta1, beta2]: [f64; 2]) -> u64 {

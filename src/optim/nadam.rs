@@ -100,6 +100,11 @@ pub struct NadamState {
     pub mu_product: f64,
 }
 
+crate::state_words!(NadamState {
+    moments,
+    mu_product
+});
+
 impl Default for NadamState {
     fn default() -> Self {
         NadamState {

@@ -45,7 +45,8 @@ pub fn deserialize_kind<'de, R: Registry, D: Deserializer<'de>>(d: D) -> Result<
 /// Each `HyperType` implements [`Family`](crate::optim::Family). The kind enum gets `ALL`,
 /// `info`, `name`, `label`, `params`, `from_name`, [`Registry`] and serde as the family's
 /// name; the optimizer enum holds a [`Stateful`](crate::optim::Stateful) per family and gets
-/// `of`, `kind`, `step`, `step_explained`, `explain`, `reconfigure` and `state_json`.
+/// `of`, `kind`, `step`, `step_explained`, `explain`, `reconfigure`, `state_json`,
+/// `state_words` and `restore_state_words`.
 #[macro_export]
 macro_rules! optimizer_registry {
     (
@@ -196,6 +197,21 @@ macro_rules! optimizer_registry {
             pub fn state_json(&self) -> $crate::optim::registry::__serde_json::Value {
                 match self {
                     $( $Opt::$Variant(o) => o.state_json(), )+
+                }
+            }
+
+            /// The running state as 64-bit words, exact to the bit (for run snapshots).
+            pub fn state_words(&self) -> Vec<u64> {
+                match self {
+                    $( $Opt::$Variant(o) => o.state_words(), )+
+                }
+            }
+
+            /// Replaces the running state with one read from `words`; `false` (state
+            /// unchanged) when they are not a state of this optimizer's family.
+            pub fn restore_state_words(&mut self, words: &[u64]) -> bool {
+                match self {
+                    $( $Opt::$Variant(o) => o.restore_state_words(words), )+
                 }
             }
         }

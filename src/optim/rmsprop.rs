@@ -101,5 +101,11 @@ pub struct RmspropState {
     pub momentum_buffer: Vec2,
 }
 
+crate::state_words!(RmspropState {
+    square_avg,
+    grad_avg,
+    momentum_buffer
+});
+
 /// RMSprop with its state.
 pub type Rmsprop = Stateful<RmspropHyper>;

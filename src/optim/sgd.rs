@@ -95,5 +95,7 @@ pub struct SgdState {
     pub momentum_buffer: Option<Vec2>,
 }
 
+crate::state_words!(SgdState { momentum_buffer });
+
 /// SGD with its state.
 pub type Sgd = Stateful<SgdHyper>;

@@ -1,92 +1,45 @@
 //! The optimizer's state and a run's status as snapshot bytes ([`super::snapshot`]): one
-//! tag per family, then its state fields; the hyper-parameters come from the run's
-//! settings, so a state is only read into the family those settings name.
+//! tag per family, then its state as words (`optim::StateWords`, listed in each family's
+//! own file); the hyper-parameters come from the run's settings, so a state is only read
+//! into the family those settings name. No family is named here.
 
 use super::bytes::{damaged, Reader, SnapshotError, Writer};
 use super::{DivergenceCause, RunSpec, Status};
-use crate::optim::Optimizer;
+use crate::optim::{Optimizer, OptimizerKind};
+
+/// Most state words any family has; a longer count in the bytes is damage.
+const MAX_STATE_WORDS: usize = 64;
 
 pub(super) fn write_optimizer(w: &mut Writer, o: &Optimizer) {
-    let moments = |w: &mut Writer, m: &crate::optim::Moments| {
-        w.u64(m.step);
-        w.vec2(m.exp_avg);
-        w.vec2(m.exp_avg_sq);
-    };
-    match o {
-        Optimizer::Sgd(o) => {
-            w.u8(0);
-            w.opt_vec2(o.state.momentum_buffer);
-        }
-        Optimizer::Adagrad(o) => {
-            w.u8(1);
-            w.u64(o.state.step);
-            w.opt_vec2(o.state.sum);
-        }
-        Optimizer::Rmsprop(o) => {
-            w.u8(2);
-            w.vec2(o.state.square_avg);
-            w.vec2(o.state.grad_avg);
-            w.vec2(o.state.momentum_buffer);
-        }
-        Optimizer::Adadelta(o) => {
-            w.u8(3);
-            w.vec2(o.state.square_avg);
-            w.vec2(o.state.acc_delta);
-        }
-        Optimizer::Adam(o) => {
-            w.u8(4);
-            moments(w, &o.state.moments);
-            w.vec2(o.state.max_exp_avg_sq);
-        }
-        Optimizer::Nadam(o) => {
-            w.u8(5);
-            moments(w, &o.state.moments);
-            w.f64(o.state.mu_product);
-        }
-        Optimizer::Radam(o) => {
-            w.u8(6);
-            moments(w, &o.state);
-        }
+    w.u8(family_tag(o.kind()));
+    let words = o.state_words();
+    w.len(words.len());
+    for word in words {
+        w.u64(word);
     }
 }
 
 /// The optimizer of `spec` with its state read from `r` (the family must match).
 pub(super) fn read_optimizer(r: &mut Reader, spec: &RunSpec) -> Result<Optimizer, SnapshotError> {
-    let moments = |r: &mut Reader| -> Result<crate::optim::Moments, SnapshotError> {
-        Ok(crate::optim::Moments {
-            step: r.u64()?,
-            exp_avg: r.vec2()?,
-            exp_avg_sq: r.vec2()?,
-        })
-    };
     let mut o = Optimizer::new(&spec.optimizer);
-    match (&mut o, r.u8()?) {
-        (Optimizer::Sgd(o), 0) => o.state.momentum_buffer = r.opt_vec2()?,
-        (Optimizer::Adagrad(o), 1) => {
-            o.state.step = r.u64()?;
-            o.state.sum = r.opt_vec2()?;
-        }
-        (Optimizer::Rmsprop(o), 2) => {
-            o.state.square_avg = r.vec2()?;
-            o.state.grad_avg = r.vec2()?;
-            o.state.momentum_buffer = r.vec2()?;
-        }
-        (Optimizer::Adadelta(o), 3) => {
-            o.state.square_avg = r.vec2()?;
-            o.state.acc_delta = r.vec2()?;
-        }
-        (Optimizer::Adam(o), 4) => {
-            o.state.moments = moments(r)?;
-            o.state.max_exp_avg_sq = r.vec2()?;
-        }
-        (Optimizer::Nadam(o), 5) => {
-            o.state.moments = moments(r)?;
-            o.state.mu_product = r.f64()?;
-        }
-        (Optimizer::Radam(o), 6) => o.state = moments(r)?,
-        _ => return Err(damaged("the optimizer state is not the run's optimizer's")),
+    if r.u8()? != family_tag(o.kind()) {
+        return Err(damaged("the optimizer state is not the run's optimizer's"));
+    }
+    let n = r.count(8)?;
+    if n > MAX_STATE_WORDS {
+        return Err(damaged("the optimizer state"));
+    }
+    let words = (0..n).map(|_| r.u64()).collect::<Result<Vec<_>, _>>()?;
+    if !o.restore_state_words(&words) {
+        return Err(damaged("the optimizer state"));
     }
     Ok(o)
+}
+
+/// The family's position in the registry, as one byte.
+fn family_tag(kind: OptimizerKind) -> u8 {
+    let index = OptimizerKind::ALL.iter().position(|k| *k == kind);
+    index.and_then(|i| u8::try_from(i).ok()).unwrap_or(u8::MAX)
 }
 
 pub(super) fn write_status(w: &mut Writer, s: Status) {
