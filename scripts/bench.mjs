@@ -7,7 +7,9 @@
 //   node scripts/bench.mjs NATIVE_DIVAN_OUTPUT.txt
 //
 // Environment: SOAK_SECONDS (default 600), FRAME_SECONDS (default 5), CHROMIUM_PATH,
-// BENCH_DOCS (default docs/benchmarks.md; empty to skip writing).
+// BENCH_DOCS (default docs/benchmarks.md; empty to skip writing), BENCH_ONLY=adam (only the
+// optimizer-loop side by side: prints its JSON line and stops; for iterating) or
+// BENCH_ONLY=kernels (the wasm kernels and the optimizer loop).
 
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -26,6 +28,7 @@ const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const FRAME_SECONDS = Number(process.env.FRAME_SECONDS ?? 5);
 const DOCS = process.env.BENCH_DOCS ?? path.join(ROOT, 'docs', 'benchmarks.md');
 const log = (...a) => console.error('bench:', ...a);
+const ONLY = process.env.BENCH_ONLY ?? '';
 
 
 const BUDGETS = {
@@ -219,6 +222,12 @@ async function main() {
     await ready(bench, () => window.gradscapeBench?.ready || window.gradscapeBench?.error);
     const err = await bench.evaluate(() => window.gradscapeBench.error);
     if (err) throw new Error(`bench.html: ${err}`);
+    if (ONLY === 'adam' || ONLY === 'kernels') {
+      if (ONLY === 'kernels') result.wasm = await bench.evaluate(() => window.gradscapeBench.kernels({ reps: 7 }));
+      result.adam = await bench.evaluate(() => window.gradscapeBench.adam({ reps: 7 }));
+      process.stdout.write(`${JSON.stringify({ ...adamRatios(result.adam), wasm: result.wasm, adam: result.adam })}\n`);
+      return;
+    }
     result.wasm = await bench.evaluate(() => window.gradscapeBench.kernels({ reps: 7 }));
     result.contours = await bench.evaluate(() => window.gradscapeBench.contours({ reps: 5 }));
     result.adam = await bench.evaluate(() => window.gradscapeBench.adam({ reps: 5 }));
@@ -316,8 +325,7 @@ async function main() {
     wasm_over_native: round(worst?.ratio ?? NaN),
     wasm_over_native_kernel: worst?.name ?? null,
     d3_contour_over_ours: round(result.contours.d3.min / result.contours.ours.min),
-    js_loop_over_wasm: round(result.adam.js.min / result.adam.wasm.min),
-    js_tuned_loop_over_wasm: round(result.adam.js_tuned.min / result.adam.wasm.min),
+    ...adamRatios(result.adam),
     page_errors: errors.length,
   };
   result.kernels = kernels;
@@ -327,6 +335,15 @@ async function main() {
   if (DOCS) await fsp.writeFile(DOCS, report(result, json, native));
   if (errors.length) log(`page errors:\n  ${errors.join('\n  ')}`);
   process.stdout.write(`${JSON.stringify(json)}\n`);
+}
+
+/** The optimizer-loop ratios (JS time / wasm time, same 100,000 Adam steps, same run). */
+function adamRatios(a) {
+  return {
+    js_loop_over_wasm: round(a.js.min / a.wasm.min),
+    js_tuned_loop_over_wasm: round(a.js_tuned.min / a.wasm.min),
+    ...(a.batch ? { tuned_js_over_wasm_batch: round(a.js_tuned.min / a.batch.min) } : {}),
+  };
 }
 
 // ---------------------------------------------------------------------------------------

@@ -22,11 +22,13 @@ use crate::vec2::Vec2;
 use serde::Serialize;
 use std::sync::Arc;
 
+mod batch;
 mod spec;
 mod status;
 #[cfg(test)]
 mod tests;
 
+pub use batch::{run_batch, run_to_end};
 pub use spec::{EarlyStopping, RunSpec, WarmStart};
 pub use status::{DivergenceCause, Outcome, Status};
 
@@ -157,12 +159,7 @@ impl Runner {
         if let Some(v) = validation {
             self.record.validation_loss.push(v);
         }
-        if self.reached_at.is_none()
-            && self
-                .problem
-                .distance_to_minimum(p)
-                .is_some_and(|d| d <= self.tolerance)
-        {
+        if self.reached_at.is_none() && self.problem.within_tolerance(p, self.tolerance) {
             self.reached_at = Some(step);
         }
         let monitored = validation.unwrap_or(loss);
