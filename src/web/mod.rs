@@ -15,6 +15,7 @@ use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::Clamped;
 
+mod batch;
 #[cfg(feature = "bench")]
 mod bench;
 mod regression;
