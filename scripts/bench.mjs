@@ -104,7 +104,9 @@ const round = (x, d = 2) => (x == null || !Number.isFinite(x) ? x : Number(x.toF
 
 async function setSpeed(page, stepsPerSecond) {
   // The "Speed" slider is log10(steps/s) (www/js/playback.mjs); fill() fires its input event.
-  await page.getByLabel('Speed', { exact: true }).fill(String(Math.log10(stepsPerSecond)));
+  // A long timeout: right after stepping 10 runs to 100,000 points the first redraw can take
+  // tens of seconds on a loaded 2-core machine.
+  await page.getByLabel('Speed', { exact: true }).fill(String(Math.log10(stepsPerSecond)), { timeout: 180_000 });
 }
 
 /** Loads the 10 runs and steps them to PATH_POINTS points; returns the step reached. */
@@ -406,7 +408,9 @@ so absolute times are noisy: compare the **ratios within one run** (wasm against
 d3-contour against ours, JS against wasm), which are measured back to back. Kernel times are
 the fastest of several repetitions (divan natively, \`performance.now()\` around calls that
 loop inside Rust in the browser), the least disturbed estimate on a busy machine; medians are
-shown beside them.
+shown beside them. The browser kernels run with wasm compiled by V8's optimising compiler up
+front (\`--js-flags=--no-liftoff\`), so that no timed call runs baseline code still waiting
+for its background tier-up; the page's own figures use V8's defaults.
 
 ## Machine
 
@@ -543,7 +547,7 @@ Profiling-driven work done in this round (before → after, same kind of run):
   gradient in locals and no allocation; its outcomes equal the recording \`Runner\`'s bit for
   bit (tests in \`src/run/batch/tests.rs\`). Compare \`batch_steps/*\` with
   \`optimizer_steps/*\` above: the loop overhead is gone for the cheap families (SGD,
-  Adagrad, RMSprop, Adadelta several times faster), while Adam, NAdam and RAdam stay near
+  Adagrad, RMSprop, Adadelta two to seven times faster in wasm in the runs so far), while Adam, NAdam and RAdam stay near
   the runner's time because their own step dominates (next point). The recording
   \`Runner\` no longer allocates the minima on every step (\`Problem::distance_to_minimum\`
   built a \`Vec\` per call) and screens the tolerance test without \`hypot\`. Our crate is
