@@ -5,6 +5,8 @@
 //!
 //! - `optimizer_steps`: `Runner::advance(STEPS)` on Rosenbrock from a fresh run (decoded
 //!   from the same scenario JSON as the page), per optimizer, recording included;
+//! - `batch_steps`: the same runs through the batch kernel (`run::run_to_end`), which
+//!   records nothing;
 //! - `surface_sample_1024` / `surface_colorize_1024`: `Grid::sample` and `colorize` (log
 //!   scale) of Rosenbrock over its default view at 1024×1024;
 //! - `isolines_1024`: `Grid::isolines` at 10 levels of that grid;
@@ -14,6 +16,7 @@ use divan::Bencher;
 use gradscape::field::{Grid, Scale};
 use gradscape::objective::Problem;
 use gradscape::regression::{Dataset, GenerateSpec};
+use gradscape::run::run_to_end;
 use gradscape::surfaces::SurfaceKind;
 use gradscape::Vec2;
 
@@ -59,6 +62,25 @@ fn optimizer_steps(bencher: Bencher, optimizer: &str) {
             let taken = runner.advance(STEPS);
             assert_eq!(taken, STEPS, "{optimizer} stopped early");
             runner
+        });
+}
+
+/// The batch kernel (`run::run_to_end`, no recording) on the same runs as `optimizer_steps`.
+#[divan::bench(args = OPTIMIZERS, sample_count = 10, sample_size = 1)]
+fn batch_steps(bencher: Bencher, optimizer: &str) {
+    let s = gradscape::decode(&scenario(optimizer)).expect("valid scenario");
+    bencher
+        .counter(divan::counter::ItemsCount::new(STEPS))
+        .bench_local(|| {
+            let o = run_to_end(
+                &s.problem,
+                &s.runs[0],
+                divan::black_box(s.start),
+                STEPS,
+                s.tolerance,
+            );
+            assert_eq!(o.steps, STEPS, "{optimizer} stopped early");
+            o
         });
 }
 

@@ -27,7 +27,7 @@ impl Problem {
     /// The loss at `p` (without L1).
     pub fn value(&self, p: Vec2) -> f64 {
         match self {
-            Problem::Surface(s) => s.surface().value(p),
+            Problem::Surface(s) => s.value(p),
             Problem::Regression(r) => r.loss(p),
             Problem::Expr(e) => e.value(p.x, p.y),
         }
@@ -36,7 +36,7 @@ impl Problem {
     /// The full gradient at `p` (without L1).
     pub fn gradient(&self, p: Vec2) -> Vec2 {
         match self {
-            Problem::Surface(s) => s.surface().gradient(p),
+            Problem::Surface(s) => s.gradient(p),
             Problem::Regression(r) => r.gradient(p),
             Problem::Expr(e) => e.value_and_gradient(p.x, p.y).1.into(),
         }
@@ -69,11 +69,19 @@ impl Problem {
     }
 
     /// Distance from `p` to the nearest known minimum (`None` without minima).
+    /// A surface's minima are read in place: a run asks this at every step.
     pub fn distance_to_minimum(&self, p: Vec2) -> Option<f64> {
-        self.minima()
-            .iter()
-            .map(|m| m.point.distance(p))
-            .min_by(f64::total_cmp)
+        let nearest = |minima: &[Minimum]| {
+            minima
+                .iter()
+                .map(|m| m.point.distance(p))
+                .min_by(f64::total_cmp)
+        };
+        match self {
+            Problem::Surface(s) => nearest(s.surface().minima()),
+            Problem::Regression(r) => nearest(&r.minima()),
+            Problem::Expr(_) => None,
+        }
     }
 
     /// A 64-bit fingerprint of the problem: the surface's name, the formula's text, or
@@ -102,6 +110,34 @@ impl Problem {
         }
         h.0
     }
+
+    /// Whether `p` is within `tolerance` of a known minimum: exactly
+    /// `distance_to_minimum(p).is_some_and(|d| d <= tolerance)`, but without the square root
+    /// (`hypot`, a software routine in wasm) for points clearly farther away.
+    pub fn within_tolerance(&self, p: Vec2, tolerance: f64) -> bool {
+        match self {
+            Problem::Surface(s) => within(s.surface().minima(), p, tolerance),
+            Problem::Regression(r) => within(&r.minima(), p, tolerance),
+            Problem::Expr(_) => false,
+        }
+    }
+}
+
+/// Whether `p` is within `tolerance` of one of `minima`: the same answer as comparing the
+/// nearest [`Vec2::distance`] with `tolerance`. The squared distance, computed without a
+/// square root, decides only when it is clearly beyond the tolerance (a margin of 1e-6
+/// relative, far above the rounding of either form); otherwise `hypot` decides, as before.
+pub fn within(minima: &[Minimum], p: Vec2, tolerance: f64) -> bool {
+    let margin = tolerance * (1.0 + 1e-6);
+    let far = margin * margin;
+    // Below a normal `far` the squares could round in the subnormal range; a negative or NaN
+    // tolerance is left to the exact test too (which never passes it).
+    let screen = tolerance >= 0.0 && far >= f64::MIN_POSITIVE;
+    minima.iter().any(|m| {
+        let d = m.point - p;
+        let clearly_far = screen && d.x * d.x + d.y * d.y > far;
+        !clearly_far && m.point.distance(p) <= tolerance
+    })
 }
 
 /// FNV-1a over 64-bit words (one multiply per word keeps a million points in milliseconds).
@@ -167,6 +203,50 @@ mod tests {
         );
         let expr = |s| Problem::Expr(Expr::parse(s).unwrap()).fingerprint();
         assert_ne!(expr("x^2 + y^2"), expr("x^2 + 2*y^2"));
+    }
+
+    #[test]
+    fn within_tolerance_agrees_with_the_distance() {
+        let problems = [
+            Problem::Surface(SurfaceKind::Himmelblau),
+            Problem::Surface(SurfaceKind::Rosenbrock),
+            Problem::Surface(SurfaceKind::Saddle),
+        ];
+        let tolerances = [
+            0.0,
+            1e-200,
+            1e-9,
+            0.25,
+            0.5,
+            1.0,
+            -1.0,
+            f64::INFINITY,
+            f64::NAN,
+        ];
+        for problem in &problems {
+            for i in 0..40 {
+                for j in 0..40 {
+                    let p = Vec2::new(-4.0 + 0.2 * i as f64, -4.0 + 0.2 * j as f64);
+                    for &tol in &tolerances {
+                        let exact = problem.distance_to_minimum(p).is_some_and(|d| d <= tol);
+                        assert_eq!(problem.within_tolerance(p, tol), exact, "{p:?} {tol}");
+                    }
+                }
+            }
+            // On the boundary itself, one ulp either side.
+            for m in problem.minima() {
+                let d = 0.3f64;
+                let p = m.point + Vec2::new(d, 0.0);
+                let dist = m.point.distance(p);
+                for tol in [
+                    dist,
+                    f64::from_bits(dist.to_bits() - 1),
+                    f64::from_bits(dist.to_bits() + 1),
+                ] {
+                    assert_eq!(problem.within_tolerance(p, tol), dist <= tol);
+                }
+            }
+        }
     }
 
     #[test]

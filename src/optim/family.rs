@@ -122,6 +122,15 @@ impl<F: Family> Stateful<F> {
     }
 }
 
+/// Code generic over the family, run on an optimizer's concrete [`Stateful`]
+/// (see the generated `Optimizer::visit`).
+pub trait FamilyVisitor {
+    /// What the visit returns.
+    type Output;
+    /// Runs on the optimizer of family `F`.
+    fn visit<F: Family>(self, optimizer: Stateful<F>) -> Self::Output;
+}
+
 /// A list of families: what the catalog and the scenario names are built from.
 pub trait Registry: Copy + Eq + 'static {
     /// Every family, in the order the page lists them.

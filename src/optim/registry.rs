@@ -46,7 +46,7 @@ pub fn deserialize_kind<'de, R: Registry, D: Deserializer<'de>>(d: D) -> Result<
 /// `info`, `name`, `label`, `params`, `from_name`, [`Registry`] and serde as the family's
 /// name; the optimizer enum holds a [`Stateful`](crate::optim::Stateful) per family and gets
 /// `of`, `kind`, `step`, `step_explained`, `explain`, `reconfigure`, `state_json`,
-/// `state_words` and `restore_state_words`.
+/// `visit`, `state_words` and `restore_state_words`.
 #[macro_export]
 macro_rules! optimizer_registry {
     (
@@ -197,6 +197,14 @@ macro_rules! optimizer_registry {
             pub fn state_json(&self) -> $crate::optim::registry::__serde_json::Value {
                 match self {
                     $( $Opt::$Variant(o) => o.state_json(), )+
+                }
+            }
+
+            /// Hands the concrete family to `visitor`, so a loop over many steps can be
+            /// compiled once per family with no dispatch inside it (the batch kernel).
+            pub fn visit<V: $crate::optim::FamilyVisitor>(self, visitor: V) -> V::Output {
+                match self {
+                    $( $Opt::$Variant(o) => visitor.visit(o), )+
                 }
             }
 

@@ -22,6 +22,7 @@ use crate::vec2::Vec2;
 use serde::Serialize;
 use std::sync::Arc;
 
+mod batch;
 pub mod bytes;
 mod checkpoint;
 mod race;
@@ -36,6 +37,7 @@ mod status;
 #[cfg(test)]
 mod tests;
 
+pub use batch::{run_batch, run_to_end};
 pub use bytes::SnapshotError;
 pub use checkpoint::CHECKPOINT_EVERY;
 pub use race::{Race, RaceError, MAX_RUNS};
@@ -179,12 +181,7 @@ impl Runner {
         if let Some(v) = validation {
             self.record.validation_loss.push(v);
         }
-        if self.reached_at.is_none()
-            && self
-                .problem
-                .distance_to_minimum(p)
-                .is_some_and(|d| d <= self.tolerance)
-        {
+        if self.reached_at.is_none() && self.problem.within_tolerance(p, self.tolerance) {
             self.reached_at = Some(step);
         }
         let monitored = validation.unwrap_or(loss);

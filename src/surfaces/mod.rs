@@ -71,6 +71,15 @@ pub trait Surface {
     fn formula(&self) -> &'static str;
 }
 
+/// Generic code over a concrete [`Surface`], run by [`SurfaceKind::visit`] (a closure
+/// cannot be generic over the surface type, a trait method can).
+pub trait SurfaceVisitor {
+    /// What the visit returns.
+    type Output;
+    /// Runs with the concrete surface `surface`.
+    fn visit<S: Surface>(self, surface: &S) -> Self::Output;
+}
+
 /// The names of the built-in surfaces, as they appear in scenarios (`"surface": "beale"`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -147,6 +156,49 @@ impl SurfaceKind {
     /// Looks a surface up by its scenario name.
     pub fn from_name(name: &str) -> Option<SurfaceKind> {
         SurfaceKind::ALL.into_iter().find(|s| s.name() == name)
+    }
+
+    /// Calls `visitor` with the concrete surface, so that generic code runs monomorphised
+    /// over it: one match per call of `visit`, none per evaluation inside (the batch kernel,
+    /// `run::batch`, steps thousands of times per visit).
+    pub fn visit<V: SurfaceVisitor>(self, visitor: V) -> V::Output {
+        match self {
+            SurfaceKind::Bowl => visitor.visit(&bowl::Bowl),
+            SurfaceKind::Valley => visitor.visit(&valley::Valley),
+            SurfaceKind::Rosenbrock => visitor.visit(&rosenbrock::Rosenbrock),
+            SurfaceKind::Beale => visitor.visit(&beale::Beale),
+            SurfaceKind::Himmelblau => visitor.visit(&himmelblau::Himmelblau),
+            SurfaceKind::Booth => visitor.visit(&booth::Booth),
+            SurfaceKind::Saddle => visitor.visit(&saddle::Saddle),
+            SurfaceKind::Rastrigin => visitor.visit(&rastrigin::Rastrigin),
+            SurfaceKind::Ackley => visitor.visit(&ackley::Ackley),
+            SurfaceKind::SixHumpCamel => visitor.visit(&six_hump_camel::SixHumpCamel),
+        }
+    }
+
+    /// `f(p)` of this surface, dispatched by a match the compiler can inline (the same
+    /// result as `surface().value(p)`, without the virtual call).
+    pub fn value(self, p: Vec2) -> f64 {
+        struct Value(Vec2);
+        impl SurfaceVisitor for Value {
+            type Output = f64;
+            fn visit<S: Surface>(self, s: &S) -> f64 {
+                s.value(self.0)
+            }
+        }
+        self.visit(Value(p))
+    }
+
+    /// `∇f(p)` of this surface, as [`SurfaceKind::value`] without the virtual call.
+    pub fn gradient(self, p: Vec2) -> Vec2 {
+        struct Gradient(Vec2);
+        impl SurfaceVisitor for Gradient {
+            type Output = Vec2;
+            fn visit<S: Surface>(self, s: &S) -> Vec2 {
+                s.gradient(self.0)
+            }
+        }
+        self.visit(Gradient(p))
     }
 
     /// The surface itself.
@@ -232,6 +284,22 @@ mod tests {
                     let q = m.point + Vec2::new(a.cos(), a.sin()) * 1e-3;
                     assert!(s.value(q) >= m.value - 1e-12, "{}", kind.name());
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn static_dispatch_equals_the_surface_itself() {
+        for kind in SurfaceKind::ALL {
+            let s = kind.surface();
+            for p in [Vec2::new(0.3, -1.7), Vec2::new(-2.5, 0.9), Vec2::ZERO] {
+                assert_eq!(
+                    kind.value(p).to_bits(),
+                    s.value(p).to_bits(),
+                    "{}",
+                    kind.name()
+                );
+                assert_eq!(kind.gradient(p), s.gradient(p), "{}", kind.name());
             }
         }
     }

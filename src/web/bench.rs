@@ -8,8 +8,8 @@ use super::js_error;
 use crate::field::{Grid, Scale};
 use crate::objective::Problem;
 use crate::regression::{Dataset, GenerateSpec};
-use crate::run::Runner;
-use crate::scenario::decode;
+use crate::run::{run_to_end, Runner};
+use crate::scenario::{decode, Scenario};
 use crate::surfaces::SurfaceKind;
 use crate::vec2::Vec2;
 use wasm_bindgen::prelude::*;
@@ -30,6 +30,7 @@ pub fn wasm_memory_bytes() -> f64 {
 #[derive(Default)]
 pub struct BenchKernels {
     runner: Option<Runner>,
+    scenario: Option<Scenario>,
     grid: Option<Grid>,
     levels: Vec<f64>,
     data: Option<Dataset>,
@@ -47,7 +48,33 @@ impl BenchKernels {
     pub fn prepare_run(&mut self, scenario_json: &str) -> Result<(), JsError> {
         let scenario = decode(scenario_json).map_err(js_error)?;
         self.runner = Some(scenario.runner(0).ok_or_else(|| js_error("no run"))?);
+        self.scenario = Some(scenario);
         Ok(())
+    }
+
+    /// Run 0 of the prepared scenario through the batch kernel (`run::run_to_end`, no
+    /// recording) for `n` steps from the scenario's start; returns the steps taken.
+    pub fn batch(&self, n: u32) -> f64 {
+        self.batch_outcome(n).map_or(0.0, |o| o.steps as f64)
+    }
+
+    /// The end point `[x, y]` of [`BenchKernels::batch`] (to check it against the runner's).
+    #[wasm_bindgen(js_name = batchPoint)]
+    pub fn batch_point(&self, n: u32) -> Vec<f64> {
+        self.batch_outcome(n)
+            .map_or_else(Vec::new, |o| vec![o.final_point.x, o.final_point.y])
+    }
+
+    fn batch_outcome(&self, n: u32) -> Option<crate::run::Outcome> {
+        let s = self.scenario.as_ref()?;
+        let spec = s.runs.first()?;
+        Some(run_to_end(
+            &s.problem,
+            spec,
+            s.start,
+            u64::from(n),
+            s.tolerance,
+        ))
     }
 
     /// `Runner::advance(n)` on the prepared runner; returns the steps taken.

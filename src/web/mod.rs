@@ -14,6 +14,7 @@ use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::Clamped;
 
+mod batch;
 #[cfg(feature = "bench")]
 mod bench;
 mod regression;

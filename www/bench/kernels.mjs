@@ -44,7 +44,7 @@ export function wasmKernels(wasm, { reps = 5 } = {}) {
     // the background; a long call never switches mid-way. Call every kernel a few times
     // first so the timed calls run optimised code.
     for (let i = 0; i < 3; i += 1) {
-      for (const opt of OPTIMIZERS) { k.prepareRun(scenarioFor(opt)); k.advance(STEPS / 10); }
+      for (const opt of OPTIMIZERS) { k.prepareRun(scenarioFor(opt)); k.advance(STEPS / 10); k.batch(STEPS / 10); }
       k.sample('rosenbrock', 256, 256, 1); k.colorize(true, 1); k.levels(true, LEVELS); k.isolines(1);
     }
     for (const opt of OPTIMIZERS) {
@@ -53,6 +53,14 @@ export function wasmKernels(wasm, { reps = 5 } = {}) {
         if (taken !== STEPS) throw new Error(`${opt}: ${taken} of ${STEPS} steps`);
         return taken;
       }, { reps, before: () => k.prepareRun(scenarioFor(opt)) });
+    }
+    for (const opt of OPTIMIZERS) {
+      k.prepareRun(scenarioFor(opt));
+      out[`batch_steps/${opt}`] = time(() => {
+        const taken = k.batch(STEPS);
+        if (taken !== STEPS) throw new Error(`${opt}: ${taken} of ${STEPS} batch steps`);
+        return taken;
+      }, { reps });
     }
     out.surface_sample_1024 = time(() => k.sample('rosenbrock', SIDE, SIDE, 1), { reps });
     out.surface_colorize_1024 = time(() => k.colorize(true, 1), { reps });
@@ -141,11 +149,15 @@ export function jsAdamTuned(steps, { lr = 1e-3, beta1 = 0.9, beta2 = 0.999, eps 
   return { point: [x, y], length: steps + 1, loss: losses[steps] };
 }
 
-/** Plain-JS Adam against Runner::advance in wasm, same scenario and step count. */
+/** Plain-JS Adam against Runner::advance and the batch kernel (run_to_end) in wasm, same
+ * scenario and step count. */
 export function adamSideBySide(wasm, { reps = 5 } = {}) {
   const k = new wasm.BenchKernels();
   try {
+    // Warm-up as in wasmKernels: V8 tiers hot wasm functions up in the background.
+    for (let i = 0; i < 3; i += 1) { k.prepareRun(scenarioFor('adam')); k.advance(STEPS / 10); k.batch(STEPS / 10); }
     const ours = time(() => k.advance(STEPS), { reps, before: () => k.prepareRun(scenarioFor('adam')) });
+    const batch = time(() => k.batch(STEPS), { reps, before: () => k.prepareRun(scenarioFor('adam')) });
     const js = time(() => jsAdam(STEPS), { reps });
     const tuned = time(() => jsAdamTuned(STEPS), { reps });
     // The wasm run's end point, to check that the loops computed the same thing.
@@ -153,9 +165,22 @@ export function adamSideBySide(wasm, { reps = 5 } = {}) {
     s.advance(STEPS);
     const end = s.state().runs[0].point;
     s.free();
+    const batchEnd = Array.from(k.batchPoint(STEPS));
+    if (batchEnd[0] !== end[0] || batchEnd[1] !== end[1]) {
+      throw new Error(`batch kernel ended at ${batchEnd}, the runner at ${end}`);
+    }
+    // The page's entry point to the same kernel (src/web/batch.rs), same numbers.
+    const viaPage = wasm.batchRun(scenarioFor('adam'));
+    const pageEnd = [viaPage.x[0], viaPage.y[0]];
+    const pageStatus = [viaPage.length, viaPage.status[0], viaPage.stopStep[0]];
+    viaPage.free();
+    if (pageEnd[0] !== end[0] || pageEnd[1] !== end[1] || pageStatus.join() !== `1,1,${STEPS}`) {
+      throw new Error(`batchRun ended at ${pageEnd} (${pageStatus}), the runner at ${end}`);
+    }
     return {
       steps: STEPS,
       wasm: { ...ours, result: undefined, point: end },
+      batch: { ...batch, result: undefined, point: batchEnd },
       js: { ...js, result: undefined, point: js.result.point },
       js_tuned: { ...tuned, result: undefined, point: tuned.result.point },
     };
