@@ -255,7 +255,17 @@ mod tests {
             spaced(1e-310, 3e-310),
             spaced(-1e300, 1e300),
             [f64::NAN; 9],
-            [f64::INFINITY, 0.0, 1.0, f64::NEG_INFINITY, 2.0, f64::NAN, 3.0, 4.0, 5.0],
+            [
+                f64::INFINITY,
+                0.0,
+                1.0,
+                f64::NEG_INFINITY,
+                2.0,
+                f64::NAN,
+                3.0,
+                4.0,
+                5.0,
+            ],
         ];
         for values in cases {
             let g = grid_of(values);
@@ -265,7 +275,10 @@ mod tests {
                     let levels = g.levels(scale, count);
                     assert_eq!(levels.len(), count);
                     for l in &levels {
-                        assert!(l.is_finite() && *l >= lo && *l <= hi, "{values:?} {scale:?}: {l}");
+                        assert!(
+                            l.is_finite() && *l >= lo && *l <= hi,
+                            "{values:?} {scale:?}: {l}"
+                        );
                     }
                     // Marching squares over them ends, with one entry per level.
                     assert_eq!(g.isolines(&levels).len(), count);
