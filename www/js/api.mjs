@@ -53,6 +53,10 @@ function noArgs(entry, args) {
   if (args.some((a) => a !== undefined)) throw fail(entry, `takes no arguments (got ${args.map(shown).join(', ')})`);
 }
 
+function oneArg(entry, rest) {
+  if (rest.some((a) => a !== undefined)) throw fail(entry, `takes one argument (got ${rest.length} more: ${rest.map(shown).join(', ')})`);
+}
+
 /** The scenario argument of load(): an object or a JSON string, else an Error. */
 function scenarioArg(v) {
   if (v === undefined || v === null) throw fail('load(scenario)', `the scenario is missing (got ${shown(v)}): pass the scenario as an object or a JSON string`);
@@ -75,14 +79,14 @@ export function createApi({ race, playback, view, lab, catalogJson }) {
     catalog: (...a) => { noArgs('catalog()', a); return JSON.parse(catalogJson()); },
     state: (...a) => { noArgs('state()', a); return publicState(race); },
     load(scenario, ...rest) {
-      noArgs('load(scenario)', rest);
+      oneArg('load(scenario)', rest);
       race.load(scenarioArg(scenario));
       return null;
     },
     play: (...a) => { noArgs('play()', a); playback.play(); },
     pause: (...a) => { noArgs('pause()', a); playback.pause(); },
     step: (n = 1, ...rest) => {
-      noArgs('step(n)', rest);
+      oneArg('step(n)', rest);
       playback.step(whole('step(n)', 'n', n, 0, MAX_STEPS));
       return publicState(race);
     },
@@ -91,7 +95,7 @@ export function createApi({ race, playback, view, lab, catalogJson }) {
     regression: (...a) => { noArgs('regression()', a); return lab.summary(); },
     data: (...a) => { noArgs('data()', a); return lab.points(); },
     path(i, ...rest) {
-      noArgs('path(i)', rest);
+      oneArg('path(i)', rest);
       const c = race.caches[runIndex('path(i)', race, i)];
       if (!c) return null;
       const out = [];
@@ -115,14 +119,14 @@ export function guardArgs(api, race) {
   const none = (entry) => (args) => { noArgs(entry, args); return []; };
   for (const name of ['link', 'overlayDraws', 'storage', 'exportScenario']) wrap(name, none(`${name}()`));
   wrap('timeline', ([k, ...rest]) => {
-    noArgs('timeline(k)', rest);
+    oneArg('timeline(k)', rest);
     return k === undefined ? [] : [whole('timeline(k)', 'the step k', k, 0, MAX_STEPS)];
   });
   wrap('explain', ([i, ...rest]) => {
-    noArgs('explain(i)', rest);
+    oneArg('explain(i)', rest);
     return i === undefined ? [] : [runIndex('explain(i)', race, i)];
   });
-  wrap('rates', ([i, ...rest]) => { noArgs('rates(i)', rest); return [runIndex('rates(i)', race, i)]; });
+  wrap('rates', ([i, ...rest]) => { oneArg('rates(i)', rest); return [runIndex('rates(i)', race, i)]; });
   return api;
 }
 
