@@ -72,9 +72,8 @@ export class DataView {
       if (x < x0) x0 = x; if (x > x1) x1 = x;
       if (y < y0) y0 = y; if (y > y1) y1 = y;
     }
-    // Equal values, or a spread below the float resolution at their magnitude (x near 1e17):
-    // still a frame the axes can divide (ticks.mjs), never a zero width.
-    // (Equal values get a unit-wide frame around them.)
+    // Equal values (a unit-wide frame around them), or a spread below the float resolution at
+    // their magnitude (x near 1e17): still a frame the axes can divide (ticks.mjs).
     const fx = axisRange(x0, x1, { pad: 0.08, minAbsolute: x0 === x1 ? 1 : 0, fallback: [-1, 1] });
     const fy = axisRange(y0, y1, { pad: 0.1, minAbsolute: y0 === y1 ? 1 : 0, fallback: [-1, 1] });
     this.frame = { x0: fx[0], x1: fx[1], y0: fy[0], y1: fy[1] };
