@@ -82,7 +82,7 @@ impl Grid {
     pub fn position(&self, v: f64, scale: Scale) -> f64 {
         // Halves: a range from −1e308 to 1e308 has a span beyond f64 but half of it fits.
         let half = self.max * 0.5 - self.min * 0.5;
-        if !(half > 0.0) {
+        if half.is_nan() || half <= 0.0 {
             return 0.0;
         }
         let at = (v * 0.5 - self.min * 0.5) / half;
