@@ -80,30 +80,46 @@ impl Grid {
 
     /// Where `v` falls on `scale`, from 0 (the minimum in view) to 1 (the maximum).
     pub fn position(&self, v: f64, scale: Scale) -> f64 {
-        let span = self.max - self.min;
-        if span <= 0.0 {
+        // Halves: a range from −1e308 to 1e308 has a span beyond f64 but half of it fits.
+        let half = self.max * 0.5 - self.min * 0.5;
+        if half.is_nan() || half <= 0.0 {
             return 0.0;
         }
-        let t = match scale {
-            Scale::Linear => (v - self.min) / span,
-            Scale::Log => {
-                let delta = span * 1e-3;
+        let at = (v * 0.5 - self.min * 0.5) / half;
+        let t = match (scale, self.log_delta()) {
+            (Scale::Log, Some(delta)) => {
+                let span = self.max - self.min;
                 ((v - self.min) / delta).ln_1p() / (span / delta).ln_1p()
             }
+            _ => at,
         };
-        t.clamp(0.0, 1.0)
+        if t.is_nan() {
+            0.0
+        } else {
+            t.clamp(0.0, 1.0)
+        }
     }
 
-    /// The value at position `t` of `scale` (the inverse of [`Grid::position`]).
+    /// The value at position `t` of `scale` (the inverse of [`Grid::position`]); finite for
+    /// every finite range, including ranges wider than f64 (from −1e308 to 1e308) and
+    /// ranges narrower than the float spacing at their magnitude (1e17 and 1e17 + 16).
     pub fn value_at(&self, t: f64, scale: Scale) -> f64 {
-        let span = self.max - self.min;
-        match scale {
-            Scale::Linear => self.min + t * span,
-            Scale::Log => {
-                let delta = span * 1e-3;
-                self.min + delta * (t * (span / delta).ln_1p()).exp_m1()
+        match (scale, self.log_delta()) {
+            (Scale::Log, Some(delta)) => {
+                let span = self.max - self.min;
+                let v = self.min + delta * (t * (span / delta).ln_1p()).exp_m1();
+                v.clamp(self.min, self.max)
             }
+            _ => (self.min * (1.0 - t) + self.max * t).clamp(self.min, self.max),
         }
+    }
+
+    /// The log scale's δ = span·10⁻³, when it is a usable number: a span that overflows
+    /// or a δ that underflows (denormal spans) falls back to the linear scale.
+    fn log_delta(&self) -> Option<f64> {
+        let span = self.max - self.min;
+        let delta = span * 1e-3;
+        (span.is_finite() && delta > 0.0 && (span / delta).is_finite()).then_some(delta)
     }
 
     /// RGBA pixels (row 0 at the top), viridis on `scale`.
@@ -119,22 +135,24 @@ impl Grid {
                 [c.r, c.g, c.b, 255]
             })
             .collect();
-        let span = self.max - self.min;
         let table: Vec<[u8; 4]> = (0..TABLE)
             .map(|i| {
-                let v = self.min + span * i as f64 / (TABLE - 1) as f64;
+                let v = self.value_at(i as f64 / (TABLE - 1) as f64, Scale::Linear);
                 palette[(self.position(v, scale) * (COLOURS - 1) as f64).round() as usize]
             })
             .collect();
-        let to_index = if span > 0.0 {
-            (TABLE - 1) as f64 / span
+        // In halves (v/2 − min/2), so that a span beyond f64 still spreads over the table.
+        let half = self.max * 0.5 - self.min * 0.5;
+        let to_index = if half > 0.0 {
+            (TABLE - 1) as f64 / half
         } else {
             0.0
         };
+        let low = self.min * 0.5;
         let mut rgba = vec![0u8; self.values.len() * 4];
         for (pixel, &v) in rgba.chunks_exact_mut(4).zip(&self.values) {
             // `as usize` saturates: values below the minimum (none) map to 0.
-            let i = (((v - self.min) * to_index) as usize).min(TABLE - 1);
+            let i = (((v * 0.5 - low) * to_index) as usize).min(TABLE - 1);
             pixel.copy_from_slice(&table[i]);
         }
         rgba
@@ -203,6 +221,86 @@ mod tests {
             n,
             n,
         )
+    }
+
+    /// A 3 × 3 grid of the given values (min and max from them, as `sample` computes).
+    fn grid_of(values: [f64; 9]) -> Grid {
+        let (min, max) = finite_range(&values);
+        Grid {
+            bounds: Bounds::new(-1.0, 1.0, -1.0, 1.0),
+            width: 3,
+            height: 3,
+            values: values.to_vec(),
+            min,
+            max,
+        }
+    }
+
+    #[test]
+    fn levels_are_finite_and_in_range_for_extreme_and_degenerate_ranges() {
+        let spaced = |lo: f64, hi: f64| {
+            let mut v = [lo; 9];
+            for (k, x) in v.iter_mut().enumerate() {
+                *x = lo + (hi - lo) * k as f64 / 8.0;
+            }
+            v[8] = hi;
+            v
+        };
+        let cases = [
+            spaced(1e17, 1e17 + 100.0),
+            spaced(1e17, 1e17),
+            spaced(-f64::MAX, f64::MAX),
+            [-f64::MAX, f64::MAX, 0.0, 1.0, -1.0, 1e308, -1e308, 0.0, 0.0],
+            spaced(0.0, 5e-324),
+            spaced(1e-310, 3e-310),
+            spaced(-1e300, 1e300),
+            [f64::NAN; 9],
+            [
+                f64::INFINITY,
+                0.0,
+                1.0,
+                f64::NEG_INFINITY,
+                2.0,
+                f64::NAN,
+                3.0,
+                4.0,
+                5.0,
+            ],
+        ];
+        for values in cases {
+            let g = grid_of(values);
+            let (lo, hi) = g.range();
+            for scale in [Scale::Linear, Scale::Log] {
+                for count in [0, 1, 12, 64] {
+                    let levels = g.levels(scale, count);
+                    assert_eq!(levels.len(), count);
+                    for l in &levels {
+                        assert!(
+                            l.is_finite() && *l >= lo && *l <= hi,
+                            "{values:?} {scale:?}: {l}"
+                        );
+                    }
+                    // Marching squares over them ends, with one entry per level.
+                    assert_eq!(g.isolines(&levels).len(), count);
+                }
+                for v in values {
+                    let t = g.position(v, scale);
+                    assert!((0.0..=1.0).contains(&t), "{values:?} {scale:?}: {v} at {t}");
+                }
+            }
+            assert_eq!(g.colorize(Scale::Log).len(), 9 * 4);
+        }
+    }
+
+    #[test]
+    fn a_range_wider_than_f64_still_spreads_over_the_colours() {
+        let g = grid_of([-f64::MAX, 0.0, f64::MAX, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0]);
+        assert!((g.position(0.0, Scale::Linear) - 0.5).abs() < 1e-12);
+        let rgba = g.colorize(Scale::Linear);
+        assert_ne!(rgba[0..4], rgba[4..8]);
+        assert_ne!(rgba[4..8], rgba[8..12]);
+        let mid = g.value_at(0.5, Scale::Linear);
+        assert!(mid.abs() < 1e295, "{mid}");
     }
 
     #[test]

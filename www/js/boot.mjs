@@ -1,14 +1,5 @@
 // Boots the page: loads the wasm engine and its catalog, builds every part, and publishes the
-// JS API on window.gradscape:
-//   ready            true once booted
-//   state()          {step, surface, runs: [{name, optimizer, point: [x, y], loss, status,
-//                    reached_at?, diverged_at?, distance}]}; status is "running", "completed",
-//                    "reached" or "diverged"
-//   load(scenario)   the engine's scenario JSON (object or string); a bad one throws an Error
-//                    naming the bad field and keeps the current race
-//   play(), pause(), step(n = 1), reset()
-//   exportScenario() the current scenario as JSON (live changes included; the CLI runs it)
-//   path(i)          run i's recorded path so far as [[x, y], ...]
+// JS API on window.gradscape (api.mjs lists its entry points).
 
 import init, * as engine from '../pkg/gradscape.js';
 import { Catalog } from './catalog.mjs';
@@ -16,13 +7,14 @@ import { Race } from './race.mjs';
 import { View } from './view.mjs';
 import { Paths } from './paths.mjs';
 import { attachPointer } from './interact.mjs';
-import { Controls, statusOf } from './controls.mjs';
+import { Controls } from './controls.mjs';
 import { Playback } from './playback.mjs';
 import { Screen } from './screen.mjs';
 import { Lab } from './lab.mjs';
 import { teach } from './teach/index.mjs';
 import { installFatalHandlers, whenEngineStops } from './safety/fatal.mjs';
 import { Keeper } from './safety/keeper.mjs';
+import { createApi, guardArgs } from './api.mjs';
 
 const { Session, catalogJson } = engine;
 // A Rust panic or wasm trap anywhere shows the engine-stopped overlay (with Reload).
@@ -91,53 +83,14 @@ async function boot() {
 
   race.load(catalog.scenarioFor(catalog.surfaces[0].name));
 
-  window.gradscape = {
-    ready: true,
-    catalog: () => JSON.parse(catalogJson()),
-    state: () => publicState(race),
-    load(scenario) {
-      race.load(scenario);
-      return null;
-    },
-    play: () => playback.play(),
-    pause: () => playback.pause(),
-    step: (n = 1) => { playback.step(n); return publicState(race); },
-    reset: () => playback.reset(),
-    exportScenario: () => race.exportScenario(),
-    regression: () => lab.summary(),  // {n, train, validation, drawn, surfaceSample} or null
-    data: () => lab.points(),          // {x, y, validation} as arrays (regression) or null
-    path(i) {
-      const c = race.caches[i];
-      if (!c) return null;
-      const out = [];
-      for (let k = 0; k < c.xy.length; k += 2) out.push([c.xy.data[k], c.xy.data[k + 1]]);
-      return out;
-    },
-    get playing() { return playback.playing; },
-    get renders() { return view.renders; },
-  };
+  window.gradscape = createApi({ race, playback, view, lab, catalogJson });
   // The user's data and formula kept on this device (js/safety/store.mjs).
   const keeper = new Keeper({ race, lab });
   teach({ race, view, paths, screen, playback, catalog, api: window.gradscape, keeper });
   window.gradscape.storage = () => keeper.store.status();
+  guardArgs(window.gradscape, race);
   whenEngineStops(() => playback.pause());
   document.documentElement.dataset.ready = 'true';
-}
-
-function publicState(race) {
-  const st = race.state;
-  return {
-    step: st.step,
-    surface: race.surfaceName,
-    mode: race.scenario?.problem?.regression ? 'regression' : 'surfaces',
-    runs: st.runs.map((r) => {
-      const s = statusOf(r);
-      const out = { name: r.name, optimizer: r.optimizer, point: r.point, loss: r.loss, status: s.kind, distance: r.distance };
-      if (s.kind === 'diverged') out.diverged_at = s.at;
-      if (r.reached_at != null) out.reached_at = r.reached_at;
-      return out;
-    }),
-  };
 }
 
 boot().catch((e) => fatal('Gradscape failed to start', e.message || String(e)));

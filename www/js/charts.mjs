@@ -6,6 +6,10 @@
 // step 1,000,000.
 
 import { fmt, int } from './catalog.mjs';
+import { watchCanvas } from './canvas.mjs';
+import { niceTicks, logTicks, axisRange } from './ticks.mjs';
+
+export { niceTicks };
 
 const PAD = { l: 58, r: 14, t: 8, b: 24 };
 const FLOOR = 1e-16; // log scale: smaller values are drawn at the floor
@@ -15,16 +19,10 @@ export class Chart {
     this.canvas = canvas;
     this.ctx = canvas.getContext('2d');
     this.W = 1; this.H = 1; this.dpr = 1;
-    new ResizeObserver(() => this.resize()).observe(canvas);
-  }
-
-  resize() {
-    const r = this.canvas.getBoundingClientRect();
-    this.dpr = window.devicePixelRatio || 1;
-    this.W = Math.max(1, r.width); this.H = Math.max(1, r.height);
-    this.canvas.width = Math.round(this.W * this.dpr);
-    this.canvas.height = Math.round(this.H * this.dpr);
-    this.onResize?.();
+    watchCanvas(canvas, () => [canvas], ({ W, H, dpr }) => {
+      Object.assign(this, { W, H, dpr });
+      this.onResize?.();
+    });
   }
 
   /**
@@ -68,14 +66,16 @@ export class Chart {
       for (let c = 0; c <= cols; c += 1) {
         if (cmin[c] > cmax[c]) continue; // empty (or only NaN)
         cmin[c] = tf(cmin[c]); cmax[c] = tf(cmax[c]);
-        if (cmin[c] < lo) lo = cmin[c];
-        if (cmax[c] > hi) hi = cmax[c];
+        // ±Infinity (a diverged run) is drawn off the chart, not into its range.
+        if (cmin[c] < lo && Number.isFinite(cmin[c])) lo = cmin[c];
+        if (cmax[c] > hi && Number.isFinite(cmax[c])) hi = cmax[c];
       }
       return { cmin, cmax };
     });
-    if (!Number.isFinite(lo)) { lo = log ? -3 : 0; hi = log ? 1 : 1; }
+    if (!Number.isFinite(lo) || !Number.isFinite(hi)) { lo = log ? -3 : 0; hi = 1; }
     if (log) { lo = Math.floor(lo); hi = Math.max(Math.ceil(hi), lo + 1); }
-    else if (hi - lo < 1e-12) { lo -= 0.5; hi += 0.5; }
+    // A flat series, or one too narrow for its magnitude (1e17 ± 100): a visible range.
+    else [lo, hi] = axisRange(lo, hi, hi - lo < 1e-12 ? { minAbsolute: 1 } : {});
     const X = (step) => PAD.l + (step / xmax) * pw;
     const Y = (v) => PAD.t + (1 - (v - lo) / (hi - lo)) * ph;
     this.axes({ lo, hi, log, xmax, X, Y, pw, ph });
@@ -128,22 +128,4 @@ export class Chart {
     ctx.strokeStyle = '#4a5568';
     ctx.strokeRect(PAD.l + 0.5, PAD.t + 0.5, pw, ph);
   }
-}
-
-/** Round ticks (1, 2, 5 × 10^k) covering [lo, hi], about `count` of them. */
-export function niceTicks(lo, hi, count) {
-  const raw = (hi - lo) / count;
-  const mag = 10 ** Math.floor(Math.log10(raw));
-  const step = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) || 10 * mag;
-  const out = [];
-  for (let t = Math.ceil(lo / step) * step; t <= hi + step * 1e-9; t += step) out.push(Number(t.toPrecision(12)));
-  return out;
-}
-
-/** Whole decades in [lo, hi] (log10 units), thinned to at most `count`. */
-function logTicks(lo, hi, count) {
-  const every = Math.max(1, Math.ceil((hi - lo) / count));
-  const out = [];
-  for (let t = Math.ceil(lo); t <= hi; t += 1) if ((t - Math.ceil(lo)) % every === 0) out.push(t);
-  return out;
 }

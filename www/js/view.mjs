@@ -4,10 +4,14 @@
 // debounced; meanwhile it shows the last rendering stretched to the new view.
 
 import { fmt } from './catalog.mjs';
+import { watchCanvas } from './canvas.mjs';
 
 const RENDER_DELAY_MS = 90;
 const CONTOUR_GRID = 200;
 const CONTOUR_LEVELS = 12;
+// The engine renders at most this many cells (src/field MAX_CELLS); a bigger canvas gets a
+// picture rendered at this size and scaled up by drawImage.
+const MAX_RENDER_CELLS = 4096 * 4096;
 
 export class View {
   constructor(box, canvas, race) {
@@ -23,25 +27,17 @@ export class View {
     this.timer = 0;
     this.listeners = [];
     this.renders = 0;
-    new ResizeObserver(() => this.resize()).observe(box);
-    this.resize();
+    this.refresh = watchCanvas(box, () => box.querySelectorAll('canvas'), ({ W, H, dpr }) => {
+      Object.assign(this, { W, H, dpr });
+      this.viewChanged();
+    });
   }
 
   onChange(fn) { this.listeners.push(fn); }
   changed() { for (const fn of this.listeners) fn(); }
 
-  resize() {
-    const r = this.box.getBoundingClientRect();
-    const dpr = window.devicePixelRatio || 1;
-    const W = Math.max(1, r.width), H = Math.max(1, r.height);
-    if (W === this.W && H === this.H && dpr === this.dpr) return;
-    this.W = W; this.H = H; this.dpr = dpr;
-    for (const c of this.box.querySelectorAll('canvas')) {
-      c.width = Math.round(W * dpr);
-      c.height = Math.round(H * dpr);
-    }
-    this.viewChanged();
-  }
+  /** Checks the box's size now (e.g. after the layout changed). */
+  resize() { this.refresh(); }
 
   /** Fits the problem's bounds into the canvas with a small margin. */
   fit() {
@@ -88,15 +84,19 @@ export class View {
     // `surfaceSource` (set by the regression lab) may draw from another session at a lower
     // resolution: a data loss costs one pass over the data per pixel.
     const src = this.surfaceSource?.() || { session: this.race.session, detail: 1, grid: CONTOUR_GRID };
-    const w = Math.max(1, Math.round(this.canvas.width * src.detail));
-    const h = Math.max(1, Math.round(this.canvas.height * src.detail));
+    const fit = Math.min(1, Math.sqrt(MAX_RENDER_CELLS / (this.canvas.width * this.canvas.height)));
+    const w = Math.max(1, Math.floor(this.canvas.width * src.detail * fit));
+    const h = Math.max(1, Math.floor(this.canvas.height * src.detail * fit));
     const s = src.session;
     const pixels = s.render(x0, x1, y0, y1, w, h, this.log);
+    // Anything but w × h pixels (an engine cap changed) keeps the last picture, never throws.
+    if (pixels.length !== w * h * 4) return;
     const off = this.image?.canvas.width === w && this.image?.canvas.height === h
       ? this.image.canvas : Object.assign(document.createElement('canvas'), { width: w, height: h });
     off.getContext('2d').putImageData(new ImageData(pixels, w, h), 0, 0);
     this.image = { canvas: off, x0, x1, y0, y1 };
-    const gh = Math.max(20, Math.round((src.grid * this.H) / this.W));
+    // A tall narrow window must not ask for a huge grid: at most 4 × as tall as wide.
+    const gh = Math.min(Math.max(20, Math.round((src.grid * this.H) / this.W)), 4 * src.grid);
     this.contours = s.contours(x0, x1, y0, y1, src.grid, gh, this.log, CONTOUR_LEVELS);
     this.renders += 1;
     this.draw();

@@ -7,7 +7,8 @@
 // said on screen); everything computed (losses, fits) always uses every point, in the engine.
 
 import { fmt, int } from '../catalog.mjs';
-import { niceTicks } from '../charts.mjs';
+import { watchCanvas } from '../canvas.mjs';
+import { niceTicks, axisRange } from '../ticks.mjs';
 
 export const MAX_DRAWN = 50000;
 const MAX_RESIDUALS = 5000;
@@ -34,20 +35,12 @@ export class DataView {
     this.drawnIdx = null; // Uint32Array of original indices drawn
     this.selectedPoint = -1;
     this.drag = null;
-    new ResizeObserver(() => this.resize()).observe(box);
+    watchCanvas(box, () => [canvas], ({ W, H, dpr }) => {
+      Object.assign(this, { W, H, dpr });
+      this.dirty = true;
+      this.request();
+    });
     this.attach();
-  }
-
-  resize() {
-    const r = this.box.getBoundingClientRect();
-    const dpr = window.devicePixelRatio || 1;
-    const W = Math.max(1, r.width), H = Math.max(1, r.height);
-    if (W === this.W && H === this.H && dpr === this.dpr) return;
-    this.W = W; this.H = H; this.dpr = dpr;
-    this.canvas.width = Math.round(W * dpr);
-    this.canvas.height = Math.round(H * dpr);
-    this.dirty = true;
-    this.request();
   }
 
   /** New data: picks the drawn subsample and fits the frame around every point. */
@@ -79,8 +72,11 @@ export class DataView {
       if (x < x0) x0 = x; if (x > x1) x1 = x;
       if (y < y0) y0 = y; if (y > y1) y1 = y;
     }
-    const mx = (x1 - x0 || 1) * 0.08, my = (y1 - y0 || 1) * 0.1;
-    this.frame = { x0: x0 - mx, x1: x1 + mx, y0: y0 - my, y1: y1 + my };
+    // Equal values (a unit-wide frame around them), or a spread below the float resolution at
+    // their magnitude (x near 1e17): still a frame the axes can divide (ticks.mjs).
+    const fx = axisRange(x0, x1, { pad: 0.08, minAbsolute: x0 === x1 ? 1 : 0, fallback: [-1, 1] });
+    const fy = axisRange(y0, y1, { pad: 0.1, minAbsolute: y0 === y1 ? 1 : 0, fallback: [-1, 1] });
+    this.frame = { x0: fx[0], x1: fx[1], y0: fy[0], y1: fy[1] };
   }
 
   sx(x) { const f = this.frame; return PAD.l + ((x - f.x0) / (f.x1 - f.x0)) * (this.W - PAD.l - PAD.r); }

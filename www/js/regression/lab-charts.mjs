@@ -3,7 +3,8 @@
 // steps and epochs to tolerance, final training and validation loss, their gap).
 
 import { fmt, int } from '../catalog.mjs';
-import { niceTicks } from '../charts.mjs';
+import { watchCanvas } from '../canvas.mjs';
+import { niceTicks, logTicks } from '../ticks.mjs';
 import { el } from '../widgets.mjs';
 
 const PAD = { l: 58, r: 24, t: 8, b: 24 };
@@ -15,14 +16,10 @@ export class LossChart {
     this.ctx = canvas.getContext('2d');
     this.W = 1; this.H = 1; this.dpr = 1;
     this.onResize = null;
-    new ResizeObserver(() => {
-      const r = canvas.getBoundingClientRect();
-      this.dpr = window.devicePixelRatio || 1;
-      this.W = Math.max(1, r.width); this.H = Math.max(1, r.height);
-      canvas.width = Math.round(this.W * this.dpr);
-      canvas.height = Math.round(this.H * this.dpr);
+    watchCanvas(canvas, () => [canvas], ({ W, H, dpr }) => {
+      Object.assign(this, { W, H, dpr });
       this.onResize?.();
-    }).observe(canvas);
+    });
   }
 
   /** series: [{values, length, color, dashed}] (index = step); markers: [{step, value, color}]. */
@@ -38,6 +35,7 @@ export class LossChart {
     for (const s of series) {
       for (let k = 0; k < s.length; k += 1) {
         const v = tf(s.values[k]);
+        if (!Number.isFinite(v)) continue; // a diverged run: drawn off the chart
         if (v < lo) lo = v;
         if (v > hi) hi = v;
       }
@@ -54,8 +52,7 @@ export class LossChart {
     ctx.lineWidth = 1;
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    const every = Math.max(1, Math.ceil((hi - lo) / Math.max(2, Math.floor(ph / 22))));
-    for (let t = lo; t <= hi; t += every) {
+    for (const t of logTicks(lo, hi, Math.max(2, Math.floor(ph / 22)))) {
       const y = Math.round(PAD.t + (1 - (t - lo) / (hi - lo)) * ph) + 0.5;
       ctx.beginPath(); ctx.moveTo(PAD.l, y); ctx.lineTo(PAD.l + pw, y); ctx.stroke();
       ctx.fillText(fmt(10 ** t, 2), PAD.l - 6, y);

@@ -3,6 +3,7 @@
 // page shows something else. See store.mjs for what is kept and when.
 
 import { Store } from './store.mjs';
+import { watchUnkept } from './unkept.mjs';
 
 const sameData = (a, b) => {
   const ra = a?.problem?.regression, rb = b?.problem?.regression;
@@ -69,7 +70,7 @@ export class Keeper {
   }
 
   /** The teaching layer's notice: (text, actions) */
-  attach(notice) { this.notice = notice; }
+  attach(notice) { this.notice = notice; watchUnkept({ race: this.race, notice }); }
 
   /** A link was refused: its message, with the kept copies to restore. */
   refused(text) { this.notice?.(text, this.offers()); }

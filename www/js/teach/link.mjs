@@ -3,11 +3,40 @@
 // `#s=…` (the engine's linkForScenario), rewritten as things change (debounced). On load a
 // link is decoded by the engine (scenarioFromLink); a bad one leaves the default race and
 // shows the engine's message.
+//
+// A link never exceeds MAX_LINK (what the engine opens; src/link.rs): a scenario whose
+// regression data makes it longer is written without the data (generated points of the same
+// count stand in, so that mini-batch sizes stay valid), and a 'gradscape:link-without-data'
+// event {n, chars} on document says so once per data (safety/unkept.mjs tells the user).
 
 import { linkForScenario, scenarioFromLink } from '../../pkg/gradscape.js';
 import { fitBounds } from './custom.mjs';
 
 const DEBOUNCE_MS = 400;
+/** Longest fragment the engine opens (src/link.rs MAX_LINK), in characters. */
+export const MAX_LINK = 256 * 1024;
+
+/** A copy of scenario `sc` with every explicit data set (the problem's and warm-start
+ *  sources') replaced by generated points of the same count, with its count `n` and a `key`
+ *  telling data sets apart; null if it had none. */
+export function withoutData(sc) {
+  const out = JSON.parse(JSON.stringify(sc));
+  let n = 0, key = '';
+  const strip = (reg) => {
+    if (!Array.isArray(reg?.x)) return;
+    n = Math.max(n, reg.x.length);
+    const { x, y } = reg;
+    key += `${x.length}:${x[0]}:${x[x.length - 1]}:${y?.[0]}:${y?.[y.length - 1]};`;
+    reg.generate = { n: Math.max(1, reg.x.length), seed: 0 };
+    delete reg.x; delete reg.y;
+  };
+  strip(out.problem?.regression);
+  for (const r of out.runs || []) strip(r?.warm_start?.source);
+  return n ? { scenario: out, n, key } : null;
+}
+
+// Base64 makes at least 4 characters of 3 bytes: longer JSON is too long without encoding.
+const surelyTooLong = (json) => Math.ceil((json.length * 4) / 3) + 2 > MAX_LINK;
 
 export class Links {
   constructor({ race, view, playback, timeline, notice }) {
@@ -52,7 +81,26 @@ export class Links {
 
   /** The share URL of the current state (pass page fields to override, e.g. hide). */
   link(extraPage) {
-    return `${location.origin}${location.pathname}#${linkForScenario(JSON.stringify(this.scenario(extraPage)))}`;
+    return `${location.origin}${location.pathname}${this.fragment(this.scenario(extraPage))}`;
+  }
+
+  /** '#s=…' for `sc`, within MAX_LINK: without its data if need be (and then says so by the
+   *  event); '' when even that is too long. */
+  fragment(sc) {
+    const json = JSON.stringify(sc);
+    if (!surelyTooLong(json)) {
+      const hash = `#${linkForScenario(json)}`;
+      if (hash.length - 1 <= MAX_LINK) { this.dropped = null; return hash; }
+    }
+    const lean = withoutData(sc);
+    const leanJson = lean && JSON.stringify(lean.scenario);
+    const hash = lean && !surelyTooLong(leanJson) ? `#${linkForScenario(leanJson)}` : '';
+    const key = lean?.key ?? 'no data';
+    if (this.dropped !== key) {
+      this.dropped = key;
+      document.dispatchEvent(new CustomEvent('gradscape:link-without-data', { detail: { n: lean?.n ?? 0, chars: json.length, written: hash.length > 1 && hash.length - 1 <= MAX_LINK } }));
+    }
+    return hash.length - 1 <= MAX_LINK ? hash : '';
   }
 
   soon() {
@@ -63,10 +111,10 @@ export class Links {
   write() {
     if (this.playback.playing) { this.soon(); return; }
     try {
-      const hash = `#${linkForScenario(JSON.stringify(this.scenario()))}`;
+      const hash = this.fragment(this.scenario());
       if (hash === location.hash) return;
       this.written = hash;
-      history.replaceState(null, '', hash);
+      history.replaceState(null, '', hash || `${location.pathname}${location.search}`);
     } catch (e) {
       console.warn(`Gradscape: no share link for this state: ${e.message || e}`);
     }
