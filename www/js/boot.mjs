@@ -10,7 +10,7 @@
 //   exportScenario() the current scenario as JSON (live changes included; the CLI runs it)
 //   path(i)          run i's recorded path so far as [[x, y], ...]
 
-import init, * as engine from '../pkg/gradscape.js';
+import { loadEngine, Session, catalogJson, testExports, background } from './engine.mjs';
 import { Catalog } from './catalog.mjs';
 import { Race } from './race.mjs';
 import { View } from './view.mjs';
@@ -23,13 +23,10 @@ import { Lab } from './lab.mjs';
 import { teach } from './teach/index.mjs';
 import { installFatalHandlers, whenEngineStops } from './safety/fatal.mjs';
 import { Keeper } from './safety/keeper.mjs';
+import { Replanner } from './replan.mjs';
 
-const { Session, catalogJson } = engine;
 // A Rust panic or wasm trap anywhere shows the engine-stopped overlay (with Reload).
 installFatalHandlers();
-// The test build (cargo feature panic-test) exports panicForTest: only then is the module
-// reachable from the page, for the panic test.
-if (engine.panicForTest) window.__gradscapeWasm = engine;
 
 const $ = (id) => document.getElementById(id);
 
@@ -50,11 +47,15 @@ async function boot() {
     return;
   }
   try {
-    await init();
+    await loadEngine();
   } catch (e) {
     fatal('The Gradscape engine could not be loaded', `WebAssembly failed to load: ${e.message || e}`);
     return;
   }
+  // The test build (cargo feature panic-test) exports panicForTest: only then is the module
+  // reachable from the page, for the panic test.
+  const wasmForTest = testExports();
+  if (wasmForTest) window.__gradscapeWasm = wasmForTest;
   const catalog = new Catalog(catalogJson());
   const race = new Race({ Session }, catalog);
   const view = new View($('view'), $('surface-canvas'), race);
@@ -64,6 +65,9 @@ async function boot() {
   });
   const replan = $('replan');
   new Controls($('run-list'), $('add-run'), race, catalog, replan);
+  // Long re-plans and late-step catch-ups run in the engine worker (replan.mjs).
+  const planner = new Replanner(race, background(), replan);
+  race.useReplanner(planner);
   const playback = new Playback(race, {
     play: $('play'), step: $('step'), reset: $('reset'), speed: $('speed'), speedOut: $('speed-out'),
     count: $('step-count'), max: $('step-max'),
@@ -115,10 +119,13 @@ async function boot() {
     },
     get playing() { return playback.playing; },
     get renders() { return view.renders; },
+    // {replans: [run index, ...], catchUp: step or null, progress: 0..1 or null}: the engine
+    // worker's jobs for this race
+    background: () => planner.status(),
   };
   // The user's data and formula kept on this device (js/safety/store.mjs).
   const keeper = new Keeper({ race, lab });
-  teach({ race, view, paths, screen, playback, catalog, api: window.gradscape, keeper });
+  teach({ race, view, paths, screen, playback, catalog, api: window.gradscape, keeper, planner });
   window.gradscape.storage = () => keeper.store.status();
   whenEngineStops(() => playback.pause());
   document.documentElement.dataset.ready = 'true';

@@ -2,16 +2,18 @@
 // (view box, colour scale, shown step, speed, re-plan, hidden controls, title, caption) as
 // `#s=…` (the engine's linkForScenario), rewritten as things change (debounced). On load a
 // link is decoded by the engine (scenarioFromLink); a bad one leaves the default race and
-// shows the engine's message.
+// shows the engine's message. A link to a late step is caught up in the engine worker (the
+// planner, replan.mjs) when it can, else in slices here.
 
-import { linkForScenario, scenarioFromLink } from '../../pkg/gradscape.js';
+import { linkForScenario, scenarioFromLink } from '../engine.mjs';
 import { fitBounds } from './custom.mjs';
 
 const DEBOUNCE_MS = 400;
 
 export class Links {
-  constructor({ race, view, playback, timeline, notice }) {
+  constructor({ race, view, playback, timeline, notice, planner }) {
     this.race = race; this.view = view; this.playback = playback; this.timeline = timeline;
+    this.planner = planner;
     this.notice = notice;
     this.written = location.hash;
     this.els = { log: document.getElementById('log-scale'), replan: document.getElementById('replan'), speed: document.getElementById('speed') };
@@ -106,6 +108,7 @@ export class Links {
    *  1,000,000 × 32 runs) shows the page at once and never freezes it; a newer load, a
    *  reset or runs that all stopped end the catch-up. */
   catchUp(target) {
+    if (this.planner?.catchUp(target)) return;
     const SLICE = 20000;
     const token = {};
     this.catching = token;
