@@ -275,6 +275,19 @@ impl ScheduleState {
         }
     }
 
+    /// The plateau memory `(current rate, best loss, bad steps)`: with the run's settings,
+    /// all the state there is (for run snapshots).
+    pub fn memory(&self) -> (f64, f64, u64) {
+        (self.plateau_lr, self.best, self.bad_steps)
+    }
+
+    /// Restores what [`ScheduleState::memory`] returned.
+    pub fn set_memory(&mut self, (plateau_lr, best, bad_steps): (f64, f64, u64)) {
+        self.plateau_lr = plateau_lr;
+        self.best = best;
+        self.bad_steps = bad_steps;
+    }
+
     /// The rate to use at step `k`.
     pub fn lr(&self, k: u64) -> f64 {
         let lr = match self.schedule {

@@ -88,3 +88,47 @@ fn bad_input_throws_an_error_naming_the_field() {
     let message = String::from(js_sys::Error::from(wasm_bindgen::JsValue::from(error)).message());
     assert_eq!(message, "runs[1].lr: must be > 0, got -1");
 }
+
+fn message_of(error: wasm_bindgen::JsError) -> String {
+    String::from(js_sys::Error::from(wasm_bindgen::JsValue::from(error)).message())
+}
+
+#[wasm_bindgen_test]
+fn a_run_snapshot_moves_a_run_between_sessions_and_continues_identically() {
+    // The worker's flow: its own session of the page's scenario re-plans run 1 at step 0,
+    // advances it in chunks to the page's step, and the page adopts the snapshot.
+    let mut page = gradscape::web::Session::new(BOWL).expect("valid scenario");
+    page.advance(6);
+    let mut worker = gradscape::web::Session::new(&page.scenario_json()).expect("valid");
+    let run = r#"{"optimizer": "adam", "lr": 0.3}"#;
+    worker.set_run(1, run, false).expect("valid run");
+    let mut step = 0;
+    while step < 6 {
+        step = worker.advance_run(1, (6 - step as u32).min(4));
+    }
+    let bytes = worker.run_snapshot(1);
+    page.adopt_run(1, &bytes).expect("adopted");
+    // The same as re-planning on the page itself, now and after more steps.
+    let mut replanned = gradscape::web::Session::new(BOWL).expect("valid scenario");
+    replanned.advance(6);
+    replanned.set_run(1, run, true).expect("valid run");
+    assert_eq!(page.path(1, 0), replanned.path(1, 0));
+    page.advance(3);
+    replanned.advance(3);
+    assert_eq!(page.path(1, 0), replanned.path(1, 0));
+    assert_eq!(page.rates(1, 0), replanned.rates(1, 0));
+    // Appending at the end; refusals are Errors with a readable message.
+    page.adopt_run(2, &bytes).expect("appended");
+    assert_eq!(
+        json_of(&page.state().unwrap())["runs"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+    let truncated = message_of(page.adopt_run(0, &bytes[..10]).unwrap_err());
+    assert!(truncated.contains("truncated"), "{truncated}");
+    let mut other = gradscape::web::Session::new(&BOWL.replace("bowl", "booth")).unwrap();
+    let refused = message_of(other.adopt_run(0, &bytes).unwrap_err());
+    assert!(refused.contains("different problem"), "{refused}");
+}

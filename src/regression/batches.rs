@@ -2,10 +2,14 @@
 //! the run's seed (epoch e uses the seed's e-th shuffle), in consecutive batches of
 //! `batch_size`; the last batch of an epoch may be smaller (PyTorch's `DataLoader` with
 //! `shuffle=True, drop_last=False`). Batch size n is full-batch gradient descent, 1 is SGD.
+//!
+//! The order is shared (`Arc`) between copies, so a run's checkpoints and previews within
+//! one epoch hold one copy of it; a reshuffle copies it only while it is shared.
 
 use rand::seq::SliceRandom;
 use rand::SeedableRng;
 use rand_chacha::ChaCha8Rng;
+use std::sync::Arc;
 
 /// A permutation of `0..n` drawn from `seed`.
 pub(crate) fn shuffled_indices(n: usize, seed: u64) -> Vec<usize> {
@@ -19,7 +23,7 @@ pub(crate) fn shuffled_indices(n: usize, seed: u64) -> Vec<usize> {
 pub struct Batches {
     batch_size: usize,
     rng: ChaCha8Rng,
-    order: Vec<usize>,
+    order: Arc<Vec<usize>>,
     position: usize,
     last_start: usize,
     epoch: u64,
@@ -34,7 +38,7 @@ impl Batches {
         Batches {
             batch_size: batch_size.clamp(1, n.max(1)),
             rng,
-            order,
+            order: Arc::new(order),
             position: 0,
             last_start: 0,
             epoch: 0,
@@ -44,7 +48,7 @@ impl Batches {
     /// The indices of the next batch.
     pub fn next_batch(&mut self) -> &[usize] {
         if self.position >= self.order.len() {
-            self.order.shuffle(&mut self.rng);
+            Arc::make_mut(&mut self.order).shuffle(&mut self.rng);
             self.position = 0;
             self.epoch += 1;
         }
@@ -68,6 +72,68 @@ impl Batches {
     pub fn batch_size(&self) -> usize {
         self.batch_size
     }
+
+    /// Everything that determines the batches to come, for run snapshots.
+    pub fn parts(&self) -> BatchParts {
+        BatchParts {
+            batch_size: self.batch_size,
+            seed: self.rng.get_seed(),
+            stream: self.rng.get_stream(),
+            word_pos: self.rng.get_word_pos(),
+            order: Arc::clone(&self.order),
+            position: self.position,
+            last_start: self.last_start,
+            epoch: self.epoch,
+        }
+    }
+
+    /// Batches continuing exactly where [`Batches::parts`] was taken; `None` unless the
+    /// order is a permutation of `0..n` and the positions lie within it.
+    pub fn from_parts(parts: BatchParts, n: usize) -> Option<Self> {
+        let order = parts.order;
+        let mut seen = vec![false; n];
+        for &i in order.iter() {
+            if i >= n || std::mem::replace(&mut seen[i], true) {
+                return None;
+            }
+        }
+        let valid = order.len() == n
+            && (1..=n).contains(&parts.batch_size)
+            && parts.last_start <= parts.position
+            && parts.position <= n;
+        let mut rng = ChaCha8Rng::from_seed(parts.seed);
+        rng.set_stream(parts.stream);
+        rng.set_word_pos(parts.word_pos);
+        valid.then_some(Batches {
+            batch_size: parts.batch_size,
+            rng,
+            order,
+            position: parts.position,
+            last_start: parts.last_start,
+            epoch: parts.epoch,
+        })
+    }
+}
+
+/// The state of [`Batches`] as plain values (see [`Batches::parts`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct BatchParts {
+    /// Points per batch.
+    pub batch_size: usize,
+    /// The generator's seed, stream and position.
+    pub seed: [u8; 32],
+    /// The generator's stream.
+    pub stream: u64,
+    /// The generator's position in words.
+    pub word_pos: u128,
+    /// This epoch's order (shared with the batches it came from).
+    pub order: Arc<Vec<usize>>,
+    /// Where the next batch starts.
+    pub position: usize,
+    /// Where the last batch started.
+    pub last_start: usize,
+    /// Completed epochs.
+    pub epoch: u64,
 }
 
 #[cfg(test)]
@@ -103,5 +169,23 @@ mod tests {
         // Epochs are reshuffled: the second epoch's order differs from the first.
         let all = take(5);
         assert_ne!(all[..20], all[20..40]);
+    }
+
+    #[test]
+    fn batches_rebuilt_from_their_parts_continue_identically() {
+        let mut a = Batches::new(13, 4, 9);
+        for _ in 0..6 {
+            a.next_batch();
+        }
+        let mut b = Batches::from_parts(a.parts(), 13).unwrap();
+        assert_eq!(a, b);
+        for _ in 0..20 {
+            assert_eq!(a.next_batch(), b.next_batch());
+        }
+        // Not a permutation, or the wrong size: refused.
+        let mut bad = a.parts();
+        bad.order = Arc::new(vec![0; 13]);
+        assert!(Batches::from_parts(bad, 13).is_none());
+        assert!(Batches::from_parts(a.parts(), 12).is_none());
     }
 }

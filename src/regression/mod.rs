@@ -8,10 +8,12 @@
 
 mod batches;
 mod data;
+mod spec;
 mod summary;
 
-pub use batches::Batches;
+pub use batches::{BatchParts, Batches};
 pub use data::{parse_csv, CsvError, Dataset, GenerateSpec};
+pub use spec::RegressionSpec;
 pub use summary::Summary;
 
 use crate::surfaces::{Bounds, Minimum};

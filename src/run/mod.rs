@@ -22,11 +22,21 @@ use crate::vec2::Vec2;
 use serde::Serialize;
 use std::sync::Arc;
 
+pub mod bytes;
+mod checkpoint;
+mod race;
+mod snapshot;
+#[cfg(test)]
+mod snapshot_tests;
 mod spec;
 mod status;
 #[cfg(test)]
 mod tests;
 
+pub use bytes::SnapshotError;
+pub use checkpoint::CHECKPOINT_EVERY;
+pub use race::{Race, RaceError, MAX_RUNS};
+pub use snapshot::{SpecFormat, SNAPSHOT_VERSION};
 pub use spec::{EarlyStopping, RunSpec, WarmStart};
 pub use status::{DivergenceCause, Outcome, Status};
 
@@ -66,6 +76,8 @@ pub struct Runner {
     /// it took effect at: enough to replay the run to any step.
     origin: (RunSpec, Vec2),
     changes: Vec<(u64, RunSpec)>,
+    /// The state every [`CHECKPOINT_EVERY`] steps (see `checkpoint`).
+    checkpoints: Vec<checkpoint::Checkpoint>,
 }
 
 impl Runner {
@@ -73,11 +85,17 @@ impl Runner {
     /// minimum that counts as reaching it.
     /// With a warm start, `start` is where the pre-training starts.
     pub fn new(problem: Arc<Problem>, spec: RunSpec, start: Vec2, tolerance: f64) -> Self {
-        let origin = (spec.clone(), start);
-        let start = match &spec.warm_start {
+        let begun = match &spec.warm_start {
             Some(warm) => pretrain(warm, &spec, start, tolerance),
             None => start,
         };
+        Runner::begin(problem, spec, start, begun, tolerance)
+    }
+
+    /// A run given `start`, whose first point is `begun` (where its warm start, already
+    /// trained, ended; `start` itself without a warm start).
+    fn begin(problem: Arc<Problem>, spec: RunSpec, start: Vec2, begun: Vec2, tol: f64) -> Self {
+        let (tolerance, origin, start) = (tol, (spec.clone(), start), begun);
         let schedule = ScheduleState::new(spec.optimizer.lr(), spec.schedule, spec.warmup);
         let mut runner = Runner {
             optimizer: Optimizer::new(&spec.optimizer),
@@ -92,6 +110,7 @@ impl Runner {
             last_gradient: None,
             origin,
             changes: Vec::new(),
+            checkpoints: Vec::new(),
             problem,
             spec,
         };
@@ -220,11 +239,15 @@ impl Runner {
         }
     }
 
-    /// Takes up to `n` steps; returns how many were taken.
+    /// Takes up to `n` steps; returns how many were taken. Keeps a checkpoint every
+    /// [`CHECKPOINT_EVERY`] steps.
     pub fn advance(&mut self, n: u64) -> u64 {
         let mut taken = 0;
         while taken < n && self.step() {
             taken += 1;
+            if self.steps_taken() % CHECKPOINT_EVERY == 0 {
+                self.take_checkpoint();
+            }
         }
         taken
     }
@@ -249,21 +272,6 @@ impl Runner {
         if batching_changed {
             self.batches = self.make_batches();
         }
-    }
-
-    /// The same run replayed from its start to step `k` (at most the steps taken), with
-    /// every live change applied where it was made: the optimizer state, gradient and
-    /// learning rate of a past step, for the timeline and the equation panel.
-    pub fn replay_to(&self, k: u64) -> Runner {
-        let k = k.min(self.steps_taken());
-        let (spec, start) = self.origin.clone();
-        let mut replay = Runner::new(Arc::clone(&self.problem), spec, start, self.tolerance);
-        for (at, change) in self.changes.iter().filter(|(at, _)| *at <= k) {
-            replay.advance(at - replay.steps_taken());
-            replay.set_spec(change.clone());
-        }
-        replay.advance(k - replay.steps_taken());
-        replay
     }
 
     /// The indices (into the training data) of the last mini-batch; empty for full batch.

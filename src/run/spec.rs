@@ -3,7 +3,7 @@
 
 use crate::objective::Problem;
 use crate::optim::OptimizerSpec;
-use crate::scenario::RegressionSpec;
+use crate::regression::RegressionSpec;
 use crate::schedule::{Schedule, Warmup};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;

@@ -102,7 +102,7 @@ pub fn decode(text: &str) -> Result<Scenario, ScenarioError> {
         .map(|(i, run)| {
             let path = format!("runs[{i}]");
             match run {
-                Value::Object(run) => decode_run(&path, run, &problem),
+                Value::Object(run) => read_run(&path, run, &problem),
                 other => Err(ScenarioError::invalid(
                     path,
                     format!("must be an object such as {{\"optimizer\": \"adam\"}}, got {other}"),
@@ -110,6 +110,7 @@ pub fn decode(text: &str) -> Result<Scenario, ScenarioError> {
             }
         })
         .collect::<Result<Vec<_>, _>>()?;
+    check_total_warm_start_work(&runs)?;
     let page: PageSettings = match doc.get("page") {
         Some(v) => typed("page", v)?,
         None => PageSettings::default(),
@@ -272,7 +273,22 @@ const RUN_FIELDS: [&str; 10] = [
     "warm_start",
 ];
 
-fn decode_run(
+/// Reads and validates one run (a scenario's run object) against the loaded `problem`
+/// alone: batch sizes against its training data, warm starts against its kind. Costs the
+/// run's own size, whatever the data's (the page's live changes call it). Errors name the
+/// field as for a scenario's first run, `runs[0].lr: must be > 0, got -1`.
+pub fn decode_run(text: &str, problem: &Problem) -> Result<RunSpec, ScenarioError> {
+    let path = "runs[0]";
+    match parse_json(text)? {
+        Value::Object(run) => read_run(path, &run, problem),
+        other => Err(ScenarioError::invalid(
+            path,
+            format!("must be an object such as {{\"optimizer\": \"adam\"}}, got {other}"),
+        )),
+    }
+}
+
+fn read_run(
     path: &str,
     run: &Map<String, Value>,
     problem: &Problem,
@@ -408,9 +424,41 @@ struct RawWarmStart {
     steps: u64,
 }
 
-/// Most point-gradients a warm start's pre-training may evaluate (steps × batch size): it
-/// runs before the first frame, so a link must not be able to freeze the page with it.
+/// Most point-gradients the warm starts' pre-training may evaluate (steps × batch size),
+/// per run and for all runs of a scenario together: it runs before the first frame, so a
+/// link must not be able to freeze the page with it.
 pub const MAX_WARM_START_WORK: u64 = 100_000_000;
+
+/// The pre-training work of a run's warm start, in point gradients: full-batch steps cost
+/// O(1) (the data's summary), mini-batch steps touch the batch.
+fn warm_start_work(batch_size: Option<usize>, steps: u64, source_points: usize) -> u64 {
+    match batch_size.filter(|&b| b < source_points) {
+        Some(b) => steps.saturating_mul(b as u64),
+        None => 0,
+    }
+}
+
+/// The scenario's warm starts together stay within [`MAX_WARM_START_WORK`]; the error
+/// names the run at which the total goes over.
+fn check_total_warm_start_work(runs: &[RunSpec]) -> Result<(), ScenarioError> {
+    let mut total: u64 = 0;
+    for (i, run) in runs.iter().enumerate() {
+        let Some(warm) = &run.warm_start else {
+            continue;
+        };
+        let n = warm.problem.regression().map_or(0, |r| r.train.len());
+        total = total.saturating_add(warm_start_work(run.batch_size, warm.steps, n));
+        if total > MAX_WARM_START_WORK {
+            return Err(ScenarioError::invalid(
+                format!("runs[{i}].warm_start.steps"),
+                format!(
+                    "the warm starts of runs[0..={i}] together are too much pre-training: {total} point gradients (at most {MAX_WARM_START_WORK} for the whole scenario)"
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
 
 fn warm_start(
     path: &str,
@@ -436,9 +484,8 @@ fn warm_start(
         ));
     }
     let source = build_regression(&raw.source, &format!("{at}.source"))?;
-    // Full-batch steps cost O(1) (the data's summary); mini-batch steps touch the batch.
-    if let Some(b) = batch_size.filter(|&b| b < source.train.len()) {
-        if raw.steps.saturating_mul(b as u64) > MAX_WARM_START_WORK {
+    if let Some(b) = batch_size {
+        if warm_start_work(Some(b), raw.steps, source.train.len()) > MAX_WARM_START_WORK {
             return Err(ScenarioError::invalid(
                 format!("{at}.steps"),
                 format!(

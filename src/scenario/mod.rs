@@ -11,12 +11,13 @@ mod page;
 #[cfg(test)]
 mod tests;
 
-pub use decode::decode;
+pub use crate::regression::RegressionSpec;
+pub use crate::run::MAX_RUNS;
+pub use decode::{decode, decode_run, MAX_WARM_START_WORK};
 pub use page::PageSettings;
 
 use crate::objective::Problem;
-use crate::regression::GenerateSpec;
-use crate::run::{RunSpec, Runner};
+use crate::run::{Race, RunSpec, Runner, SpecFormat};
 use crate::surfaces::SurfaceKind;
 use crate::vec2::Vec2;
 use serde::{Deserialize, Serialize};
@@ -24,8 +25,6 @@ use std::sync::Arc;
 
 /// Most steps a scenario may ask for.
 pub const MAX_STEPS: u64 = 1_000_000;
-/// Most runs in one scenario.
-pub const MAX_RUNS: usize = 32;
 /// Most regression points (explicit or generated).
 pub const MAX_POINTS: usize = 1_000_000;
 /// Steps when a scenario does not say.
@@ -43,27 +42,6 @@ pub enum ProblemSpec {
     Regression(RegressionSpec),
     /// A formula in x and y (`"(1 - x)^2 + 100*(y - x^2)^2"`), see [`crate::expr`].
     Expr(String),
-}
-
-/// A regression problem as a scenario writes it: explicit points or generated ones.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct RegressionSpec {
-    /// Inputs (with `y`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub x: Option<Vec<f64>>,
-    /// Targets (with `x`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub y: Option<Vec<f64>>,
-    /// Synthetic data instead of `x` and `y`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub generate: Option<GenerateSpec>,
-    /// Fraction of points held out for validation, in [0, 1).
-    #[serde(default)]
-    pub validation_split: f64,
-    /// Seed of the shuffle that chooses the validation points.
-    #[serde(default)]
-    pub split_seed: u64,
 }
 
 /// A validated scenario: it always runs.
@@ -97,6 +75,18 @@ impl Scenario {
         ))
     }
 
+    /// The scenario as a race at step 0 (run settings in snapshots as run JSON).
+    pub fn race(&self) -> Race {
+        Race::new(
+            Arc::clone(&self.problem),
+            self.start,
+            self.steps,
+            self.tolerance,
+            self.runs.clone(),
+            Arc::new(RunJson),
+        )
+    }
+
     /// Runs every run to the end (or until it diverges or is early-stopped).
     pub fn run(&self) -> Vec<Runner> {
         (0..self.runs.len())
@@ -107,5 +97,19 @@ impl Scenario {
                 r
             })
             .collect()
+    }
+}
+
+/// Run settings as the scenario's run JSON ([`encode::run_to_json`], [`decode_run`]), for
+/// run snapshots: settings read back are validated exactly as a scenario's run.
+pub struct RunJson;
+
+impl SpecFormat for RunJson {
+    fn write(&self, spec: &RunSpec) -> String {
+        encode::run_to_json(spec).to_string()
+    }
+
+    fn read(&self, text: &str, problem: &Problem) -> Result<RunSpec, String> {
+        decode_run(text, problem).map_err(|e| e.to_string())
     }
 }

@@ -6,12 +6,11 @@
 //! added since the last frame, a pixel buffer per view change.
 
 use crate::field::{Grid, Scale};
-use crate::run::{Runner, Status};
+use crate::run::{Race, Status};
 use crate::scenario::{decode, Scenario};
 use crate::surfaces::Bounds;
 use crate::vec2::Vec2;
 use serde::Serialize;
-use std::sync::Arc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::Clamped;
 
@@ -38,8 +37,10 @@ pub fn catalog_json() -> String {
 /// A scenario being played: one runner per run, all at the same step.
 #[wasm_bindgen]
 pub struct Session {
+    /// The scenario as loaded: its problem spec and page settings are written back.
     scenario: Scenario,
-    runners: Vec<Runner>,
+    /// The runs (start, cap, live edits).
+    race: Race,
 }
 
 /// Converts any serialisable result for JavaScript: serialised to JSON here and parsed by
@@ -92,68 +93,38 @@ impl Session {
     #[wasm_bindgen(constructor)]
     pub fn new(scenario_json: &str) -> Result<Session, JsError> {
         let scenario = decode(scenario_json).map_err(js_error)?;
-        let runners = (0..scenario.runs.len())
-            .filter_map(|i| scenario.runner(i))
-            .collect();
-        Ok(Session { scenario, runners })
+        let race = scenario.race();
+        Ok(Session { scenario, race })
     }
 
     /// The step the race is at (the most steps any run has taken).
     #[wasm_bindgen(getter)]
     pub fn step(&self) -> u64 {
-        self.runners
-            .iter()
-            .map(Runner::steps_taken)
-            .max()
-            .unwrap_or(0)
+        self.race.step()
     }
 
     /// Advances every running run by up to `n` steps, never past the scenario's `steps`;
     /// returns the race's step afterwards.
     pub fn advance(&mut self, n: u32) -> u64 {
-        let cap = self.scenario.steps;
-        for r in &mut self.runners {
-            let room = cap.saturating_sub(r.steps_taken());
-            r.advance(u64::from(n).min(room));
-            if r.steps_taken() >= cap {
-                r.finish();
-            }
-        }
-        self.step()
+        self.race.advance(u64::from(n))
     }
 
     /// Advances run `index` alone by up to `n` steps (never past the scenario's `steps`), so
     /// the page can time each run; returns that run's step.
     #[wasm_bindgen(js_name = advanceRun)]
     pub fn advance_run(&mut self, index: usize, n: u32) -> u64 {
-        let cap = self.scenario.steps;
-        let Some(r) = self.runners.get_mut(index) else {
-            return 0;
-        };
-        let room = cap.saturating_sub(r.steps_taken());
-        r.advance(u64::from(n).min(room));
-        if r.steps_taken() >= cap {
-            r.finish();
-        }
-        r.steps_taken()
+        self.race.advance_run(index, u64::from(n)).unwrap_or(0)
     }
 
     /// Restarts every run from the start point with its current settings.
     pub fn reset(&mut self) {
-        let specs: Vec<_> = self.runners.iter().map(|r| r.spec().clone()).collect();
-        self.scenario.runs = specs;
-        self.runners = (0..self.scenario.runs.len())
-            .filter_map(|i| self.scenario.runner(i))
-            .collect();
+        self.race.reset();
     }
 
     /// Moves the start point of every run and restarts them.
     #[wasm_bindgen(js_name = setStart)]
     pub fn set_start(&mut self, x: f64, y: f64) {
-        if x.is_finite() && y.is_finite() {
-            self.scenario.start = Vec2::new(x, y);
-        }
-        self.reset();
+        self.race.set_start(Vec2::new(x, y));
     }
 
     /// Changes run `index` to `run_json` (a scenario run object). Without `replan` the change
@@ -162,62 +133,55 @@ impl Session {
     #[wasm_bindgen(js_name = setRun)]
     pub fn set_run(&mut self, index: usize, run_json: &str, replan: bool) -> Result<(), JsError> {
         let spec = self.decode_run(run_json)?;
-        let step = self.step();
-        let runner = self
-            .runners
-            .get_mut(index)
-            .ok_or_else(|| js_error(format!("no run {index}")))?;
         if replan {
-            let mut fresh = Runner::new(
-                Arc::clone(&self.scenario.problem),
-                spec,
-                self.scenario.start,
-                self.scenario.tolerance,
-            );
-            fresh.advance(step);
-            *runner = fresh;
+            self.race.replan_run(index, spec)
         } else {
-            runner.set_spec(spec);
+            self.race.change_run(index, spec)
         }
-        Ok(())
+        .map_err(js_error)
     }
 
     /// Adds a run (a scenario run object), brought up to the race's current step; returns
     /// its index. Throws on invalid input or when the race is full.
     #[wasm_bindgen(js_name = addRun)]
     pub fn add_run(&mut self, run_json: &str) -> Result<usize, JsError> {
-        if self.runners.len() >= crate::scenario::MAX_RUNS {
-            return Err(js_error(format!(
-                "at most {} runs",
-                crate::scenario::MAX_RUNS
-            )));
+        if self.race.runners().len() >= crate::run::MAX_RUNS {
+            return Err(js_error(crate::run::RaceError::Full));
         }
         let spec = self.decode_run(run_json)?;
-        let mut runner = Runner::new(
-            Arc::clone(&self.scenario.problem),
-            spec,
-            self.scenario.start,
-            self.scenario.tolerance,
-        );
-        runner.advance(self.step());
-        self.runners.push(runner);
-        Ok(self.runners.len() - 1)
+        self.race.add_run(spec).map_err(js_error)
     }
 
     /// Removes run `index` (nothing happens if there is no such run).
     #[wasm_bindgen(js_name = removeRun)]
     pub fn remove_run(&mut self, index: usize) {
-        if index < self.runners.len() {
-            self.runners.remove(index);
-        }
+        self.race.remove_run(index);
+    }
+
+    /// Run `index` as opaque, versioned bytes (a `Uint8Array`) holding everything needed to
+    /// continue it exactly: settings and live changes, optimizer, schedule and batch state,
+    /// status, the whole record and its checkpoints. Empty if there is no such run.
+    #[wasm_bindgen(js_name = runSnapshot)]
+    pub fn run_snapshot(&self, index: usize) -> Vec<u8> {
+        self.race.snapshot(index).unwrap_or_default()
+    }
+
+    /// Replaces run `index` with a snapshot from [`Session::run_snapshot`] (`index` equal to
+    /// the number of runs appends it). Throws an `Error` saying why for bytes of another
+    /// version, damaged or truncated bytes, or a snapshot of another problem.
+    #[wasm_bindgen(js_name = adoptRun)]
+    pub fn adopt_run(&mut self, index: usize, bytes: &[u8]) -> Result<(), JsError> {
+        self.race.adopt(index, bytes).map_err(js_error)
     }
 
     /// A summary for this frame: `{step, max_steps, runs: [{name, optimizer, point, loss,
     /// lr, validation_loss, steps, status: {reason, step?, cause?, best_step?}, reached_at,
     /// best_step, distance, epochs, points}]}`.
     pub fn state(&self) -> Result<JsValue, JsError> {
+        let problem = self.race.problem();
         let runs = self
-            .runners
+            .race
+            .runners()
             .iter()
             .map(|r| {
                 let record = r.record();
@@ -232,7 +196,7 @@ impl Session {
                     status: r.status(),
                     reached_at: r.reached_at(),
                     best_step: r.best_step(),
-                    distance: self.scenario.problem.distance_to_minimum(r.point()),
+                    distance: problem.distance_to_minimum(r.point()),
                     epochs: r.epochs(),
                     reached_epochs: r.reached_at().and_then(|k| r.epochs_at(k)),
                     gap: record
@@ -247,7 +211,7 @@ impl Session {
             .collect();
         let state = SessionState {
             step: self.step(),
-            max_steps: self.scenario.steps,
+            max_steps: self.race.max_steps(),
             runs,
         };
         to_js(&state)
@@ -282,14 +246,15 @@ impl Session {
     #[wasm_bindgen(js_name = scenarioJson)]
     pub fn scenario_json(&self) -> String {
         let mut scenario = self.scenario.clone();
-        scenario.runs = self.runners.iter().map(|r| r.spec().clone()).collect();
+        scenario.runs = self.race.specs();
+        scenario.start = self.race.start();
         scenario.to_json().to_string()
     }
 
     /// The results so far in the CLI's JSON shape (`{"runs": [{"trajectory", ...}]}`).
     #[wasm_bindgen(js_name = resultJson)]
     pub fn result_json(&self) -> String {
-        crate::report::to_json(&self.runners).to_string()
+        crate::report::to_json(self.race.runners()).to_string()
     }
 
     /// The problem's default view and known minima:
@@ -304,7 +269,7 @@ impl Session {
         let info = ProblemInfo {
             bounds: self.scenario.problem.bounds(),
             minima: self.scenario.problem.minima(),
-            start: self.scenario.start,
+            start: self.race.start(),
         };
         to_js(&info)
     }
@@ -355,18 +320,9 @@ impl Session {
 }
 
 impl Session {
+    /// One run decoded against the loaded problem (O(the run's size), never the data's).
     fn decode_run(&self, run_json: &str) -> Result<crate::run::RunSpec, JsError> {
-        // A run is validated in the context of the whole scenario (batch sizes depend on
-        // the data), so wrap it in the current scenario.
-        let mut doc = self.scenario.to_json();
-        let run: serde_json::Value = serde_json::from_str(run_json).map_err(js_error)?;
-        doc["runs"] = serde_json::Value::Array(vec![run]);
-        let decoded = decode(&doc.to_string()).map_err(js_error)?;
-        decoded
-            .runs
-            .into_iter()
-            .next()
-            .ok_or_else(|| js_error("no run"))
+        crate::scenario::decode_run(run_json, self.race.problem()).map_err(js_error)
     }
 
     fn record_slice<T>(
@@ -375,8 +331,8 @@ impl Session {
         from: usize,
         field: impl Fn(&crate::run::Trajectory) -> &Vec<T>,
     ) -> &[T] {
-        self.runners
-            .get(index)
+        self.race
+            .runner(index)
             .map(|r| field(r.record()))
             .and_then(|v| v.get(from.min(v.len())..))
             .unwrap_or(&[])

@@ -81,8 +81,8 @@ impl Session {
     /// full batch or before the first step).
     #[wasm_bindgen(js_name = lastBatch)]
     pub fn last_batch(&self, index: usize) -> Vec<u32> {
-        self.runners
-            .get(index)
+        self.race
+            .runner(index)
             .map(|r| r.last_batch().iter().map(|&i| i as u32).collect())
             .unwrap_or_default()
     }
@@ -91,8 +91,8 @@ impl Session {
     /// step used beside the full-batch gradient at its current point, so the noise shows.
     pub fn gradients(&self, index: usize) -> Result<JsValue, JsError> {
         let r = self
-            .runners
-            .get(index)
+            .race
+            .runner(index)
             .ok_or_else(|| js_error(format!("no run {index}")))?;
         to_js(&Gradients {
             batch: r.last_gradient(),

@@ -62,8 +62,8 @@ impl Session {
     #[wasm_bindgen(js_name = stepDetails)]
     pub fn step_details(&self, index: usize, k: u32) -> Result<JsValue, JsError> {
         let r = self
-            .runners
-            .get(index)
+            .race
+            .runner(index)
             .ok_or_else(|| js_error(format!("no run {index}")))?;
         // At the live end the run itself is "before" (no replay, no copy of its record);
         // earlier steps are replayed with their live changes.

@@ -1,0 +1,133 @@
+//! Checkpoints: a copy of a run's state every [`CHECKPOINT_EVERY`] steps, so that any past
+//! step (the equation panel at step k, scrubbing the timeline) is at most one interval of
+//! replay away instead of a replay from the start.
+//!
+//! Memory: a checkpoint is about 400 bytes (optimizer, schedule and bookkeeping), that is
+//! under half a byte per step, beside the record's 40 bytes per step (point, loss, rate,
+//! validation loss). A mini-batch run's checkpoints also hold the epoch's shuffled order,
+//! 8 bytes per training point, shared by every checkpoint of the same epoch: at most one
+//! order per checkpoint, so at most `8·n / 1024` bytes per step for `n` training points.
+
+use super::{Runner, Status, Trajectory};
+use crate::optim::Optimizer;
+use crate::regression::Batches;
+use crate::schedule::ScheduleState;
+use crate::vec2::Vec2;
+use std::sync::Arc;
+
+/// Steps between checkpoints: replaying to any step costs at most this many steps.
+pub const CHECKPOINT_EVERY: u64 = 1024;
+
+/// A run's state after `step` steps with its first `changes` live changes applied.
+#[derive(Clone, Debug, PartialEq)]
+pub(super) struct Checkpoint {
+    pub(super) step: u64,
+    pub(super) changes: usize,
+    pub(super) optimizer: Optimizer,
+    pub(super) schedule: ScheduleState,
+    pub(super) batches: Option<Batches>,
+    pub(super) status: Status,
+    pub(super) reached_at: Option<u64>,
+    pub(super) best: (f64, u64),
+    pub(super) bad_steps: u64,
+    pub(super) last_gradient: Option<Vec2>,
+}
+
+impl Runner {
+    /// Keeps the current state as a checkpoint (once per step).
+    pub(super) fn take_checkpoint(&mut self) {
+        let step = self.steps_taken();
+        if self.checkpoints.last().is_some_and(|c| c.step >= step) {
+            return;
+        }
+        self.checkpoints.push(Checkpoint {
+            step,
+            changes: self.changes.len(),
+            optimizer: self.optimizer.clone(),
+            schedule: self.schedule.clone(),
+            batches: self.batches.clone(),
+            status: self.status,
+            reached_at: self.reached_at,
+            best: self.best,
+            bad_steps: self.bad_steps,
+            last_gradient: self.last_gradient,
+        });
+    }
+
+    /// The settings in force after the first `n` live changes.
+    pub(super) fn spec_after(&self, n: usize) -> &super::RunSpec {
+        match n.checked_sub(1).and_then(|i| self.changes.get(i)) {
+            Some((_, spec)) => spec,
+            None => &self.origin.0,
+        }
+    }
+
+    /// The run as it was at checkpoint `index` (its record cut there).
+    fn restore(&self, index: usize) -> Runner {
+        let c = &self.checkpoints[index];
+        let points = (c.step as usize + 1).min(self.record.trajectory.len());
+        let rec = &self.record;
+        let cut = |v: &Vec<f64>, n: usize| v[..n.min(v.len())].to_vec();
+        Runner {
+            problem: Arc::clone(&self.problem),
+            spec: self.spec_after(c.changes).clone(),
+            optimizer: c.optimizer.clone(),
+            schedule: c.schedule.clone(),
+            batches: c.batches.clone(),
+            tolerance: self.tolerance,
+            record: Trajectory {
+                trajectory: rec.trajectory[..points].to_vec(),
+                loss: cut(&rec.loss, points),
+                lr: cut(&rec.lr, points.saturating_sub(1)),
+                validation_loss: cut(&rec.validation_loss, points),
+            },
+            status: c.status,
+            reached_at: c.reached_at,
+            best: c.best,
+            bad_steps: c.bad_steps,
+            last_gradient: c.last_gradient,
+            origin: self.origin.clone(),
+            changes: self.changes[..c.changes.min(self.changes.len())].to_vec(),
+            checkpoints: self.checkpoints[..=index].to_vec(),
+        }
+    }
+
+    /// The run at step 0 with its first settings, from the point its warm start reached
+    /// (the pre-training is not repeated).
+    pub(super) fn restart(&self) -> Runner {
+        let (spec, start) = self.origin.clone();
+        let begun = self.record.trajectory.first().copied().unwrap_or(start);
+        Runner::begin(
+            Arc::clone(&self.problem),
+            spec,
+            start,
+            begun,
+            self.tolerance,
+        )
+    }
+
+    /// The same run replayed to step `k` (at most the steps taken), with every live change
+    /// applied where it was made: the optimizer state, gradient and learning rate of a past
+    /// step, for the timeline and the equation panel. Starts from the last checkpoint at or
+    /// before `k`, so it costs at most [`CHECKPOINT_EVERY`] steps (plus a copy of the
+    /// record up to `k`), however long the run.
+    pub fn replay_to(&self, k: u64) -> Runner {
+        let k = k.min(self.steps_taken());
+        let mut replay = match self.checkpoints.iter().rposition(|c| c.step <= k) {
+            Some(i) => self.restore(i),
+            None => self.restart(),
+        };
+        let applied = replay.changes.len();
+        for (at, change) in self.changes[applied..].iter().filter(|(at, _)| *at <= k) {
+            replay.advance(at.saturating_sub(replay.steps_taken()));
+            replay.set_spec(change.clone());
+        }
+        replay.advance(k.saturating_sub(replay.steps_taken()));
+        replay
+    }
+
+    /// The steps at which checkpoints were kept.
+    pub fn checkpoint_steps(&self) -> Vec<u64> {
+        self.checkpoints.iter().map(|c| c.step).collect()
+    }
+}
