@@ -119,9 +119,10 @@ async function boot() {
     },
     get playing() { return playback.playing; },
     get renders() { return view.renders; },
-    // {replans: [run index, ...], catchUp: step or null, progress: 0..1 or null}: the engine
-    // worker's jobs for this race
-    background: () => planner.status(),
+    // {replans: [run index, ...], catchUp: step or null, progress: 0..1 or null, drawing}:
+    // the engine worker's jobs for this race, and whether a sliced redraw of the paths is
+    // under way (the old paths are on screen meanwhile)
+    background: () => ({ ...planner.status(), drawing: paths.busy }),
   };
   // The user's data and formula kept on this device (js/safety/store.mjs).
   const keeper = new Keeper({ race, lab });

@@ -198,7 +198,8 @@ export class Replanner {
 
   show() {
     const st = this.status();
-    const pct = st.progress == null ? '' : ` ${Math.floor(100 * st.progress)} %`;
+    // (In steps of 5 %: each new text lays the panel out again.)
+    const pct = st.progress == null ? '' : ` ${5 * Math.floor(20 * st.progress)} %`;
     let text = '';
     if (st.catchUp != null) text = `Catching up to step ${st.catchUp.toLocaleString('en-US')}…${pct}`;
     else if (st.replans.length) {

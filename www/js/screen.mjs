@@ -20,7 +20,14 @@ export class Screen {
     this.lastCharts = 0;
     this.chartTimer = 0;
     view.onChange(() => paths.request());
-    race.on('data', () => { paths.request(); this.legend(); this.chartsSoon(); });
+    // The charts change with new steps, a restart or new colours; a run's new settings alone
+    // (a slider drag) leave them as they are.
+    race.on('data', (d) => {
+      paths.request();
+      this.legend();
+      const sig = `${race.step}|${race.runs.map((r) => r.color).join(',')}`;
+      if (d?.restart || sig !== this.chartSig) { this.chartSig = sig; this.chartsSoon(); }
+    });
   }
 
   legend() {
@@ -33,9 +40,11 @@ export class Screen {
     if (key !== this.legendKey) { this.legendKey = key; this.els.legend.replaceChildren(...items); }
   }
 
+  /** Draws the charts soon, in a task of their own (never inside the task that changed the
+   *  data: with an engine update and a redraw of everything that follows it, one task would
+   *  grow long), at most every CHART_INTERVAL_MS. */
   chartsSoon() {
-    const wait = this.lastCharts + CHART_INTERVAL_MS - performance.now();
-    if (wait <= 0) { this.drawCharts(); return; }
+    const wait = Math.max(0, this.lastCharts + CHART_INTERVAL_MS - performance.now());
     if (!this.chartTimer) this.chartTimer = setTimeout(() => { this.chartTimer = 0; this.drawCharts(); }, wait);
   }
 

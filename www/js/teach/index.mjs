@@ -52,8 +52,8 @@ export function teach({ race, view, paths, screen, playback, catalog, api, keepe
     link: () => links.link(),
     exportScenario: () => JSON.stringify(links.scenario()),
     timeline: (k) => (k === undefined ? timeline.shown : timeline.show(k)),
-    explain: (i) => { if (i !== undefined) explain.select(i); return explain.current?.details ?? null; },
-    overlayDraws: () => explain.overlay.draws,
+    explain: (i) => { if (i !== undefined) explain.select(i); else explain.flush(); return explain.current?.details ?? null; },
+    overlayDraws: () => { explain.flush(); return explain.overlay.draws; },
     rates: (i) => { const c = race.caches[i]; return c ? Array.from(c.lr.data.subarray(0, c.lr.length)) : null; },
   });
   Object.defineProperty(api, 'presenter', { get: () => presenter.on, enumerable: true });

@@ -33,10 +33,9 @@ export class Timeline {
       return true;
     });
     document.addEventListener('keydown', (e) => this.key(e), true);
-    race.on('data', ({ restart }) => {
-      this.sync();
-      if (restart) this.onChange();
-    });
+    // (After a restart the cursor is live again; paths, charts and the equations follow the
+    // 'data' event themselves.)
+    race.on('data', () => this.sync());
     race.on('cursor', () => { this.sync(); this.onChange(); });
   }
 
