@@ -64,10 +64,11 @@ async function boot() {
     legend: $('legend'), lossChart: $('loss-chart'), lrChart: $('lr-chart'), lossCaption: $('loss-caption'),
   });
   const replan = $('replan');
-  new Controls($('run-list'), $('add-run'), race, catalog, replan);
+  const controls = new Controls($('run-list'), $('add-run'), race, catalog, replan);
   // Long re-plans and late-step catch-ups run in the engine worker (replan.mjs).
   const planner = new Replanner(race, background(), replan);
   race.useReplanner(planner);
+  planner.onChange(() => controls.update());
   const playback = new Playback(race, {
     play: $('play'), step: $('step'), reset: $('reset'), speed: $('speed'), speedOut: $('speed-out'),
     count: $('step-count'), max: $('step-max'),

@@ -19,6 +19,8 @@ import { canHandOver } from './engine.mjs';
 import { el } from './widgets.mjs';
 
 const SYNC_MS = 6; // a re-plan estimated cheaper than this is computed here, at once
+// ... and so is any re-plan of fewer steps (the timing of a few steps is mostly call overhead)
+const MIN_STEPS = 4096;
 const DEFAULT_MS_PER_STEP = 5e-4; // before any step was timed (Adam on a surface: ~3e-4)
 const SLICE_MS = 6; // main-thread budget per task when bringing an adopted run up to date
 
@@ -28,12 +30,22 @@ export class Replanner {
     this.worker = worker;
     this.pending = new Map(); // run cache -> {job, run, step, done, bytes}
     this.catching = null; // {job, target, done, total}
+    this.watchers = []; // fn() on any change of the jobs or their progress
     this.line = el('p', { className: 'muted replan-status', hidden: true });
     this.line.setAttribute('role', 'status');
     replanEl?.closest('.toggles')?.after(this.line);
     race.on('load', () => this.cancelAll());
     race.on('runs', () => this.prune());
     race.on('data', ({ restart }) => { if (restart) this.prune(); });
+  }
+
+  /** fn() is called whenever a job starts, ends or reports progress. */
+  onChange(fn) { this.watchers.push(fn); }
+
+  /** Run i's re-plan progress (0..1), or null when it has none in the worker. */
+  progressOf(i) {
+    const e = this.pending.get(this.race.caches[i]);
+    return e ? e.done / Math.max(1, e.step) : null;
   }
 
   get usable() { return canHandOver() && this.worker.usable; }
@@ -49,7 +61,8 @@ export class Replanner {
   /** Whether run i's re-plan goes to the worker. */
   takes(i) {
     if (!this.usable) return false;
-    return this.pending.has(this.race.caches[i]) || this.race.step * this.msPerStep() > SYNC_MS;
+    const step = this.race.step;
+    return this.pending.has(this.race.caches[i]) || (step >= MIN_STEPS && step * this.msPerStep() > SYNC_MS);
   }
 
   /** Re-plans run i (whose new settings the race has just applied live). */
@@ -208,5 +221,6 @@ export class Replanner {
     }
     if (this.line.textContent !== text) this.line.textContent = text;
     this.line.hidden = !text;
+    for (const fn of this.watchers) fn();
   }
 }
