@@ -141,10 +141,10 @@ export class Replanner {
   }
 
   /** Plays the current race to `target` in the worker and adopts every run; false if the
-   *  worker cannot (the caller then catches up itself). */
+   *  worker cannot or the work is small (the caller then catches up itself). */
   catchUp(target) {
-    if (!this.usable) return false;
     const race = this.race;
+    if (!this.usable || target < MIN_STEPS || target * race.runs.length * this.msPerStep() <= SYNC_MS) return false;
     this.cancelCatchUp();
     const runs = race.runs.map((r) => JSON.stringify(r));
     const session = race.session;

@@ -26,7 +26,8 @@ export class Screen {
       paths.request();
       this.legend();
       const sig = `${race.step}|${race.runs.map((r) => r.color).join(',')}`;
-      if (d?.restart || sig !== this.chartSig) { this.chartSig = sig; this.chartsSoon(); }
+      if (d?.restart && !d.adopted) { this.chartSig = sig; this.drawCharts(); } // a new race: at once
+      else if (d?.restart || sig !== this.chartSig) { this.chartSig = sig; this.chartsSoon(); }
     });
   }
 

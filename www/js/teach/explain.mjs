@@ -37,8 +37,12 @@ export class Explain {
     panel.after(card);
     this.pending = 0; this.last = 0;
     race.on('runs', () => this.runs());
-    // Only what changes the explained step: new steps, a restart, the explained run's settings.
-    race.on('data', (d) => { if (d?.restart || this.signature() !== this.sig) this.soon(); });
+    // Only what changes the explained step: new steps, a restart, the explained run's
+    // settings. A new race (a restart other than runs adopted from the engine worker) at once.
+    race.on('data', (d) => {
+      if (d?.restart && !d.adopted) this.update();
+      else if (d?.restart || this.signature() !== this.sig) this.soon();
+    });
     view.onChange(() => this.overlay.draw());
     new MutationObserver(() => this.tick()).observe(document.getElementById('run-list'), { childList: true });
   }
