@@ -12,7 +12,7 @@ const DIRECT_POINTS = 60000;
 const SLICE_MS = 4;
 // A piece's rasterisation can take long (a zigzag crossing a whole valley): in slices, the
 // piece size adapts so that one piece costs about PIECE_MS.
-const PIECE_MS = 1;
+const PIECE_MS = 0.5;
 
 function hidden(like) {
   const c = document.createElement('canvas');

@@ -16,7 +16,9 @@ export const PIECE_VERTICES = 256;
 // Round joins on paths with more vertices than this cost noticeably more to rasterise than
 // bevel joins (and look the same at 2.5 px).
 const ROUND_JOIN_MAX = 20000;
-const HALO = { width: 5, color: 'rgba(0,0,0,0.55)' };
+const HALO = { width: 5, color: 'rgba(0,0,0,0.55)', solid: '#000' };
+/** The opacity the halo canvas is shown at (its halos are painted opaque). */
+export const HALO_OPACITY = 0.55;
 const LINE_WIDTH = 2.5;
 const DASH = [10, 6];
 
@@ -64,7 +66,8 @@ function walk(t, xy, from, to, path, tf, other, maxEmit) {
 }
 
 /** Halo, then colour. Solid runs put their halo on the halo canvas (ctxs.h), under every
- *  line; dashed runs (9 and on) on the line canvas (ctxs.l), so their halo dashes cut the
+ *  line, opaque (the canvas is shown at HALO_OPACITY: an erase-then-paint at 55 % per piece
+ *  made the rasteriser composite each piece's whole bounding box); dashed runs (9 and on) on the line canvas (ctxs.l), so their halo dashes cut the
  *  lines under them (a dashed run shares its colour with an earlier solid one). A dashed
  *  run's colour is stroked from one vertex back (`line`, from dash offset `lineOffset`): the
  *  new halo's round cap covers the end of the line before it. */
@@ -73,15 +76,15 @@ function stroke(ctxs, path, i, color, offset, join, line, lineOffset) {
   const dash = dashed ? DASH : [];
   const steps = dashed
     ? [[ctxs.l, HALO.color, HALO.width, path, offset], [ctxs.l, color, LINE_WIDTH, line, lineOffset]]
-    // The halo: erase, then paint at 55 % (not painted twice where pieces overlap).
-    : [[ctxs.h, null, HALO.width, path, offset], [ctxs.h, HALO.color, HALO.width, path, offset], [ctxs.l, color, LINE_WIDTH, path, offset]];
+    // The halo canvas is painted opaque and shown at HALO_OPACITY (paths.mjs), so pieces
+    // that overlap do not darken each other.
+    : [[ctxs.h, HALO.solid, HALO.width, path, offset], [ctxs.l, color, LINE_WIDTH, path, offset]];
   for (const [ctx, style, width, p, off] of steps) {
     ctx.setLineDash(dash);
     ctx.lineDashOffset = off;
     ctx.lineJoin = join;
     ctx.lineWidth = width;
-    ctx.globalCompositeOperation = style ? 'source-over' : 'destination-out';
-    ctx.strokeStyle = style || '#000';
+    ctx.strokeStyle = style;
     ctx.stroke(p);
   }
 }

@@ -3,8 +3,8 @@
 // current point, a red ✕ where a run diverged, and the start marker.
 //
 // Drawing costs what changed, not the whole history: the halo canvas (#paths-canvas, the
-// halos of runs 1–8; each piece of halo first erases what is under it, so pieces that
-// overlap do not darken) and the line canvas (the lines, and the dashed runs' halos) keep
+// halos of runs 1–8, painted opaque and shown at 55 % opacity, so pieces that overlap do
+// not darken) and the line canvas (the lines, and the dashed runs' halos) keep
 // what is already drawn, and each frame strokes only the segments recorded since the last
 // one (fetched from the engine with `session.path(i, from)`), continuing each run's
 // dash pattern. Everything is redrawn only when the view (pan, zoom, resize), the runs or
@@ -16,7 +16,7 @@
 // point, never the path.
 
 import { int } from './catalog.mjs';
-import { transform, prepare, startTrack, strokePiece } from './path-strokes.mjs';
+import { transform, prepare, startTrack, strokePiece, HALO_OPACITY } from './path-strokes.mjs';
 import { Redraw } from './path-redraw.mjs';
 
 function layer(after, className) {
@@ -31,7 +31,8 @@ function layer(after, className) {
 
 export class Paths {
   constructor(canvas, view, race) {
-    this.canvas = canvas; // halos
+    this.canvas = canvas; // halos (painted opaque, shown at HALO_OPACITY)
+    canvas.style.opacity = String(HALO_OPACITY);
     this.lines = layer(canvas, 'paths-lines');
     this.marks = layer(this.lines, 'paths-marks');
     this.hctx = canvas.getContext('2d');

@@ -23,6 +23,10 @@ const SYNC_MS = 6; // a re-plan estimated cheaper than this is computed here, at
 const MIN_STEPS = 4096;
 const DEFAULT_MS_PER_STEP = 5e-4; // before any step was timed (Adam on a surface: ~3e-4)
 const SLICE_MS = 6; // main-thread budget per task when bringing an adopted run up to date
+// A re-plan done within HOLD_MS of its request waits that long before it is adopted: while
+// a slider is being dragged, the next request usually comes first and replaces it (each
+// adoption costs a redraw of every path and chart).
+const HOLD_MS = 150;
 
 export class Replanner {
   constructor(race, worker, replanEl) {
@@ -69,7 +73,7 @@ export class Replanner {
   request(i, run) {
     const race = this.race;
     const cache = race.caches[i];
-    const entry = { run: JSON.stringify(run), step: race.step, done: 0, bytes: null, name: run.name || run.optimizer };
+    const entry = { run: JSON.stringify(run), step: race.step, done: 0, bytes: null, at: performance.now() };
     entry.job = this.worker.replan({
       version: race.version, base: () => race.exportScenario(), run: entry.run, step: entry.step,
     }, cache, {
@@ -95,6 +99,8 @@ export class Replanner {
 
   finish(cache, entry) {
     if (this.pending.get(cache) !== entry) return;
+    const hold = entry.at + HOLD_MS - performance.now();
+    if (hold > 0) { setTimeout(() => this.finish(cache, entry), hold); return; }
     this.pending.delete(cache);
     const race = this.race;
     const i = race.caches.indexOf(cache);
@@ -105,7 +111,9 @@ export class Replanner {
     // those settings apply from here on.
     const now = JSON.stringify(race.runs[i]);
     if (now !== entry.run) race.session.setRun(i, now, false);
-    this.bringUp(i, target, () => { race.adopted([i]); this.show(); });
+    // The summary, the events and what they redraw in a task of their own.
+    race.frozen = true;
+    setTimeout(() => this.bringUp(i, target, () => { race.adopted([i]); this.show(); }), 0);
   }
 
   /** Advances run i to `target` in slices of SLICE_MS (the race holds still meanwhile). */
@@ -115,7 +123,7 @@ export class Replanner {
     let chunk = 500;
     race.frozen = true;
     const slice = () => {
-      if (race.session !== s) return; // a new race was loaded
+      if (race.session !== s) { race.frozen = false; return; } // a new race was loaded
       const t0 = performance.now();
       let at = Number(s.advanceRun(i, 0));
       while (at < target && performance.now() - t0 < SLICE_MS) {

@@ -46,12 +46,18 @@ export class Screen {
    *  grow long), at most every CHART_INTERVAL_MS. */
   chartsSoon() {
     const wait = Math.max(0, this.lastCharts + CHART_INTERVAL_MS - performance.now());
-    if (!this.chartTimer) this.chartTimer = setTimeout(() => { this.chartTimer = 0; this.drawCharts(); }, wait);
+    // The two charts in two tasks (each chart is the longest drawing of a frame).
+    if (!this.chartTimer) {
+      this.chartTimer = setTimeout(() => {
+        this.drawCharts('loss');
+        setTimeout(() => { this.chartTimer = 0; this.drawCharts('lr'); }, 0);
+      }, wait);
+    }
   }
 
-  /** Loss on a log scale, shifted by the lowest known minimum (so six-hump's negative values
+  /** ('both', 'loss' or 'lr') Loss on a log scale, shifted by the lowest known minimum (so six-hump's negative values
    *  fit); linear when the surface has no minimum to shift by (the saddle). */
-  drawCharts() {
+  drawCharts(which = 'both') {
     const race = this.race;
     if (!race.state) return;
     this.lastCharts = performance.now();
@@ -76,7 +82,7 @@ export class Screen {
       }
       return { env, length, offset, tail, color: race.runs[i].color, dashed: i >= 8 };
     });
-    this.loss.draw({ series: series('lossEnv', 0), maxStep, log, shift });
-    this.lr.draw({ series: series('lrEnv', 1), maxStep, log: true });
+    if (which !== 'lr') this.loss.draw({ series: series('lossEnv', 0), maxStep, log, shift });
+    if (which !== 'loss') this.lr.draw({ series: series('lrEnv', 1), maxStep, log: true });
   }
 }

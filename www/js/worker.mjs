@@ -6,9 +6,9 @@
 // which the page adopts with Session.adoptRun. The message protocol is in engine-worker.mjs.
 //
 // Re-plans use one base Session per scenario problem and start (rebuilt only when the page
-// sends a new `base`, the race's scenario): its first run alone, at step 0; each re-plan resets it, puts the run's new settings in
-// (setRun before any step: the spec is replaced, nothing is recomputed), advances it to the
-// race's step and snapshots it.
+// sends a new `base`, the race's scenario): its first run alone, at step 0. Each re-plan
+// resets it, puts the run's new settings in (setRun before any step: the spec is replaced,
+// nothing is recomputed), advances it to the race's step and snapshots it.
 
 import { loadEngine, Session } from './engine.mjs';
 
@@ -34,6 +34,10 @@ async function pump() {
     await loadEngine();
     while (queue.length) {
       const job = queue.shift();
+      // A cancelled re-plan's base still counts: the page sends each base only once.
+      if (job.type === 'replan' && job.base != null) {
+        try { useBase(job); } catch (err) { post({ type: 'error', id: job.id, message: err?.message || String(err), base: true }); continue; }
+      }
       if (cancelled.delete(job.id)) { post({ type: 'cancelled', id: job.id }); continue; }
       try {
         const ok = job.type === 'replan' ? await replan(job) : job.type === 'catchup' ? await catchUp(job) : fail(job, `unknown job ${job.type}`);
@@ -96,14 +100,16 @@ function sendSnapshot(job, session, at, index) {
   post({ type: 'snapshot', id: job.id, index, bytes, steps }, [bytes.buffer]);
 }
 
+/** Builds the re-plan base Session from job.base (the race's scenario). */
+function useBase(job) {
+  base?.session.free();
+  base = null;
+  const session = new Session(job.base);
+  for (let n = session.state().runs.length; n > 1; n -= 1) session.removeRun(n - 1); // run 0 is the one re-planned
+  base = { version: job.version, session };
+}
+
 async function replan(job) {
-  if (job.base != null) {
-    base?.session.free();
-    base = null;
-    const session = new Session(job.base);
-    for (let n = session.state().runs.length; n > 1; n -= 1) session.removeRun(n - 1); // run 0 is the one re-planned
-    base = { version: job.version, session };
-  }
   if (!base || base.version !== job.version) throw new Error('the engine worker has no scenario for this re-plan');
   const s = base.session;
   s.reset(); // every run back at step 0 (and the last re-plan's record freed)

@@ -44,7 +44,7 @@ export class Explain {
       else if (d?.restart || this.signature() !== this.sig) this.soon();
     });
     view.onChange(() => this.overlay.draw());
-    new MutationObserver(() => this.tick()).observe(document.getElementById('run-list'), { childList: true });
+    new MutationObserver(() => this.tickSoon()).observe(document.getElementById('run-list'), { childList: true });
   }
 
   runs() {
@@ -96,7 +96,15 @@ export class Explain {
     this.dock(d);
     this.equations.hidden = !this.showEquations || !d;
     if (d && this.showEquations) this.equations.render(this.race.runs[this.index], d, c);
-    this.tick();
+    this.tickSoon();
+  }
+
+  /** tick() in the next frame: it reads the layout, which a frame computes anyway (read in
+   *  this task, the layout would be computed here and again for the frame). */
+  tickSoon() {
+    if (this.tickPending) return;
+    this.tickPending = true;
+    requestAnimationFrame(() => { this.tickPending = false; this.tick(); });
   }
 
   /** Keeps the panel on the side of the view away from the explained point (until the
