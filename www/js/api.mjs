@@ -12,6 +12,8 @@
 //   regression()     {n, train, validation, drawn, surfaceSample} or null; data(): {x, y,
 //                    validation} or null
 //   playing, renders (read-only)
+//   background()     the engine worker's jobs for this race: {replans, catchUp, progress,
+//                    drawing}
 // The teaching layer adds link(), timeline(k?), explain(i?), overlayDraws(), rates(i) and
 // presenter; boot adds storage(). guardArgs() then puts the same argument checks in front of
 // those: every entry point answers a bad argument (missing, null, a wrong type, NaN,
@@ -73,7 +75,7 @@ function scenarioArg(v) {
 }
 
 /** The API object over the page's parts. */
-export function createApi({ race, playback, view, lab, catalogJson }) {
+export function createApi({ race, playback, view, lab, catalogJson, background }) {
   const api = {
     ready: true,
     catalog: (...a) => { noArgs('catalog()', a); return JSON.parse(catalogJson()); },
@@ -104,6 +106,10 @@ export function createApi({ race, playback, view, lab, catalogJson }) {
     },
     get playing() { return playback.playing; },
     get renders() { return view.renders; },
+    // {replans: [run index, ...], catchUp: step or null, progress: 0..1 or null, drawing}:
+    // the engine worker's jobs for this race, and whether a sliced redraw of the paths is
+    // under way (the old paths are on screen meanwhile)
+    background,
   };
   return api;
 }

@@ -1,7 +1,7 @@
 // Boots the page: loads the wasm engine and its catalog, builds every part, and publishes the
 // JS API on window.gradscape (api.mjs lists its entry points).
 
-import init, * as engine from '../pkg/gradscape.js';
+import { loadEngine, Session, catalogJson, testExports, background } from './engine.mjs';
 import { Catalog } from './catalog.mjs';
 import { Race } from './race.mjs';
 import { View } from './view.mjs';
@@ -15,13 +15,10 @@ import { teach } from './teach/index.mjs';
 import { installFatalHandlers, whenEngineStops } from './safety/fatal.mjs';
 import { Keeper } from './safety/keeper.mjs';
 import { createApi, guardArgs } from './api.mjs';
+import { Replanner } from './replan.mjs';
 
-const { Session, catalogJson } = engine;
 // A Rust panic or wasm trap anywhere shows the engine-stopped overlay (with Reload).
 installFatalHandlers();
-// The test build (cargo feature panic-test) exports panicForTest: only then is the module
-// reachable from the page, for the panic test.
-if (engine.panicForTest) window.__gradscapeWasm = engine;
 
 const $ = (id) => document.getElementById(id);
 
@@ -42,11 +39,15 @@ async function boot() {
     return;
   }
   try {
-    await init();
+    await loadEngine();
   } catch (e) {
     fatal('The Gradscape engine could not be loaded', `WebAssembly failed to load: ${e.message || e}`);
     return;
   }
+  // The test build (cargo feature panic-test) exports panicForTest: only then is the module
+  // reachable from the page, for the panic test.
+  const wasmForTest = testExports();
+  if (wasmForTest) window.__gradscapeWasm = wasmForTest;
   const catalog = new Catalog(catalogJson());
   const race = new Race({ Session }, catalog);
   const view = new View($('view'), $('surface-canvas'), race);
@@ -55,7 +56,11 @@ async function boot() {
     legend: $('legend'), lossChart: $('loss-chart'), lrChart: $('lr-chart'), lossCaption: $('loss-caption'),
   });
   const replan = $('replan');
-  new Controls($('run-list'), $('add-run'), race, catalog, replan);
+  const controls = new Controls($('run-list'), $('add-run'), race, catalog, replan);
+  // Long re-plans and late-step catch-ups run in the engine worker (replan.mjs).
+  const planner = new Replanner(race, background(), replan);
+  race.useReplanner(planner);
+  planner.onChange(() => controls.update());
   const playback = new Playback(race, {
     play: $('play'), step: $('step'), reset: $('reset'), speed: $('speed'), speedOut: $('speed-out'),
     count: $('step-count'), max: $('step-max'),
@@ -83,10 +88,10 @@ async function boot() {
 
   race.load(catalog.scenarioFor(catalog.surfaces[0].name));
 
-  window.gradscape = createApi({ race, playback, view, lab, catalogJson });
+  window.gradscape = createApi({ race, playback, view, lab, catalogJson, background: () => ({ ...planner.status(), drawing: paths.busy }) });
   // The user's data and formula kept on this device (js/safety/store.mjs).
   const keeper = new Keeper({ race, lab });
-  teach({ race, view, paths, screen, playback, catalog, api: window.gradscape, keeper });
+  teach({ race, view, paths, screen, playback, catalog, api: window.gradscape, keeper, planner });
   window.gradscape.storage = () => keeper.store.status();
   guardArgs(window.gradscape, race);
   whenEngineStops(() => playback.pause());

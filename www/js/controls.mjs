@@ -118,8 +118,10 @@ export class Controls {
       const r = st.runs[i];
       if (!r) return;
       const s = statusOf(r);
-      set(c.status, s.text);
-      c.status.className = `status ${s.kind}`;
+      // A re-plan in the engine worker: its progress instead (the old path stays meanwhile).
+      const bg = this.race.planner?.progressOf(i);
+      set(c.status, bg == null ? s.text : `re-planning… ${5 * Math.floor(20 * bg)} %`);
+      c.status.className = `status ${bg == null ? s.kind : 'running'}`;
       set(c.loss, `loss ${fmt(r.loss, 3)}`);
       set(c.dist, r.distance == null ? '' : `to min ${fmt(r.distance, 3)}`);
     });

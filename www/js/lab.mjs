@@ -7,8 +7,11 @@
 //
 // All numbers come from the engine (Session and parseCsv); this module only moves data
 // between the engine, the scenario and the screen.
+//
+// Events (lab.on(name, fn)): 'data-changed' — an accepted change of the regression data or
+// its split (CSV, generator, data-view edits, split slider) was loaded.
 
-import { Session, parseCsv } from '../pkg/gradscape.js';
+import { Session, parseCsv } from './engine.mjs';
 import { PALETTE, int } from './catalog.mjs';
 import { el } from './widgets.mjs';
 import { DataView } from './regression/data-view.mjs';
@@ -61,6 +64,7 @@ export class Lab {
     this.lastRegression = null;
     this.lastSurface = null;
     this.shadow = null; // {for: session, session, m}
+    this.listeners = new Map();
 
     this.buildSwitch(panel);
     this.dataPanel = new DataPanel(this);
@@ -84,6 +88,12 @@ export class Lab {
       this.chartsSoon();
     });
   }
+
+  on(event, fn) {
+    if (!this.listeners.has(event)) this.listeners.set(event, []);
+    this.listeners.get(event).push(fn);
+  }
+  emit(event, detail) { for (const fn of this.listeners.get(event) || []) fn(detail); }
 
   get mode() { return this.race.scenario?.problem?.regression ? 'regression' : 'surfaces'; }
 
@@ -288,6 +298,7 @@ export class Lab {
       return e.message || String(e);
     }
     if (step > 0 && step * nTrain * sc.runs.length <= REPLAY_BUDGET) race.advance(step);
+    this.emit('data-changed');
     return null;
   }
 
@@ -351,17 +362,10 @@ export class Lab {
     this.metrics.update(race);
   }
 
-  /** Run i's current parameters as the page shows them: after an early stop with
-   *  restore_best, the best step's point of the recorded path (the CLI's stop.final_point). */
+  /** Run i's result as the engine reports it: the current point, or after an early stop
+   *  with restore_best the best step's (the CLI's stop.final_point). */
   point(i) {
-    const r = this.race.state.runs[i];
-    const run = this.race.runs[i];
-    const xy = this.race.caches[i]?.xy;
-    if (r?.status.reason === 'early_stopped' && run?.early_stopping?.restore_best !== false && xy) {
-      const k = r.status.best_step;
-      if (2 * k + 1 < xy.length) return [xy.data[2 * k], xy.data[2 * k + 1]];
-    }
-    return r?.point;
+    return this.race.state.runs[i]?.final_point;
   }
 
   /** For window.gradscape: the engine's data as plain arrays. */

@@ -3,28 +3,21 @@
 // current point, a red ✕ where a run diverged, and the start marker.
 //
 // Drawing costs what changed, not the whole history: the halo canvas (#paths-canvas, the
-// halos of runs 1–8; each piece of halo first erases what is under it, so pieces that
-// overlap do not darken) and the line canvas (the lines, and the dashed runs' halos) keep
+// halos of runs 1–8, painted opaque and shown at 55 % opacity, so pieces that overlap do
+// not darken) and the line canvas (the lines, and the dashed runs' halos) keep
 // what is already drawn, and each frame strokes only the segments recorded since the last
 // one (fetched from the engine with `session.path(i, from)`), continuing each run's
 // dash pattern. Everything is redrawn only when the view (pan, zoom, resize), the runs or
-// their colours, the timeline's cursor (`race.cursor`) or the data (a restart) change; then
-// each run's whole path is read from the engine once and decimated in screen space (a vertex
-// only when it moved at least DECIMATE_PX device pixels from the last one, and always the
-// last point) into one Path2D. The small marks (dots, ✕, start) are redrawn every time on
-// their own canvas. JS keeps per run only the last drawn vertex and point, never the path.
+// their colours, the race's cursor (`race.cursor`) or the data (a restart) change; then
+// each run's whole path is read from the engine once, decimated in screen space and stroked
+// in pieces (path-strokes.mjs) — for long races in slices between frames into hidden canvases
+// while the old paths stay on screen (path-redraw.mjs). The small marks (dots, ✕, start) are
+// redrawn every time on their own canvas. JS keeps per run only the last drawn vertex and
+// point, never the path.
 
 import { int } from './catalog.mjs';
-
-const FAR = 1e6; // screen coordinates are clamped to ±FAR px (diverging runs fly far away)
-const clamp = (v) => (v > FAR ? FAR : v < -FAR ? -FAR : v);
-const DECIMATE_PX = 0.75; // device pixels between drawn vertices
-// Round joins on paths with more vertices than this cost noticeably more to rasterise than
-// bevel joins (and look the same at 2.5 px): see redraw().
-const ROUND_JOIN_MAX = 20000;
-const HALO = { width: 5, color: 'rgba(0,0,0,0.55)' };
-const LINE_WIDTH = 2.5;
-const DASH = [10, 6];
+import { transform, prepare, startTrack, strokePiece, HALO_OPACITY } from './path-strokes.mjs';
+import { Redraw } from './path-redraw.mjs';
 
 function layer(after, className) {
   const c = document.createElement('canvas');
@@ -38,7 +31,8 @@ function layer(after, className) {
 
 export class Paths {
   constructor(canvas, view, race) {
-    this.canvas = canvas; // halos
+    this.canvas = canvas; // halos (painted opaque, shown at HALO_OPACITY)
+    canvas.style.opacity = String(HALO_OPACITY);
     this.lines = layer(canvas, 'paths-lines');
     this.marks = layer(this.lines, 'paths-marks');
     this.hctx = canvas.getContext('2d');
@@ -51,7 +45,11 @@ export class Paths {
     this.tracks = []; // per run: what is drawn (see track())
     this.drawn = 0; // vertices in the drawn paths (for tests of decimation)
     this.redraws = 0; // full redraws (for tests)
+    this.job = null; // the full redraw in progress (path-redraw.mjs)
   }
+
+  /** Whether a full redraw is under way (in slices; the old paths are on screen). */
+  get busy() { return Boolean(this.job); }
 
   /** Asks for a redraw on the next animation frame (coalesced). */
   request() {
@@ -73,133 +71,57 @@ export class Paths {
     }
     const key = [view.cx, view.cy, view.scale, view.W, view.H, view.dpr, this.canvas.width, this.canvas.height,
       this.lines.width, this.lines.height, race.cursor, race.runs.map((r) => r.color).join(',')].join('|');
+    const job = this.job;
+    if (job && job.key === key && !job.done) { this.drawMarks(); return; } // still drawing
+    if (job?.done && job.key === key) this.finish(job);
     const tracks = this.tracks;
-    const same = key === this.key && tracks.length === race.caches.length &&
+    const same = key === this.key && !this.job && tracks.length === race.caches.length &&
       race.caches.every((c, i) => tracks[i].cache === c && tracks[i].n <= c.points);
-    if (same) this.extend(); else { this.key = key; this.redraw(); }
+    if (same) this.extend(); else { this.key = key; this.redraw(key); }
     this.drawMarks();
   }
 
-  /** The screen transform, in CSS pixels. */
-  transform() {
-    const v = this.view;
-    return { s: v.scale, cx: v.cx, cy: v.cy, hw: v.W / 2, hh: v.H / 2, gap: DECIMATE_PX / v.dpr };
+  /** Everything again: each run's path (up to the cursor) from the engine (path-redraw.mjs:
+   *  at once, or in slices while the old paths stay on screen). */
+  redraw(key) {
+    this.job?.cancel();
+    this.job = new Redraw({ race: this.race, view: this.view, front: [this.canvas, this.lines], key, onDone: () => this.request() });
+    if (this.job.done) this.finish(this.job);
   }
 
-  prepare(ctx) {
-    const dpr = this.view.dpr;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.lineCap = 'round';
-  }
-
-  /** Appends run points xy[2·from ..] (screen-decimated against the track's last vertex) to
-   *  `path` (a Path2D that already starts at that vertex); updates the track. */
-  walk(t, xy, from, to, path, tf, other = null) {
-    const { s, cx, cy, hw, hh, gap } = tf;
-    const g2 = gap * gap;
-    let { lx, ly, len, pvx, pvy, plen } = t, emitted = 0, px = lx, py = ly;
-    for (let k = from; k < to; k += 1) {
-      px = clamp(hw + (xy[2 * k] - cx) / s); py = clamp(hh - (xy[2 * k + 1] - cy) / s);
-      const dx = px - lx, dy = py - ly;
-      const d2 = dx * dx + dy * dy;
-      if (d2 < g2 && k !== to - 1) continue;
-      path.lineTo(px, py);
-      if (other) other.lineTo(px, py);
-      pvx = lx; pvy = ly; plen = len;
-      len += Math.sqrt(d2);
-      lx = px; ly = py; emitted += 1;
-    }
-    Object.assign(t, { lx, ly, len, pvx, pvy, plen, hx: px, hy: py });
-    return emitted;
-  }
-
-  /** Halo, then colour. Solid runs put their halo on the halo canvas, under every line;
-   *  dashed runs (9 and on) on the line canvas, so their halo dashes cut the lines under
-   *  them as before (a dashed run shares its colour with an earlier solid one). When
-   *  extending a dashed run, its colour is stroked from one vertex back (`line`, from dash
-   *  offset `lineOffset`): the new halo's round cap covers the end of the old line. */
-  stroke(path, i, color, offset, join, line = path, lineOffset = offset) {
-    const dashed = i >= 8;
-    const dash = dashed ? DASH : [];
-    const { hctx, lctx } = this;
-    const steps = dashed
-      ? [[lctx, HALO.color, HALO.width, path, offset], [lctx, color, LINE_WIDTH, line, lineOffset]]
-      // The halo: erase, then paint at 55 % (not painted twice where pieces overlap).
-      : [[hctx, null, HALO.width, path, offset], [hctx, HALO.color, HALO.width, path, offset], [lctx, color, LINE_WIDTH, path, offset]];
-    for (const [ctx, style, width, p, off] of steps) {
-      ctx.setLineDash(dash);
-      ctx.lineDashOffset = off;
-      ctx.lineJoin = join;
-      ctx.lineWidth = width;
-      ctx.globalCompositeOperation = style ? 'source-over' : 'destination-out';
-      ctx.strokeStyle = style || '#000';
-      ctx.stroke(p);
-    }
-  }
-
-  /** Everything again: each run's path (up to the cursor) from the engine, decimated. */
-  redraw() {
-    const { race } = this;
-    for (const c of [this.canvas, this.lines]) {
-      const ctx = c.getContext('2d');
-      ctx.setTransform(1, 0, 0, 1, 0, 0);
-      ctx.clearRect(0, 0, c.width, c.height);
-      this.prepare(ctx);
-    }
-    const tf = this.transform();
-    let drawn = 0;
-    this.tracks = race.caches.map((cache, i) => {
-      const t = { cache, n: 0, lx: 0, ly: 0, len: 0, pvx: 0, pvy: 0, plen: 0, hx: 0, hy: 0, vertices: 0 };
-      const run = race.runs[i];
-      const full = cache.points;
-      const n = race.cursor == null ? full : Math.min(full, race.cursor + 1);
-      if (!run || n === 0) return t;
-      const xy = race.session.path(i, 0);
-      t.lx = clamp(tf.hw + (xy[0] - tf.cx) / tf.s); t.ly = clamp(tf.hh - (xy[1] - tf.cy) / tf.s);
-      t.hx = t.lx; t.hy = t.ly; t.pvx = t.lx; t.pvy = t.ly;
-      const path = new Path2D();
-      path.moveTo(t.lx, t.ly);
-      t.vertices = 1 + this.walk(t, xy, 1, n, path, tf);
-      t.n = n;
-      // Round joins are what the path looks like; on very long paths (hundreds of
-      // thousands of tiny zigzags) bevel joins rasterise much faster and look the same.
-      this.stroke(path, i, run.color, 0, t.vertices > ROUND_JOIN_MAX ? 'bevel' : 'round');
-      drawn += t.vertices;
-      return t;
-    });
-    this.drawn = drawn;
+  finish(job) {
+    job.show([this.canvas, this.lines]);
+    this.tracks = job.tracks;
+    this.drawn = job.drawn;
     this.redraws += 1;
+    this.job = null;
   }
 
   /** Only what is new since the last frame: the segments from each run's last vertex. */
   extend() {
     const { race } = this;
-    this.prepare(this.hctx);
-    this.prepare(this.lctx);
-    const tf = this.transform();
+    const dpr = this.view.dpr;
+    prepare(this.hctx, dpr);
+    prepare(this.lctx, dpr);
+    const ctxs = { h: this.hctx, l: this.lctx };
+    const tf = transform(this.view);
     race.caches.forEach((cache, i) => {
-      const t = this.tracks[i];
       const run = race.runs[i];
       const upTo = race.cursor == null ? cache.points : Math.min(cache.points, race.cursor + 1);
-      if (!run || t.n >= upTo) return;
-      const xy = race.session.path(i, t.n);
-      const count = Math.min(xy.length / 2, upTo - t.n);
-      const path = new Path2D();
+      let t = this.tracks[i];
+      const n0 = t.n;
+      if (!run || n0 >= upTo) return;
+      const xy = race.session.path(i, n0);
+      const count = Math.min(xy.length / 2, upTo - n0);
       let from = 0;
-      if (t.n === 0) { // the first point of the run
-        t.lx = clamp(tf.hw + (xy[0] - tf.cx) / tf.s); t.ly = clamp(tf.hh - (xy[1] - tf.cy) / tf.s);
-        t.hx = t.lx; t.hy = t.ly; t.pvx = t.lx; t.pvy = t.ly;
-        t.vertices = 1; from = 1;
+      if (n0 === 0) { // the first point of the run
+        t = this.tracks[i] = startTrack(cache, xy, tf);
+        this.drawn += 1; from = 1;
       }
-      path.moveTo(t.lx, t.ly);
-      const len0 = t.len, plen0 = t.plen;
-      let line = path;
-      if (i >= 8) { line = new Path2D(); line.moveTo(t.pvx, t.pvy); line.lineTo(t.lx, t.ly); }
-      const emitted = this.walk(t, xy, from, count, path, tf, line === path ? null : line);
-      t.vertices += emitted;
-      this.drawn += emitted + (from ? 1 : 0);
-      t.n += count;
-      this.stroke(path, i, run.color, len0, t.vertices > ROUND_JOIN_MAX ? 'bevel' : 'round', line, line === path ? len0 : plen0);
+      const before = t.vertices;
+      while (from < count) from = strokePiece(t, i, run.color, xy, from, count, tf, ctxs);
+      this.drawn += t.vertices - before;
+      t.n = n0 + count;
     });
   }
 

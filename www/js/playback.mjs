@@ -1,6 +1,10 @@
 // Playback: Play/Pause, Step, Reset, the speed slider (1 to 10,000 steps per second, log),
 // the step counter and the keyboard shortcuts. One requestAnimationFrame loop while playing;
 // steps per frame = speed × dt, with the fractional part carried to the next frame.
+//
+// Hooks (for the timeline, which shows recorded steps): onBeforePlay(fn) — fn() runs before
+// playing starts; onStepRequest(fn) — fn(n) is asked first when Step (or →) wants n steps
+// and returns true if it handled them (then the race is not advanced).
 
 import { int } from './catalog.mjs';
 
@@ -16,6 +20,7 @@ export class Playback {
     this.last = 0;
     this.msPerStep = 0.01; // measured engine time per step (smoothed)
     this.speed = 10 ** Number(els.speed.value);
+    this.hooks = { beforePlay: [], stepRequest: [] };
     // A mouse click leaves no focus on the button, so Space then means play/pause everywhere.
     const click = (b, fn) => b.addEventListener('click', (e) => { fn(); if (e.detail > 0) b.blur(); });
     click(els.play, () => this.toggle());
@@ -28,6 +33,11 @@ export class Playback {
     race.on('data', () => this.showStep());
     race.on('load', () => this.pause());
   }
+
+  /** fn() runs before playing starts. */
+  onBeforePlay(fn) { this.hooks.beforePlay.push(fn); }
+  /** fn(n) -> true if it handled a request for n steps (the race is then not advanced). */
+  onStepRequest(fn) { this.hooks.stepRequest.push(fn); }
 
   setSpeed(v) {
     this.speed = Math.min(Math.max(v, 1), 1e4);
@@ -56,6 +66,7 @@ export class Playback {
 
   play() {
     if (this.playing) return;
+    for (const fn of this.hooks.beforePlay) fn();
     if (!this.race.running) return;
     this.playing = true;
     this.carry = 0;
@@ -71,7 +82,9 @@ export class Playback {
 
   step(n = 1) {
     this.pause();
-    this.race.advance(Math.max(0, Math.floor(n)));
+    const k = Math.max(0, Math.floor(n));
+    if (this.hooks.stepRequest.some((fn) => fn(k))) return;
+    this.race.advance(k);
   }
 
   reset() {

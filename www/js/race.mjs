@@ -1,116 +1,26 @@
 // The race as data: the scenario object (the engine's JSON), the wasm Session that plays it,
 // and per run a small JS-side summary: the engine keeps the recorded path, losses and rates
 // (and is asked for them on demand), JS keeps only what drawing needs (min/max envelopes of
-// the losses and rates for the charts, see Envelope; the path overlay keeps its own
-// screen-space state, see paths.mjs). Listeners hear 'load' (new problem), 'runs' (runs
-// added/removed), 'data' (new points or a restart).
+// the losses and rates for the charts, see series.mjs; the path overlay keeps its own
+// screen-space state, see paths.mjs).
+//
+// Events (race.on(name, fn)):
+//   'load'    a new scenario (problem) was loaded
+//   'runs'    runs were added or removed
+//   'data'    {restart?, adopted?}: new points, or (restart) recorded data was replaced
+//   'cursor'  {cursor}: the step shown changed (see setCursor)
+//
+// The cursor: `race.cursor` is the step the page shows (null = the live end); paths, dots,
+// charts and the equations show that step. Only setCursor changes it (and emits 'cursor'); a
+// restart (a 'data' event with restart: load, reset, new start, a run re-planned or removed)
+// puts it back to live without a separate 'cursor' event.
+//
+// Re-plans may be computed elsewhere: with a planner (useReplanner, see replan.mjs) that
+// takes a run, setRun(i, run, true) applies the new settings live at once and the planner
+// later hands the re-planned run back through adopt().
 
 import { PALETTE } from './catalog.mjs';
-
-/**
- * One recorded series of a run, read from the engine on demand: `length` is the number of
- * values the engine holds (for the path: 2 per point, x and y), `data` a Float64Array of
- * them (at least `length` long), fetched on first use and then topped up with only the new
- * values (`session.path(i, from)` etc.). Nothing is fetched until someone reads `data`, so
- * playing keeps no copy of the history in JS; code that needs the full-precision record
- * (tests, exports, the regression lab's best-step markers) reads `data` as before.
- */
-class EngineSeries {
-  constructor(race, cache, kind) {
-    this.race = race;
-    this.cache = cache;
-    this.kind = kind; // 'xy' | 'loss' | 'lr'
-    this.buf = null;
-    this.have = 0;
-  }
-  get index() { return this.race.caches.indexOf(this.cache); }
-  get length() {
-    const c = this.cache;
-    return this.kind === 'xy' ? 2 * c.points : this.kind === 'loss' ? c.lossEnv.length : c.lrEnv.length;
-  }
-  get data() {
-    const want = this.length;
-    if (this.buf && this.have === want) return this.buf;
-    const i = this.index;
-    const s = this.race.session;
-    if (i < 0 || !s) return this.buf || new Float64Array(0);
-    if (this.have > want) { this.buf = null; this.have = 0; } // cannot shrink: refetch
-    const from = this.kind === 'xy' ? this.have / 2 : this.have;
-    const more = this.kind === 'xy' ? s.path(i, from) : this.kind === 'loss' ? s.losses(i, from) : s.rates(i, from);
-    const need = this.have + more.length;
-    if (!this.buf || need > this.buf.length) {
-      const next = new Float64Array(Math.max(1024, need + (need >> 1)));
-      if (this.buf) next.set(this.buf.subarray(0, this.have));
-      this.buf = next;
-    }
-    this.buf.set(more, this.have);
-    this.have = need;
-    return this.buf;
-  }
-  /** Drops the fetched copy (the next `data` asks the engine again). */
-  release() { this.buf = null; this.have = 0; }
-}
-
-/**
- * A per-step series kept only as min/max envelopes over blocks of `size` consecutive values
- * (a power of two, doubled whenever there would be more than CAP blocks): constant memory,
- * O(new values) per update, and enough resolution for charts of up to CAP / 2 device-pixel
- * columns. `lo`/`hi` are the extremes of every value seen (NaN ignored).
- */
-const CAP = 4096;
-export class Envelope {
-  constructor() {
-    this.size = 1; // values per block
-    this.blocks = 0; // complete blocks
-    this.mn = new Float64Array(CAP);
-    this.mx = new Float64Array(CAP);
-    this.length = 0; // values seen
-    this.curMn = Infinity; this.curMx = -Infinity; this.curN = 0; // the open block
-    this.lo = Infinity; this.hi = -Infinity;
-  }
-  append(values) {
-    let { size, curMn, curMx, curN, lo, hi } = this;
-    for (let k = 0; k < values.length; k += 1) {
-      const v = values[k];
-      if (v < curMn) curMn = v;
-      if (v > curMx) curMx = v;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-      curN += 1;
-      if (curN === size) {
-        if (this.blocks === CAP) { this.halve(); size = this.size; }
-        if (curN === size) {
-          this.mn[this.blocks] = curMn; this.mx[this.blocks] = curMx; this.blocks += 1;
-          curMn = Infinity; curMx = -Infinity; curN = 0;
-        }
-      }
-    }
-    Object.assign(this, { curMn, curMx, curN, lo, hi });
-    this.length += values.length;
-  }
-  /** Merges pairs of blocks: half as many, twice as long. */
-  halve() {
-    const { mn, mx } = this;
-    const n = this.blocks >> 1;
-    for (let j = 0; j < n; j += 1) {
-      mn[j] = Math.min(mn[2 * j], mn[2 * j + 1]);
-      mx[j] = Math.max(mx[2 * j], mx[2 * j + 1]);
-    }
-    this.blocks = n;
-    this.size *= 2;
-  }
-}
-
-// points: the number of path points the engine holds (from its state); lossEnv/lrEnv.length
-// the numbers of losses and rates it holds. wall: milliseconds of
-// engine work this run's steps took (the regression lab's metric).
-function freshCache(race) {
-  const c = { points: 0, wall: 0, lossEnv: new Envelope(), lrEnv: new Envelope() };
-  c.xy = new EngineSeries(race, c, 'xy');
-  c.loss = new EngineSeries(race, c, 'loss');
-  c.lr = new EngineSeries(race, c, 'lr');
-  return c;
-}
+import { freshCache } from './series.mjs';
 
 export class Race {
   constructor(wasm, catalog) {
@@ -121,6 +31,10 @@ export class Race {
     this.caches = [];
     this.state = null;
     this.listeners = new Map();
+    this.cursorStep = null;
+    this.planner = null;
+    this.version = 0; // bumped whenever the problem or the start changes
+    this.frozen = false; // while runs are being adopted one per task (see adopt)
   }
 
   on(event, fn) {
@@ -128,6 +42,23 @@ export class Race {
     this.listeners.get(event).push(fn);
   }
   emit(event, detail) { for (const fn of this.listeners.get(event) || []) fn(detail); }
+
+  /** The planner asked about re-plans (an object with takes(i) and request(i, run)). */
+  useReplanner(planner) { this.planner = planner; }
+
+  /** The step shown (null = the live end). */
+  get cursor() { return this.cursorStep; }
+
+  /** Shows step k (null, or k at or past the live end: live); emits 'cursor' on a change.
+   *  Returns the cursor. */
+  setCursor(k) {
+    const next = k == null || k >= this.step ? null : Math.max(0, Math.round(k));
+    if (next !== this.cursorStep) {
+      this.cursorStep = next;
+      this.emit('cursor', { cursor: next });
+    }
+    return next;
+  }
 
   /** Loads a scenario (object or JSON string). Throws an Error naming the bad field and
    *  keeps the current race if it is invalid. */
@@ -145,7 +76,10 @@ export class Race {
     this.session = session;
     this.scenario = data;
     this.problem = session.problem();
+    this.version += 1;
+    this.frozen = false;
     this.caches = data.runs.map(() => freshCache(this));
+    this.cursorStep = null;
     this.sync();
     this.emit('load');
     this.emit('runs');
@@ -171,7 +105,7 @@ export class Race {
   }
 
   advance(n) {
-    if (n <= 0) return;
+    if (n <= 0 || this.frozen) return;
     // Run by run (the same as session.advance(n)), each timed for its wall-time metric.
     this.caches.forEach((c, i) => {
       const t0 = performance.now();
@@ -184,6 +118,7 @@ export class Race {
 
   restartData() {
     this.caches = this.runs.map(() => freshCache(this));
+    this.cursorStep = null;
     this.sync();
     this.emit('data', { restart: true });
   }
@@ -193,16 +128,42 @@ export class Race {
   setStart(x, y) {
     this.session.setStart(x, y);
     this.scenario.start = [x, y];
+    this.version += 1;
     this.restartData();
   }
 
-  /** Changes run i; throws (and changes nothing) if the engine rejects it. */
+  /** Changes run i; throws (and changes nothing) if the engine rejects it. A re-plan the
+   *  planner takes is applied live now and re-planned in the background. */
   setRun(i, run, replan) {
-    this.session.setRun(i, JSON.stringify(run), replan);
+    const json = JSON.stringify(run);
+    const background = replan && this.planner?.takes(i);
+    this.session.setRun(i, json, replan && !background);
     this.scenario.runs[i] = run;
-    if (replan) this.caches[i] = freshCache(this);
+    if (replan && !background) {
+      this.planner?.forget(this.caches[i]);
+      this.caches[i] = freshCache(this);
+      this.cursorStep = null;
+    }
     this.sync();
-    this.emit('data', { restart: replan });
+    this.emit('data', { restart: replan && !background });
+    if (background) this.planner.request(i, run);
+  }
+
+  /**
+   * Replaces run i with a run computed elsewhere (Session.runSnapshot bytes), without sync
+   * or events: the caller adopts one run per task and then calls adopted(). Throws if the
+   * engine refuses the bytes.
+   */
+  adopt(i, bytes) {
+    this.session.adoptRun(i, bytes);
+    this.caches[i] = freshCache(this);
+  }
+
+  /** After adopt(): the summary again and a 'data' restart for the runs adopted. */
+  adopted(indices) {
+    this.cursorStep = null;
+    this.sync();
+    this.emit('data', { restart: true, adopted: indices });
   }
 
   addRun(run) {
@@ -221,6 +182,7 @@ export class Race {
     this.session.removeRun(i);
     this.scenario.runs.splice(i, 1);
     this.caches.splice(i, 1);
+    this.cursorStep = null;
     this.sync();
     this.emit('runs');
     this.emit('data', { restart: true });

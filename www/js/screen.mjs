@@ -20,7 +20,15 @@ export class Screen {
     this.lastCharts = 0;
     this.chartTimer = 0;
     view.onChange(() => paths.request());
-    race.on('data', () => { paths.request(); this.legend(); this.chartsSoon(); });
+    // The charts change with new steps, a restart or new colours; a run's new settings alone
+    // (a slider drag) leave them as they are.
+    race.on('data', (d) => {
+      paths.request();
+      this.legend();
+      const sig = `${race.step}|${race.runs.map((r) => r.color).join(',')}`;
+      if (d?.restart && !d.adopted) { this.chartSig = sig; this.drawCharts(); } // a new race: at once
+      else if (d?.restart || sig !== this.chartSig) { this.chartSig = sig; this.chartsSoon(); }
+    });
   }
 
   legend() {
@@ -33,15 +41,23 @@ export class Screen {
     if (key !== this.legendKey) { this.legendKey = key; this.els.legend.replaceChildren(...items); }
   }
 
+  /** Draws the charts soon, in a task of their own (never inside the task that changed the
+   *  data: with an engine update and a redraw of everything that follows it, one task would
+   *  grow long), at most every CHART_INTERVAL_MS. */
   chartsSoon() {
-    const wait = this.lastCharts + CHART_INTERVAL_MS - performance.now();
-    if (wait <= 0) { this.drawCharts(); return; }
-    if (!this.chartTimer) this.chartTimer = setTimeout(() => { this.chartTimer = 0; this.drawCharts(); }, wait);
+    const wait = Math.max(0, this.lastCharts + CHART_INTERVAL_MS - performance.now());
+    // The two charts in two tasks (each chart is the longest drawing of a frame).
+    if (!this.chartTimer) {
+      this.chartTimer = setTimeout(() => {
+        this.drawCharts('loss');
+        setTimeout(() => { this.chartTimer = 0; this.drawCharts('lr'); }, 0);
+      }, wait);
+    }
   }
 
-  /** Loss on a log scale, shifted by the lowest known minimum (so six-hump's negative values
+  /** ('both', 'loss' or 'lr') Loss on a log scale, shifted by the lowest known minimum (so six-hump's negative values
    *  fit); linear when the surface has no minimum to shift by (the saddle). */
-  drawCharts() {
+  drawCharts(which = 'both') {
     const race = this.race;
     if (!race.state) return;
     this.lastCharts = performance.now();
@@ -66,7 +82,7 @@ export class Screen {
       }
       return { env, length, offset, tail, color: race.runs[i].color, dashed: i >= 8 };
     });
-    this.loss.draw({ series: series('lossEnv', 0), maxStep, log, shift });
-    this.lr.draw({ series: series('lrEnv', 1), maxStep, log: true });
+    if (which !== 'lr') this.loss.draw({ series: series('lossEnv', 0), maxStep, log, shift });
+    if (which !== 'loss') this.lr.draw({ series: series('lrEnv', 1), maxStep, log: true });
   }
 }

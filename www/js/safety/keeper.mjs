@@ -17,14 +17,9 @@ export class Keeper {
     this.store = new Store();
     this.notice = null;
     this.typed = false;
-    // Data: every accepted change of the regression data goes through lab.reload (CSV,
-    // data-view edits, split); a rejected one returns an error and changes nothing.
-    const reload = lab.reload.bind(lab);
-    lab.reload = (patch) => {
-      const err = reload(patch);
-      if (!err) this.saveData();
-      return err;
-    };
+    // Data: the lab announces every accepted change of the regression data (CSV, data-view
+    // edits, split); a rejected one changes nothing and is not announced.
+    lab.on('data-changed', () => this.saveData());
     // Formula: a load that follows typing in the formula box.
     document.addEventListener('input', (e) => { if (e.target?.id === 'expr') this.typed = true; });
     race.on('load', () => {

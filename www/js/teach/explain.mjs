@@ -37,9 +37,14 @@ export class Explain {
     panel.after(card);
     this.pending = 0; this.last = 0;
     race.on('runs', () => this.runs());
-    race.on('data', () => this.soon());
+    // Only what changes the explained step: new steps, a restart, the explained run's
+    // settings. A new race (a restart other than runs adopted from the engine worker) at once.
+    race.on('data', (d) => {
+      if (d?.restart && !d.adopted) this.update();
+      else if (d?.restart || this.signature() !== this.sig) this.soon();
+    });
     view.onChange(() => this.overlay.draw());
-    new MutationObserver(() => this.tick()).observe(document.getElementById('run-list'), { childList: true });
+    new MutationObserver(() => this.tickSoon()).observe(document.getElementById('run-list'), { childList: true });
   }
 
   runs() {
@@ -51,11 +56,20 @@ export class Explain {
 
   select(i) { this.index = i; this.runSel.value = String(i); this.update(); }
 
+  /** Updates soon, in a task of its own (the update asks the engine and reads the layout),
+   *  at most every INTERVAL_MS. */
   soon() {
-    const wait = this.last + INTERVAL_MS - performance.now();
-    if (wait <= 0) { this.update(); return; }
+    const wait = Math.max(0, this.last + INTERVAL_MS - performance.now());
     if (!this.pending) this.pending = setTimeout(() => { this.pending = 0; this.update(); }, wait);
   }
+
+  signature() {
+    const race = this.race;
+    return `${race.step}|${race.cursor}|${JSON.stringify(race.runs[this.index] ?? null)}`;
+  }
+
+  /** Brings a pending update forward (for readers that need it now). */
+  flush() { if (this.pending) this.update(); }
 
   /** Details of the selected run at the shown step (the update from that point on; at the
    *  end of a finished run, the last step taken). */
@@ -63,7 +77,7 @@ export class Explain {
     const { race } = this;
     const s = race.session;
     if (!s || !race.runs[this.index]) return null;
-    const k = race.cursor ?? race.step;
+    const k = race.cursor ?? race.step; // the step shown
     let d = s.stepDetails(this.index, k);
     if (!d.next && d.step > 0) d = s.stepDetails(this.index, d.step - 1);
     return d;
@@ -71,6 +85,7 @@ export class Explain {
 
   update() {
     this.last = performance.now();
+    this.sig = this.signature();
     clearTimeout(this.pending); this.pending = 0;
     const d = this.details();
     const c = d && Number.isFinite(d.point[0]) && Number.isFinite(d.point[1]) ? this.race.session.curvatureAt(d.point[0], d.point[1]) : null;
@@ -81,7 +96,15 @@ export class Explain {
     this.dock(d);
     this.equations.hidden = !this.showEquations || !d;
     if (d && this.showEquations) this.equations.render(this.race.runs[this.index], d, c);
-    this.tick();
+    this.tickSoon();
+  }
+
+  /** tick() in the next frame: it reads the layout, which a frame computes anyway (read in
+   *  this task, the layout would be computed here and again for the frame). */
+  tickSoon() {
+    if (this.tickPending) return;
+    this.tickPending = true;
+    requestAnimationFrame(() => { this.tickPending = false; this.tick(); });
   }
 
   /** Keeps the panel on the side of the view away from the explained point (until the

@@ -2,7 +2,7 @@
 // share links and lessons, export, presenter mode. Built on the race page's objects; adds to
 // `window.gradscape`: link(), timeline(k?), explain(i?), overlayDraws(), presenter.
 
-import { checkExpr } from '../../pkg/gradscape.js';
+import { checkExpr } from '../engine.mjs';
 import { el } from '../widgets.mjs';
 import { Timeline } from './timeline.mjs';
 import { Explain } from './explain.mjs';
@@ -14,7 +14,7 @@ import { Exporter } from './exporter.mjs';
 import { Presenter } from './presenter.mjs';
 import { toolbar } from './toolbar.mjs';
 
-export function teach({ race, view, paths, screen, playback, catalog, api, keeper }) {
+export function teach({ race, view, paths, screen, playback, catalog, api, keeper, planner }) {
   const $ = (id) => document.getElementById(id);
   const full = api.catalog();
   const playCard = $('play').closest('section');
@@ -30,7 +30,7 @@ export function teach({ race, view, paths, screen, playback, catalog, api, keepe
   new Schedules(race, full.schedules, $('replan'));
   new CustomSurface(race, view, checkExpr, $('surface'));
   let lessons = null;
-  const links = new Links({ race, view, playback, timeline, notice: (t) => (keeper ? keeper.refused(t) : lessons.notice(t)) });
+  const links = new Links({ race, view, playback, timeline, planner, notice: (t) => (keeper ? keeper.refused(t) : lessons.notice(t)) });
   const openScenario = (sc) => {
     race.load(sc);
     links.apply(sc.page || {});
@@ -52,8 +52,8 @@ export function teach({ race, view, paths, screen, playback, catalog, api, keepe
     link: () => links.link(),
     exportScenario: () => JSON.stringify(links.scenario()),
     timeline: (k) => (k === undefined ? timeline.shown : timeline.show(k)),
-    explain: (i) => { if (i !== undefined) explain.select(i); return explain.current?.details ?? null; },
-    overlayDraws: () => explain.overlay.draws,
+    explain: (i) => { if (i !== undefined) explain.select(i); else explain.flush(); return explain.current?.details ?? null; },
+    overlayDraws: () => { explain.flush(); return explain.overlay.draws; },
     rates: (i) => { const c = race.caches[i]; return c ? Array.from(c.lr.data.subarray(0, c.lr.length)) : null; },
   });
   Object.defineProperty(api, 'presenter', { get: () => presenter.on, enumerable: true });

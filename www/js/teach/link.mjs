@@ -2,14 +2,15 @@
 // (view box, colour scale, shown step, speed, re-plan, hidden controls, title, caption) as
 // `#s=…` (the engine's linkForScenario), rewritten as things change (debounced). On load a
 // link is decoded by the engine (scenarioFromLink); a bad one leaves the default race and
-// shows the engine's message.
+// shows the engine's message. A link to a late step is caught up in the engine worker (the
+// planner, replan.mjs) when it can, else in slices here.
 //
 // A link never exceeds MAX_LINK (what the engine opens; src/link.rs): a scenario whose
 // regression data makes it longer is written without the data (generated points of the same
 // count stand in, so that mini-batch sizes stay valid), and a 'gradscape:link-without-data'
 // event {n, chars} on document says so once per data (safety/unkept.mjs tells the user).
 
-import { linkForScenario, scenarioFromLink } from '../../pkg/gradscape.js';
+import { linkForScenario, scenarioFromLink } from '../engine.mjs';
 import { fitBounds } from './custom.mjs';
 
 const DEBOUNCE_MS = 400;
@@ -39,8 +40,9 @@ export function withoutData(sc) {
 const surelyTooLong = (json) => Math.ceil((json.length * 4) / 3) + 2 > MAX_LINK;
 
 export class Links {
-  constructor({ race, view, playback, timeline, notice }) {
+  constructor({ race, view, playback, timeline, notice, planner }) {
     this.race = race; this.view = view; this.playback = playback; this.timeline = timeline;
+    this.planner = planner;
     this.notice = notice;
     this.written = location.hash;
     this.els = { log: document.getElementById('log-scale'), replan: document.getElementById('replan'), speed: document.getElementById('speed') };
@@ -154,6 +156,7 @@ export class Links {
    *  1,000,000 × 32 runs) shows the page at once and never freezes it; a newer load, a
    *  reset or runs that all stopped end the catch-up. */
   catchUp(target) {
+    if (this.planner?.catchUp(target)) return;
     const SLICE = 20000;
     const token = {};
     this.catching = token;

@@ -1,6 +1,8 @@
 // The timeline: a scrubber over the steps recorded so far, with back/forward buttons and the
-// Left/Right arrow keys. `race.cursor` is the step shown (null = the live end); paths, dots,
-// overlays and charts show that step. Scrubbing pauses; playing continues from the live end.
+// Left/Right arrow keys. It moves the race's cursor (race.setCursor; null = the live end), and
+// paths, dots, overlays and charts show that step. Scrubbing pauses; playing continues from
+// the live end (a playback beforePlay hook); Step walks forward through the recorded steps
+// first when scrubbed back (a playback stepRequest hook).
 
 import { int } from '../catalog.mjs';
 import { el } from '../widgets.mjs';
@@ -10,7 +12,6 @@ export class Timeline {
     this.race = race;
     this.playback = playback;
     this.onChange = onChange;
-    race.cursor = null;
     this.back = el('button', { type: 'button', className: 'icon', textContent: '◀', title: 'Back one step (←)' });
     this.back.setAttribute('aria-label', 'Back one step');
     this.fwd = el('button', { type: 'button', className: 'icon', textContent: '▶', title: 'Forward one step (→)' });
@@ -25,20 +26,17 @@ export class Timeline {
     this.liveBtn.addEventListener('click', () => this.show(null));
     // Play always continues from the live end; Step (and →) walks forward through the
     // recorded steps first when the timeline is scrubbed back.
-    const play = playback.play.bind(playback);
-    playback.play = () => { this.show(null, false); play(); };
-    const step = playback.step.bind(playback);
-    playback.step = (n = 1) => {
-      if (race.cursor == null) return step(n);
-      playback.pause();
-      return this.show(race.cursor + Math.max(0, Math.floor(n)));
-    };
-    document.addEventListener('keydown', (e) => this.key(e), true);
-    race.on('data', ({ restart }) => {
-      if (restart) race.cursor = null;
-      this.sync();
-      if (restart) this.onChange();
+    playback.onBeforePlay(() => this.show(null, false));
+    playback.onStepRequest((n) => {
+      if (race.cursor == null) return false;
+      this.show(race.cursor + n, false);
+      return true;
     });
+    document.addEventListener('keydown', (e) => this.key(e), true);
+    // (After a restart the cursor is live again; paths, charts and the equations follow the
+    // 'data' event themselves.)
+    race.on('data', () => this.sync());
+    race.on('cursor', () => { this.sync(); this.onChange(); });
   }
 
   /** The step on screen. */
@@ -48,12 +46,8 @@ export class Timeline {
   show(k, pause = true) {
     const race = this.race;
     if (pause) this.playback.pause();
-    const live = race.step;
-    const next = k == null || k >= live ? null : Math.max(0, Math.round(k));
-    if (next === race.cursor) { this.sync(); return this.shown; }
-    race.cursor = next;
-    this.sync();
-    this.onChange();
+    const before = race.cursor;
+    if (race.setCursor(k) === before) this.sync(); // (a change syncs through 'cursor')
     return this.shown;
   }
 

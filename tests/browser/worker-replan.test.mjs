@@ -1,0 +1,96 @@
+// Engine v2, item 6: long work runs in the engine worker (www/js/worker.mjs). With ten runs
+// at step 64,000, "Re-plan from start" plus a learning-rate drag must leave the main thread
+// free — no task over 50 ms (PerformanceObserver 'longtask', buffered) — and the re-planned
+// paths must be on screen within 3 s; the re-planned run is the same as a fresh run of the
+// CLI, and only the last setting of the drag counts (older re-plans are cancelled).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { withPage, screenshot, REPO_ROOT } from './harness.mjs';
+import { TEN_RUNS } from './serve.mjs';
+
+const CLI = path.join(REPO_ROOT, 'target', 'release', 'gradscape');
+const STEPS = 64_000;
+const RUN = 5; // Adam, lr 1e-3
+
+/** Waits until the worker has no job and the paths are drawn (or `ms` pass). */
+async function settle(page, ms) {
+  const t0 = Date.now();
+  for (;;) {
+    const b = await page.evaluate(() => window.gradscape.background());
+    if (!b.replans.length && b.catchUp == null && !b.drawing) return Date.now() - t0;
+    if (Date.now() - t0 > ms) return null;
+    await page.waitForTimeout(25);
+  }
+}
+
+test('ten runs at step 64,000: re-plan from start while dragging the learning rate, no long task', { timeout: 240_000 }, async () => {
+  await withPage('worker-replan', async (page) => {
+    await page.evaluate((sc) => window.gradscape.load(sc), TEN_RUNS);
+    const st = await page.evaluate((n) => window.gradscape.step(n), STEPS);
+    assert.equal(st.step, STEPS);
+    assert.ok((await settle(page, 120_000)) != null, 'the first drawing of the paths ends');
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const before = await page.evaluate((i) => window.gradscape.path(i).slice(0, 2), RUN);
+
+    // Long tasks from here on (buffered: the observer also gets those already queued).
+    await page.evaluate(() => {
+      window.__t0 = performance.now();
+      window.__long = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (e.startTime >= window.__t0) window.__long.push({ at: Math.round(e.startTime - window.__t0), ms: Math.round(e.duration) });
+      }).observe({ type: 'longtask', buffered: true });
+    });
+    await page.getByLabel('Re-plan from start').check();
+    const card = page.getByRole('group', { name: new RegExp(`^Run ${RUN + 1}:`) });
+    const slider = card.getByLabel('Learning rate slider');
+    await slider.scrollIntoViewIfNeeded();
+    const box = await slider.boundingBox();
+    const y = box.y + box.height / 2;
+    await page.mouse.move(box.x + box.width * 0.45, y);
+    await page.mouse.down();
+    let sawWorker = false;
+    for (let k = 1; k <= 12; k += 1) {
+      await page.mouse.move(box.x + box.width * (0.45 + 0.02 * k), y);
+      await page.waitForTimeout(40);
+      const b = await page.evaluate(() => window.gradscape.background());
+      if (b.replans.includes(RUN)) sawWorker = true;
+    }
+    await page.mouse.up();
+    const released = Date.now();
+    const took = await settle(page, 10_000);
+    const total = Date.now() - released;
+    assert.ok(sawWorker, 'the re-plans ran in the engine worker');
+    assert.ok(took != null && total <= 3000, `re-planned paths on screen ${total} ms after the drag (at most 3,000)`);
+    await screenshot(page, 'worker-replan-done');
+
+    const long = await page.evaluate(() => window.__long);
+    assert.deepEqual(long, [], `main-thread tasks over 50 ms during the re-plan: ${JSON.stringify(long)}`);
+
+    // The run is the last setting's, re-planned from the start: its first Adam step moves
+    // both coordinates by lr (the gradient's signs at (-1.5, 2) are both negative), and it
+    // ends where a fresh CLI run of the exported scenario ends.
+    const sc = JSON.parse(await page.evaluate(() => window.gradscape.exportScenario()));
+    const lr = sc.runs[RUN].lr;
+    assert.notEqual(lr, TEN_RUNS.runs[RUN].lr, 'the drag changed the learning rate');
+    const after = await page.evaluate((i) => window.gradscape.path(i), RUN);
+    assert.equal(after.length, STEPS + 1, 'still at the same step');
+    assert.deepEqual(after[0], before[0]);
+    assert.ok(Math.abs(after[1][0] - (-1.5 + lr)) < 1e-9 && Math.abs(after[1][1] - (2 + lr)) < 1e-9, `first step ${after[1]} for lr ${lr}`);
+    const ref = JSON.parse(execFileSync(CLI, ['run', '-'], {
+      input: JSON.stringify({ ...sc, page: undefined, steps: STEPS, runs: [sc.runs[RUN]] }), maxBuffer: 1 << 28,
+    })).runs[0];
+    assert.deepEqual(after.at(-1), ref.trajectory.at(-1), 'the same end point as a fresh CLI run');
+    const state = await page.evaluate(() => window.gradscape.state());
+    assert.ok(state.runs.every((r) => r.point.every(Number.isFinite)), 'every run still has a point');
+    assert.equal(state.step, STEPS);
+
+    // (Outside the measured part: a screenshot costs the page a long frame.) During a
+    // re-plan the run's card shows its progress and the old paths stay on screen.
+    await card.getByLabel('Learning rate', { exact: true }).fill('0.002');
+    await card.locator('.status', { hasText: 're-planning' }).waitFor({ timeout: 5000 }).catch(() => {});
+    await screenshot(page, 'worker-replan-progress');
+    assert.ok((await settle(page, 10_000)) != null, 'the second re-plan ends');
+  });
+});

@@ -1,0 +1,47 @@
+// The engine facade: the ONE module that imports the wasm package (../pkg). Everything else
+// — the page's modules on the main thread and the engine worker (worker.mjs) — gets the
+// engine from here, so where the engine runs (this thread or the worker) is decided in one
+// place. It has no DOM code, so the worker imports it too.
+//
+//   await loadEngine()        instantiates the wasm module (once; later calls share it)
+//   Session, catalogJson, parseCsv, linkForScenario, scenarioFromLink, checkExpr
+//                             the wasm exports, usable after loadEngine()
+//   canHandOver()             true when this build has Session.runSnapshot/adoptRun (runs can
+//                             be computed in the worker and adopted here)
+//   background()              the shared engine worker client (engine-worker.mjs), created on
+//                             first use; main thread only
+//   testExports()             the whole module when the test build (cargo feature
+//                             panic-test) exports panicForTest, else null
+
+import init, * as wasm from '../pkg/gradscape.js';
+import { EngineWorker } from './engine-worker.mjs';
+
+export { Session, catalogJson, parseCsv, linkForScenario, scenarioFromLink, checkExpr } from '../pkg/gradscape.js';
+
+let loading = null;
+
+/** Instantiates the wasm module once (an Error from a failed load is thrown again to every
+ *  caller). */
+export function loadEngine() {
+  loading ??= init();
+  return loading;
+}
+
+/** Whether a run computed by another Session (in the worker) can be moved into this one. */
+export function canHandOver() {
+  const p = wasm.Session.prototype;
+  return typeof p.runSnapshot === 'function' && typeof p.adoptRun === 'function';
+}
+
+let worker = null;
+
+/** The engine worker client shared by the page (lazily started). */
+export function background() {
+  worker ??= new EngineWorker(new URL('./worker.mjs', import.meta.url));
+  return worker;
+}
+
+/** The wasm module itself, only in the panic-test build (for the panic test). */
+export function testExports() {
+  return typeof wasm.panicForTest === 'function' ? wasm : null;
+}

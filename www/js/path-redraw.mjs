@@ -1,0 +1,120 @@
+// A full redraw of every run's path (paths.mjs), as a job that can run in slices. Small
+// redraws run at once on the visible canvases. Large ones (more than DIRECT_POINTS recorded
+// points) draw into two hidden canvases in slices of about SLICE_MS between frames — each
+// slice forces the rasteriser to do its share at once (a one-pixel getImageData), so no
+// main-thread task, this one or the frame's commit, holds a long rasterisation — while the
+// visible canvases keep showing the old paths; when the job is done, paths.mjs copies the
+// hidden canvases over in one frame.
+
+import { transform, prepare, startTrack, strokePiece } from './path-strokes.mjs';
+
+const DIRECT_POINTS = 60000;
+const SLICE_MS = 4;
+// A piece's rasterisation can take long (a zigzag crossing a whole valley): in slices, the
+// piece size adapts so that one piece costs about PIECE_MS.
+const PIECE_MS = 0.5;
+
+function hidden(like) {
+  const c = document.createElement('canvas');
+  c.width = like.width; c.height = like.height;
+  return c;
+}
+
+const nextTask = (fn) => {
+  const ch = new MessageChannel();
+  ch.port1.onmessage = () => { ch.port1.close(); fn(); };
+  ch.port2.postMessage(0);
+};
+
+export class Redraw {
+  /** `front`: [halo canvas, line canvas]; `onDone()` is called when a sliced job is done. */
+  constructor({ race, view, front, key, onDone }) {
+    this.race = race;
+    this.view = view;
+    this.key = key;
+    this.onDone = onDone;
+    this.done = false;
+    this.cancelled = false;
+    this.tf = transform(view);
+    this.tracks = [];
+    this.caches = race.caches.slice(); // the runs as they were when the job started
+    this.colors = race.runs.map((r) => r.color);
+    this.i = 0; // the run being drawn
+    this.xy = null; this.upTo = 0; this.k = 0;
+    this.piece = 32; // vertices per piece (sliced jobs adapt it)
+    this.rate = 16; // vertices rasterised per ms (measured)
+    const points = race.caches.reduce((a, c) => a + c.points, 0);
+    this.sliced = points > DIRECT_POINTS;
+    this.canvases = this.sliced ? front.map(hidden) : front;
+    const [h, l] = this.canvases.map((c) => c.getContext('2d', this.sliced ? { willReadFrequently: true } : undefined));
+    this.ctxs = { h, l };
+    for (const ctx of [h, l]) {
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+      prepare(ctx, view.dpr);
+    }
+    if (this.sliced) nextTask(() => this.slice());
+    else { this.work(Infinity); this.done = true; }
+  }
+
+  cancel() { this.cancelled = true; }
+
+  slice() {
+    if (this.cancelled) return;
+    if (this.work(SLICE_MS)) { this.done = true; this.onDone(); } else nextTask(() => this.slice());
+  }
+
+  /** Strokes pieces until `budget` ms have passed; true when every run is drawn. */
+  work(budget) {
+    const { race, tf, ctxs } = this;
+    const t0 = performance.now();
+    while (this.i < this.caches.length) {
+      const i = this.i;
+      const cache = this.caches[i];
+      if (!this.xy) {
+        const full = cache.points;
+        const at = race.caches.indexOf(cache); // -1: gone since (then paths.mjs redraws)
+        this.upTo = race.cursor == null ? full : Math.min(full, race.cursor + 1);
+        this.xy = at >= 0 && this.upTo > 0 ? race.session.path(at, 0) : new Float64Array(0);
+        this.upTo = Math.min(this.upTo, this.xy.length / 2);
+        this.track = startTrack(cache, this.xy, tf);
+        this.k = 1;
+        if (this.sliced && performance.now() - t0 > budget / 2) break; // (a long path's fetch)
+      }
+      const t = this.track;
+      const p0 = performance.now();
+      const v0 = t.vertices;
+      if (this.k < this.upTo) this.k = strokePiece(t, i, this.colors[i], this.xy, this.k, this.upTo, tf, ctxs, this.piece);
+      if (this.k >= this.upTo) {
+        t.n = this.upTo;
+        this.tracks.push(t);
+        this.i += 1;
+        this.xy = null;
+      }
+      if (this.sliced) {
+        ctxs.h.getImageData(0, 0, 1, 1); // rasterise now, inside this slice
+        ctxs.l.getImageData(0, 0, 1, 1);
+        // Vertices per ms of this piece (smoothed) sizes the next one.
+        const rate = (t.vertices - v0) / Math.max(performance.now() - p0, 0.05);
+        this.rate = 0.5 * this.rate + 0.5 * rate;
+        this.piece = Math.round(Math.min(4096, Math.max(8, this.rate * PIECE_MS)));
+      }
+      if (performance.now() - t0 > budget) break;
+    }
+    return this.i >= this.caches.length;
+  }
+
+  /** Copies a sliced job's canvases onto the visible ones. */
+  show(front) {
+    if (!this.sliced) return;
+    front.forEach((c, k) => {
+      const ctx = c.getContext('2d');
+      ctx.setTransform(1, 0, 0, 1, 0, 0);
+      ctx.globalCompositeOperation = 'copy';
+      ctx.drawImage(this.canvases[k], 0, 0);
+      ctx.globalCompositeOperation = 'source-over';
+    });
+  }
+
+  get drawn() { return this.tracks.reduce((a, t) => a + t.vertices, 0); }
+}
