@@ -152,3 +152,25 @@ fn state_and_problem_keep_their_json_shapes() {
     assert_eq!(problem["minima"][0]["point"], serde_json::json!([0, 0]));
     assert!(problem["bounds"]["min"].is_array());
 }
+
+#[wasm_bindgen_test]
+fn a_copied_run_keeps_its_path_and_replan_all_recomputes_every_run() {
+    let mut session = gradscape::web::Session::new(BOWL).expect("valid scenario");
+    session.advance(4);
+    session
+        .set_run(0, r#"{"optimizer": "sgd", "lr": 0.3}"#, false)
+        .expect("valid run");
+    session.advance(2);
+    assert_eq!(session.copy_run(0).expect("copied"), 2);
+    assert_eq!(session.path(2, 0), session.path(0, 0));
+    // The copy's path so far: lr 0.1 (p ← 0.8·p on x² + y²) for 4 steps, then lr 0.3.
+    assert_eq!(session.path(2, 0)[2], 2.5 * 0.8);
+    // Re-planned, both follow lr 0.3 from the start: p ← 0.4·p.
+    session.replan_all();
+    assert_eq!(session.step(), 6);
+    for i in [0, 2] {
+        let x = session.path(i, 0)[12];
+        assert!((x - 2.5 * 0.4f64.powi(6)).abs() < 1e-15, "{x}");
+        assert_eq!(session.path(i, 0)[2], 2.5 * 0.4);
+    }
+}

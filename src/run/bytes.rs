@@ -126,21 +126,36 @@ impl Writer {
         self.raw(s.as_bytes());
     }
 
+    /// `n` zero bytes appended, returned to be filled (one resize, then plain copies the
+    /// compiler can vectorise, instead of a capacity check per value).
+    fn extend(&mut self, n: usize) -> &mut [u8] {
+        let start = self.bytes.len();
+        self.bytes.resize(start + n, 0);
+        &mut self.bytes[start..]
+    }
+
     /// A length-prefixed list of floats.
     pub fn f64s(&mut self, v: &[f64]) {
         self.len(v.len());
-        self.reserve(v.len() * 8);
-        for x in v {
-            self.f64(*x);
+        for (out, x) in self.extend(v.len() * 8).chunks_exact_mut(8).zip(v) {
+            out.copy_from_slice(&x.to_le_bytes());
         }
     }
 
     /// A length-prefixed list of points.
     pub fn vec2s(&mut self, v: &[Vec2]) {
         self.len(v.len());
-        self.reserve(v.len() * 16);
-        for p in v {
-            self.vec2(*p);
+        for (out, p) in self.extend(v.len() * 16).chunks_exact_mut(16).zip(v) {
+            out[..8].copy_from_slice(&p.x.to_le_bytes());
+            out[8..].copy_from_slice(&p.y.to_le_bytes());
+        }
+    }
+
+    /// A length-prefixed list of indices below 2³², four bytes each.
+    pub fn u32s(&mut self, v: &[usize]) {
+        self.len(v.len());
+        for (out, &i) in self.extend(v.len() * 4).chunks_exact_mut(4).zip(v) {
+            out.copy_from_slice(&(i as u32).to_le_bytes());
         }
     }
 }

@@ -218,10 +218,7 @@ fn write_state(w: &mut Writer, c: &Checkpoint, order: &mut Option<Arc<Vec<usize>
                 w.u8(1);
             } else {
                 w.u8(2);
-                w.len(p.order.len());
-                for &i in p.order.iter() {
-                    w.u32(i as u32);
-                }
+                w.u32s(&p.order);
                 *order = Some(p.order);
             }
         }

@@ -167,6 +167,20 @@ impl Session {
         self.race.add_run(spec).map_err(js_error)
     }
 
+    /// Adds a copy of run `index` with its path and live changes (not re-planned); returns
+    /// its index. Throws when there is no such run or the race is full.
+    #[wasm_bindgen(js_name = copyRun)]
+    pub fn copy_run(&mut self, index: usize) -> Result<usize, JsError> {
+        self.race.copy_run(index).map_err(js_error)
+    }
+
+    /// Recomputes every run from the start with its current settings, up to the race's
+    /// step (re-plan all).
+    #[wasm_bindgen(js_name = replanAll)]
+    pub fn replan_all(&mut self) {
+        self.race.replan_all();
+    }
+
     /// Removes run `index` (nothing happens if there is no such run).
     #[wasm_bindgen(js_name = removeRun)]
     pub fn remove_run(&mut self, index: usize) {
