@@ -217,7 +217,9 @@ async function main() {
     executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...MEASURE_ARGS], viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1,
   });
   const errors = [];
-  const result = { errors };
+  // The machine's load (1-minute average, runnable tasks) before and after: on a shared
+  // 2-core machine it says how much the absolute times can be trusted.
+  const result = { errors, load_before: os.loadavg()[0] };
   // The kernels run in a browser of their own that compiles wasm with the optimising
   // compiler up front (--no-liftoff): V8 otherwise starts on its baseline compiler and tiers
   // hot functions up on a background thread, which on a loaded 2-core machine can finish
@@ -344,6 +346,7 @@ async function main() {
     ...adamRatios(result.adam),
     page_errors: errors.length,
   };
+  result.load_after = os.loadavg()[0];
   result.kernels = kernels;
   result.summary = json;
   await fsp.mkdir(path.join(ROOT, 'target', 'bench'), { recursive: true });
@@ -417,6 +420,7 @@ for its background tier-up; the page's own figures use V8's defaults.
 | | |
 |---|---|
 | CPU | ${m.cpu}, ${m.nproc} cores (nproc), ${m.mem_gb} GB |
+| Load average (1 min) | ${r.load_before?.toFixed(1)} at the start of the browser part, ${r.load_after?.toFixed(1)} at the end (runnable tasks; above ${m.nproc} the times are stretched by other work) |
 | Browser | ${m.chromium}, headless, \`--disable-gpu\` (software raster) |
 | Toolchain | ${m.rustc}; Node ${m.node} |
 
