@@ -217,7 +217,9 @@ async function main() {
     executablePath: CHROMIUM_PATH, headless: true, args: [...CHROMIUM_ARGS, ...MEASURE_ARGS], viewport: { width: 1280, height: 800 }, deviceScaleFactor: 1,
   });
   const errors = [];
-  const result = { errors };
+  // The machine's load (1-minute average, runnable tasks) before and after: on a shared
+  // 2-core machine it says how much the absolute times can be trusted.
+  const result = { errors, load_before: os.loadavg()[0] };
   // The kernels run in a browser of their own that compiles wasm with the optimising
   // compiler up front (--no-liftoff): V8 otherwise starts on its baseline compiler and tiers
   // hot functions up on a background thread, which on a loaded 2-core machine can finish
@@ -344,6 +346,7 @@ async function main() {
     ...adamRatios(result.adam),
     page_errors: errors.length,
   };
+  result.load_after = os.loadavg()[0];
   result.kernels = kernels;
   result.summary = json;
   await fsp.mkdir(path.join(ROOT, 'target', 'bench'), { recursive: true });
@@ -417,6 +420,7 @@ for its background tier-up; the page's own figures use V8's defaults.
 | | |
 |---|---|
 | CPU | ${m.cpu}, ${m.nproc} cores (nproc), ${m.mem_gb} GB |
+| Load average (1 min) | ${r.load_before?.toFixed(1)} at the start of the browser part, ${r.load_after?.toFixed(1)} at the end (runnable tasks; above ${m.nproc} the times are stretched by other work) |
 | Browser | ${m.chromium}, headless, \`--disable-gpu\` (software raster) |
 | Toolchain | ${m.rustc}; Node ${m.node} |
 
@@ -546,9 +550,9 @@ Profiling-driven work done in this round (before → after, same kind of run):
   per run and the step loop is generic over the concrete types, with point, loss and
   gradient in locals and no allocation; its outcomes equal the recording \`Runner\`'s bit for
   bit (tests in \`src/run/batch/tests.rs\`). Compare \`batch_steps/*\` with
-  \`optimizer_steps/*\` above: the loop overhead is gone for the cheap families (SGD,
-  Adagrad, RMSprop, Adadelta two to seven times faster in wasm in the runs so far), while Adam, NAdam and RAdam stay near
-  the runner's time because their own step dominates (next point). The recording
+  \`optimizer_steps/*\` above: the loop overhead is gone: in wasm SGD runs about 3×
+  faster than through the runner, Adagrad, RMSprop and Adadelta about 2×, while Adam, NAdam
+  and RAdam gain less (1.2–1.6×) because their own step dominates (next point). The recording
   \`Runner\` no longer allocates the minima on every step (\`Problem::distance_to_minimum\`
   built a \`Vec\` per call) and screens the tolerance test without \`hypot\`. Our crate is
   built at opt-level 3 instead of "s" (dependencies stay at "z"): faster loops in wasm for
@@ -557,17 +561,20 @@ Profiling-driven work done in this round (before → after, same kind of run):
   with two \`f64::powi(t)\` per step, which compile to compiler-rt's \`__powidf2\` (a
   square-and-multiply loop of ~17 dependent multiplications with a data-dependent branch
   per bit of t): measured natively, the two calls alone cost ~95 ns per step at t ≤ 100,000,
-  most of Adam's step. With them replaced by a cheap stand-in (an experiment, not kept: the
-  numbers change) the wasm batch kernel ran the 100,000 Adam steps in 6.7 ms against 4.9 ms
-  for tuned JS in the same run, so even then the ratio is about 0.7×, not ≥ 2×: with one run
-  the loop is a serial chain of the same arithmetic as the tuned JS (3 square roots and 5
-  divisions per step), which V8 compiles about as well as LLVM. NAdam and RAdam pay \`powf\`
-  (software \`pow\` in wasm) two to three times per step the same way. Next: in
-  \`src/optim\` (another helper's area), compute βᵗ without a fresh \`powi\` per step — a
-  running product in the state (it rounds differently from \`powi\` by a few ulps, far
-  inside the reference tolerance), or a bit-exact \`powi\` from cached squares β^(2^i) (the same
-  multiplications as \`__powidf2\`, ~popcount(t) of them); and measure many runs at once,
-  where independent runs could be interleaved.
+  most of Adam's step. An exact replacement exists: β^(2^i) cached once per β (32 values)
+  and multiplied in over the set bits of t, lowest first, is the very sequence of
+  multiplications \`__powidf2\` performs, so it is bit for bit \`powi\` (0 mismatches over
+  t < 2,000,000 for seven β natively; the wasm end point of the 100,000 Adam steps unchanged)
+  and ~9× cheaper natively (1.1 against 9.6 ms per 100,000 pairs). Tried in an uncommitted
+  experiment (a cache outside the optimizer, as \`src/optim\` is another helper's), the wasm
+  batch kernel ran the 100,000 Adam steps in 8–10 ms against 13–16 ms, on a machine too
+  loaded for a firmer figure. Even then tuned JS stays ahead (~5 ms): with one run the loop
+  is a serial chain of the same arithmetic as the tuned JS (3 square roots and 5 divisions
+  per step), which V8 compiles about as well as LLVM; ≥ 2× over it is not reachable for a
+  single run without changing the arithmetic. NAdam and RAdam pay \`powf\` (software \`pow\`
+  in wasm) two to three times per step the same way. Next: the cached-squares \`powi\` in
+  \`src/optim/adam.rs\` (the hyper-parameters can hold the squares); for many runs (the
+  Explore analyses), interleave independent runs so the chains overlap.
 
 Still missed:
 
