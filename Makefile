@@ -19,8 +19,8 @@ SHARED ?= $(CURDIR)/../shared
 CHROMEDRIVER ?= /usr/bin/chromedriver
 CHROMIUM_PATH ?= /usr/bin/chromium
 WASM_BINDGEN_TEST_TIMEOUT ?= 60
-# Gzipped size budget of www/pkg/gradscape_bg.wasm, in bytes (150 KB).
-WASM_GZ_BUDGET ?= 153600
+# Gzipped size budget of www/pkg/gradscape_bg.wasm, in bytes (300 KB).
+WASM_GZ_BUDGET ?= 307200
 
 WASM_TARGET := wasm32-unknown-unknown
 WASM_OUT := target/$(WASM_TARGET)/release/gradscape.wasm

@@ -87,6 +87,24 @@ fn bad_input_exits_2_with_one_line_naming_the_field() {
     assert!(err_line(&out).starts_with("gradscape: cannot read /nonexistent/scenario.json"));
 }
 
+#[test]
+fn too_much_warm_start_work_in_all_runs_together_exits_2_before_any_training() {
+    // Each run alone is within the limit (50,000 × 999 ≈ 50 M point gradients); three
+    // together are not, and the refusal comes at decode, before any pre-training.
+    let run = r#"{"optimizer": "sgd", "batch_size": 999,
+        "warm_start": {"source": {"generate": {"n": 1000}}, "steps": 50000}}"#;
+    let scenario = format!(
+        r#"{{"problem": {{"regression": {{"generate": {{"n": 1000}}}}}}, "runs": [{run}, {run}, {run}]}}"#
+    );
+    let out = gradscape(&["run", "-"], &scenario);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        err_line(&out),
+        "gradscape: runs[2].warm_start.steps: the warm starts of runs[0..=2] together are too much pre-training: 149850000 point gradients (at most 100000000 for the whole scenario)"
+    );
+    assert!(out.stdout.is_empty());
+}
+
 fn err_line(out: &Output) -> String {
     let text = String::from_utf8_lossy(&out.stderr);
     assert_eq!(text.lines().count(), 1, "one line: {text}");

@@ -132,3 +132,23 @@ fn a_run_snapshot_moves_a_run_between_sessions_and_continues_identically() {
     let refused = message_of(other.adopt_run(0, &bytes).unwrap_err());
     assert!(refused.contains("different problem"), "{refused}");
 }
+
+#[wasm_bindgen_test]
+fn state_and_problem_keep_their_json_shapes() {
+    let mut session = gradscape::web::Session::new(BOWL).expect("valid scenario");
+    session.advance(2);
+    let state = json_of(&session.state().expect("state"));
+    let run = &state["runs"][0];
+    // Missing values are null (not absent), steps are plain numbers, points are pairs.
+    assert!(run.as_object().unwrap().contains_key("validation_loss"));
+    assert_eq!(run["validation_loss"], Value::Null);
+    assert_eq!(run["epochs"], Value::Null);
+    assert_eq!(run["steps"], 2);
+    assert_eq!(state["max_steps"], 10);
+    assert_eq!(run["status"], serde_json::json!({"reason": "running"}));
+    assert_eq!(run["point"].as_array().unwrap().len(), 2);
+    let problem = json_of(&session.problem().expect("problem"));
+    assert_eq!(problem["start"], serde_json::json!([2.5, -1.5]));
+    assert_eq!(problem["minima"][0]["point"], serde_json::json!([0, 0]));
+    assert!(problem["bounds"]["min"].is_array());
+}

@@ -88,13 +88,21 @@ impl Batches {
     }
 
     /// Batches continuing exactly where [`Batches::parts`] was taken; `None` unless the
-    /// order is a permutation of `0..n` and the positions lie within it.
-    pub fn from_parts(parts: BatchParts, n: usize) -> Option<Self> {
+    /// order is a permutation of `0..n` and the positions lie within it. The O(n)
+    /// permutation check is skipped when the order is `checked` itself (the same `Arc`,
+    /// already accepted here), so a run's checkpoints sharing one epoch's order cost O(1).
+    pub fn from_parts(
+        parts: BatchParts,
+        n: usize,
+        checked: Option<&Arc<Vec<usize>>>,
+    ) -> Option<Self> {
         let order = parts.order;
-        let mut seen = vec![false; n];
-        for &i in order.iter() {
-            if i >= n || std::mem::replace(&mut seen[i], true) {
-                return None;
+        if !checked.is_some_and(|c| Arc::ptr_eq(c, &order)) {
+            let mut seen = vec![false; n];
+            for &i in order.iter() {
+                if i >= n || std::mem::replace(&mut seen[i], true) {
+                    return None;
+                }
             }
         }
         let valid = order.len() == n
@@ -177,7 +185,7 @@ mod tests {
         for _ in 0..6 {
             a.next_batch();
         }
-        let mut b = Batches::from_parts(a.parts(), 13).unwrap();
+        let mut b = Batches::from_parts(a.parts(), 13, None).unwrap();
         assert_eq!(a, b);
         for _ in 0..20 {
             assert_eq!(a.next_batch(), b.next_batch());
@@ -185,7 +193,10 @@ mod tests {
         // Not a permutation, or the wrong size: refused.
         let mut bad = a.parts();
         bad.order = Arc::new(vec![0; 13]);
-        assert!(Batches::from_parts(bad, 13).is_none());
-        assert!(Batches::from_parts(a.parts(), 12).is_none());
+        assert!(Batches::from_parts(bad, 13, None).is_none());
+        assert!(Batches::from_parts(a.parts(), 12, None).is_none());
+        // An order already checked (the same shared one) is not checked again.
+        let order = a.parts().order;
+        assert!(Batches::from_parts(a.parts(), 13, Some(&order)).is_some());
     }
 }

@@ -29,6 +29,10 @@ pub enum SnapshotError {
     /// The snapshot was made for another problem (surface, formula or data).
     #[error("the run snapshot was made for a different problem (surface, formula or data)")]
     OtherProblem,
+    /// The snapshot's run does not belong to this race (another start, more steps than
+    /// its cap, another tolerance): made before the race changed.
+    #[error("the run snapshot was made for another race ({0})")]
+    OtherRace(String),
     /// A value in the snapshot is inconsistent with the rest or with the problem.
     #[error("the run snapshot is damaged: {0}")]
     Damaged(String),

@@ -25,7 +25,10 @@ use std::sync::Arc;
 pub mod bytes;
 mod checkpoint;
 mod race;
+#[cfg(test)]
+mod race_tests;
 mod snapshot;
+mod snapshot_state;
 #[cfg(test)]
 mod snapshot_tests;
 mod spec;

@@ -216,7 +216,8 @@ impl Race {
     }
 
     /// Replaces run `index` with the run a snapshot describes (`index` equal to the number
-    /// of runs appends it). Refuses bytes of another version or problem, and damaged ones.
+    /// of runs appends it). Refuses bytes of another version or problem, damaged ones, and
+    /// runs of another race (another start, tolerance, or more steps than the cap).
     pub fn adopt(&mut self, index: usize, bytes: &[u8]) -> Result<(), RaceError> {
         if index > self.runners.len() {
             return Err(RaceError::NoRun(index));
@@ -226,6 +227,25 @@ impl Race {
         }
         let problem = Arc::clone(&self.problem);
         let runner = Runner::from_snapshot(bytes, problem, self.fingerprint, self.format.as_ref())?;
+        // A run from before a new start (or from another scenario of the same problem) is
+        // not this race's: refused rather than mixed in.
+        let other = if runner.origin.1 != self.start {
+            let Vec2 { x, y } = runner.origin.1;
+            Some(format!("start [{x}, {y}]"))
+        } else if runner.steps_taken() > self.max_steps {
+            Some(format!(
+                "{} steps, the race's cap is {}",
+                runner.steps_taken(),
+                self.max_steps
+            ))
+        } else if runner.tolerance != self.tolerance {
+            Some(format!("tolerance {}", runner.tolerance))
+        } else {
+            None
+        };
+        if let Some(what) = other {
+            return Err(SnapshotError::OtherRace(what).into());
+        }
         if index == self.runners.len() {
             self.runners.push(runner);
         } else {

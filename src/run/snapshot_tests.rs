@@ -174,6 +174,20 @@ fn snapshots_of_another_version_or_problem_are_refused() {
         b.adopt(0, b"not a snapshot"),
         Err(SnapshotError::NotASnapshot.into())
     );
+    // The same problem, but the race has moved its start since, or has a lower cap.
+    let mut moved = race(EVERY_FAMILY);
+    moved.set_start(crate::vec2::Vec2::new(0.0, 1.0));
+    let refused = moved.adopt(0, &bytes).unwrap_err().to_string();
+    assert_eq!(
+        refused,
+        "the run snapshot was made for another race (start [-1.5, 2])"
+    );
+    let mut short = race(&EVERY_FAMILY.replace("\"steps\": 5000", "\"steps\": 4"));
+    let refused = short.adopt(0, &bytes).unwrap_err().to_string();
+    assert!(
+        refused.contains("5 steps, the race's cap is 4"),
+        "{refused}"
+    );
     let message = SnapshotError::OtherProblem.to_string();
     assert!(message.contains("different problem"), "{message}");
 }

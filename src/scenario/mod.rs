@@ -6,14 +6,18 @@
 //! always runs, and [`Scenario::to_json`] writes it back in a form that decodes to the same.
 
 mod decode;
+mod decode_run;
 mod encode;
 mod page;
+#[cfg(test)]
+mod run_tests;
 #[cfg(test)]
 mod tests;
 
 pub use crate::regression::RegressionSpec;
 pub use crate::run::MAX_RUNS;
-pub use decode::{decode, decode_run, MAX_WARM_START_WORK};
+pub use decode::decode;
+pub use decode_run::{decode_run, MAX_WARM_START_WORK};
 pub use page::PageSettings;
 
 use crate::objective::Problem;

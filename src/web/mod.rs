@@ -43,12 +43,22 @@ pub struct Session {
     race: Race,
 }
 
-/// Converts any serialisable result for JavaScript: serialised to JSON here and parsed by
-/// the browser's `JSON.parse`, which keeps the module small (one serializer, serde_json's,
-/// instead of a second one per result type).
+/// Converts a serialisable result for JavaScript: serialised to JSON here and parsed by
+/// the browser's `JSON.parse`. Kept for large nested results (contour lines), where one
+/// `JSON.parse` beats building the objects value by value, and for results that may hold
+/// non-finite numbers (JSON writes them as `null`, which the page expects).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     let text = serde_json::to_string(value).map_err(js_error)?;
     js_sys::JSON::parse(&text).map_err(|_| js_error("result is not JSON"))
+}
+
+/// Converts a small structured result (the per-frame state, the problem) straight into JS
+/// objects with serde-wasm-bindgen, JSON-compatible: `None` is `null` and maps are plain
+/// objects, so the page sees the shapes `JSON.parse` gave. Only for finite numbers.
+fn to_js_object<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(js_error)
 }
 
 /// One run's line in [`Session::state`].
@@ -81,6 +91,10 @@ struct SessionState<'a> {
     step: u64,
     max_steps: u64,
     runs: Vec<RunState<'a>>,
+}
+
+fn finite(v: &f64) -> bool {
+    v.is_finite()
 }
 
 fn js_error(message: impl std::fmt::Display) -> JsError {
@@ -191,19 +205,21 @@ impl Session {
                     point: r.point(),
                     loss: r.loss(),
                     lr: record.lr.last().copied(),
-                    validation_loss: record.validation_loss.last().copied(),
+                    // Non-finite values read as `null`, as they did through JSON.
+                    validation_loss: record.validation_loss.last().copied().filter(finite),
                     steps: r.steps_taken(),
                     status: r.status(),
                     reached_at: r.reached_at(),
                     best_step: r.best_step(),
-                    distance: problem.distance_to_minimum(r.point()),
+                    distance: problem.distance_to_minimum(r.point()).filter(finite),
                     epochs: r.epochs(),
                     reached_epochs: r.reached_at().and_then(|k| r.epochs_at(k)),
                     gap: record
                         .validation_loss
                         .last()
                         .zip(record.loss.last())
-                        .map(|(v, t)| v - t),
+                        .map(|(v, t)| v - t)
+                        .filter(finite),
                     final_point: r.outcome().final_point,
                     points: record.trajectory.len(),
                 }
@@ -214,7 +230,7 @@ impl Session {
             max_steps: self.race.max_steps(),
             runs,
         };
-        to_js(&state)
+        to_js_object(&state)
     }
 
     /// Run `index`'s path from point `from` on, as `[x0, y0, x1, y1, ...]`.
@@ -271,7 +287,7 @@ impl Session {
             minima: self.scenario.problem.minima(),
             start: self.race.start(),
         };
-        to_js(&info)
+        to_js_object(&info)
     }
 
     /// Loss at `(x, y)` (for the hover readout).
