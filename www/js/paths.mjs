@@ -129,6 +129,14 @@ export class Paths {
   drawMarks() {
     const { ctx, race } = this;
     const dpr = this.view.dpr;
+    // Unchanged marks are not drawn again (a slider drag changes settings, not the marks).
+    const heads = this.tracks.map((t, i) => {
+      const info = race.state.runs[i];
+      return `${t.hx},${t.hy},${t.n === t.cache.points},${race.runs[i]?.color},${info?.status.reason},${info?.name}`;
+    });
+    const sig = `${this.key}|${race.scenario.start}|${this.marks.width}x${this.marks.height}|${heads.join(';')}`;
+    if (sig === this.marksSig) return;
+    this.marksSig = sig;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.marks.width, this.marks.height);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);

@@ -52,6 +52,9 @@ export class Replanner {
     return e ? e.done / Math.max(1, e.step) : null;
   }
 
+  /** Whether the worker is computing for this race (re-plans or a catch-up). */
+  get busy() { return this.pending.size > 0 || this.catching != null; }
+
   get usable() { return canHandOver() && this.worker.usable; }
 
   /** Engine time per step of one run, as measured while playing. */

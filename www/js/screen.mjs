@@ -32,13 +32,15 @@ export class Screen {
   }
 
   legend() {
+    const key = this.race.runs.map((r) => `${r.color}${r.name}`).join('|');
+    if (key === this.legendKey) return;
+    this.legendKey = key;
     const items = this.race.runs.map((r, k) => {
       const i = el('i', { className: k >= 8 ? 'dashed' : '' });
       i.style.setProperty('--run', r.color);
       return el('span', {}, i, el('span', { textContent: r.name }));
     });
-    const key = this.race.runs.map((r) => `${r.color}${r.name}`).join('|');
-    if (key !== this.legendKey) { this.legendKey = key; this.els.legend.replaceChildren(...items); }
+    this.els.legend.replaceChildren(...items);
   }
 
   /** Draws the charts soon, in a task of their own (never inside the task that changed the

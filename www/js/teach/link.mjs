@@ -111,7 +111,8 @@ export class Links {
   }
 
   write() {
-    if (this.playback.playing) { this.soon(); return; }
+    // Not while playing or re-planning: the link is rewritten when things settle.
+    if (this.playback.playing || this.planner?.busy) { this.soon(); return; }
     try {
       const hash = this.fragment(this.scenario());
       if (hash === location.hash) return;
