@@ -7,8 +7,8 @@
 //
 // Re-plans use one base Session per scenario problem and start (rebuilt only when the page
 // sends a new `base`, the race's scenario): its first run alone, at step 0. Each re-plan
-// resets it, puts the run's new settings in (setRun before any step: the spec is replaced,
-// nothing is recomputed), advances it to the race's step and snapshots it.
+// resets it, rebuilds its run from the new settings (setRun with re-plan at step 0: only a
+// changed warm start is trained again), advances it to the race's step and snapshots it.
 
 import { loadEngine, Session } from './engine.mjs';
 
@@ -113,7 +113,7 @@ async function replan(job) {
   if (!base || base.version !== job.version) throw new Error('the engine worker has no scenario for this re-plan');
   const s = base.session;
   s.reset(); // every run back at step 0 (and the last re-plan's record freed)
-  s.setRun(0, job.run, false);
+  s.setRun(0, job.run, true); // rebuilt from the new settings (a changed warm start trains again)
   const ok = await advance(job, s, 0, job.step, (done) => post({ type: 'progress', id: job.id, done, total: job.step }));
   if (ok) sendSnapshot(job, s, 0, job.index ?? 0);
   s.reset();
