@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_ARGS, CHROMIUM_PATH, MEASURE_ARGS, startServer } from '../tests/browser/serve.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, MEASURE_ARGS, seededRandom as rng, startServer } from '../tests/browser/serve.mjs';
 import { slopePerMinute } from './measure.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -29,16 +29,6 @@ const EVERY = Number(process.argv[3] ?? process.env.SOAK_EVERY ?? 30);
 const HANG_MS = 15_000;
 const log = (...a) => console.error('soak-hostile:', ...a);
 
-function rng(seed) { // mulberry32: the same sequence of actions on every run
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const r = rng(11);
 const pick = (xs) => xs[Math.floor(r() * xs.length)];
 const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);

@@ -41,8 +41,14 @@ impl Runner {
         if self.checkpoints.last().is_some_and(|c| c.step >= step) {
             return;
         }
-        self.checkpoints.push(Checkpoint {
-            step,
+        let checkpoint = self.state_now();
+        self.checkpoints.push(checkpoint);
+    }
+
+    /// The live state as a checkpoint at the current step.
+    pub(super) fn state_now(&self) -> Checkpoint {
+        Checkpoint {
+            step: self.steps_taken(),
             changes: self.changes.len(),
             optimizer: self.optimizer.clone(),
             schedule: self.schedule.clone(),
@@ -52,7 +58,7 @@ impl Runner {
             best: self.best,
             bad_steps: self.bad_steps,
             last_gradient: self.last_gradient,
-        });
+        }
     }
 
     /// The settings in force after the first `n` live changes.

@@ -158,22 +158,6 @@ impl Runner {
             checkpoints,
         })
     }
-
-    /// The live state in checkpoint form (step and change count unused).
-    fn state_now(&self) -> Checkpoint {
-        Checkpoint {
-            step: self.steps_taken(),
-            changes: self.changes.len(),
-            optimizer: self.optimizer.clone(),
-            schedule: self.schedule.clone(),
-            batches: self.batches.clone(),
-            status: self.status,
-            reached_at: self.reached_at,
-            best: self.best,
-            bad_steps: self.bad_steps,
-            last_gradient: self.last_gradient,
-        }
-    }
 }
 
 /// The record's lengths agree with each other, the status and the problem; returns the

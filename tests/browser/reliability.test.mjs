@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { openPage, waitForReady, assertNoErrors, screenshot, baseUrl, CSP, withPage as sharedWithPage } from './harness.mjs';
+import { seededRandom as rng } from './serve.mjs';
 
 const g = (page, expr, arg) => page.evaluate(expr, arg);
 
@@ -13,17 +14,6 @@ const withPage = (name, body, options) => sharedWithPage(`reliability-${name}`, 
 // ---------------------------------------------------------------------------------------
 // Hostile links
 
-// A small seeded generator (mulberry32): the same 1,000+ links on every run.
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SCRIPTY = [
   '<img src=x onerror=alert(1)>', '<script>window.__pwned=1</script>', 'javascript:alert(1)',

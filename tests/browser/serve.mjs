@@ -103,3 +103,16 @@ export const TEN_RUNS = Object.freeze({
     { optimizer: 'radam', lr: 1e-3 }, { optimizer: 'adam', lr: 1e-2 },
   ],
 });
+
+/** A small seeded generator (mulberry32), so that hostile links and soak actions are the same
+ *  sequence on every run: returns a function giving numbers in [0, 1). */
+export function seededRandom(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
