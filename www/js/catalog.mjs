@@ -32,20 +32,27 @@ export class Catalog {
   }
 
   /**
-   * `run` moved to another optimizer: keeps name, colour, the generic run fields and every
-   * hyper-parameter the new optimizer also has; the others take the new optimizer's defaults.
+   * Run `run` switched to `optimizer`: the new optimizer's settings as "+ Add run" gives them
+   * (its preset, or the engine's defaults), never the old optimizer's hyper-parameters (an
+   * SGD learning rate left on Adadelta makes the race silently unfair). Everything that is
+   * not a hyper-parameter (colour, schedule, warm-up, batch size, …) stays; the name follows
+   * the optimizer unless the user renamed the run.
    */
   switchOptimizer(run, optimizer) {
     const oldNames = new Set(this.params(run.optimizer).map((p) => p.name));
-    const out = { optimizer };
-    for (const [k, v] of Object.entries(run)) {
-      if (k === 'optimizer') continue;
-      if (!oldNames.has(k)) out[k] = v; // name, color, schedule, …
-    }
-    for (const p of this.params(optimizer)) {
-      if (p.name in run && oldNames.has(p.name)) out[p.name] = run[p.name];
-    }
+    const preset = this.presets.find((q) => q.run.optimizer === optimizer);
+    const out = {};
+    for (const [k, v] of Object.entries(run)) if (!oldNames.has(k) && k !== 'optimizer') out[k] = v;
+    Object.assign(out, preset ? preset.run : {}, { optimizer });
+    if (this.isAutoName(run.name)) out.name = preset?.name ?? this.optimizer(optimizer)?.label ?? optimizer;
     return out;
+  }
+
+  /** Whether `name` is one the page gave (empty, a preset's or an optimizer's, or a copy's
+   *  of one), not one the user typed. */
+  isAutoName(name) {
+    const base = String(name ?? '').replace(/( ′)+$/u, '').trim();
+    return base === '' || this.presets.some((q) => q.name === base) || this.optimizers.some((o) => o.label === base);
   }
 
   /** Run `run`'s value of parameter `p` (the catalog default if the run omits it). */

@@ -40,6 +40,7 @@ export class Explain {
     // Only what changes the explained step: new steps, a restart, the explained run's
     // settings. A new race (a restart other than runs adopted from the engine worker) at once.
     race.on('data', (d) => {
+      this.names();
       if (d?.restart && !d.adopted) this.update();
       else if (d?.restart || this.signature() !== this.sig) this.soon();
     });
@@ -52,6 +53,14 @@ export class Explain {
     this.runSel.replaceChildren(...opts);
     if (this.index >= opts.length) this.index = 0;
     this.runSel.value = String(this.index);
+  }
+
+  /** Keeps the run list's labels on the runs' current names (a rename, an optimizer switch). */
+  names() {
+    this.race.runs.forEach((r, i) => {
+      const o = this.runSel.options[i];
+      if (o && o.textContent !== r.name) o.textContent = r.name;
+    });
   }
 
   select(i) { this.index = i; this.runSel.value = String(i); this.update(); }
