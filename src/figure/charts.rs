@@ -74,9 +74,16 @@ pub(crate) fn learning_rate<DB: DrawingBackend>(
     draw(area, ctx, chart)
 }
 
-/// The y range of the values: whole decades on a log axis, padded on a linear one.
-fn y_range(series: &[(f64, Vec<f64>)], log: bool) -> (f64, f64) {
-    let values = series.iter().flat_map(|(_, v)| v.iter().copied());
+/// The y range of the values: whole decades on a log axis, padded on a linear one. Runs
+/// that diverged are left out when others did not, so one blow-up does not flatten the
+/// rest (its line leaves through the top).
+fn y_range(series: &[(f64, Vec<f64>)], diverged: &[bool], log: bool) -> (f64, f64) {
+    let all_diverged = diverged.iter().all(|&d| d);
+    let values = series
+        .iter()
+        .zip(diverged)
+        .filter(|(_, &d)| all_diverged || !d)
+        .flat_map(|((_, v), _)| v.iter().copied());
     let values = values
         .filter(|v| v.is_finite())
         .map(|v| if log { v.max(FLOOR) } else { v });
@@ -116,7 +123,13 @@ fn draw<DB: DrawingBackend>(
 ) -> Result<(), FigureError> {
     let c = ctx.colors;
     let x_max = (ctx.figure.step.max(1)) as f64;
-    let (lo, hi) = y_range(&chart_spec.series, chart_spec.log);
+    let diverged: Vec<bool> = ctx
+        .figure
+        .runs
+        .iter()
+        .map(|r| r.diverged_at.is_some())
+        .collect();
+    let (lo, hi) = y_range(&chart_spec.series, &diverged, chart_spec.log);
     let mut builder = ChartBuilder::on(area);
     builder
         .caption(&chart_spec.caption, ctx.font(18.0, true, c.text))
@@ -156,11 +169,13 @@ fn draw<DB: DrawingBackend>(
         for ((first, values), run) in chart_spec.series.iter().zip(runs) {
             let points = clip::envelope(values, *first, x_max, columns);
             let style = ctx.theme.run_color(run.color).stroke_width(width);
+            let coords = chart.as_coord_spec();
+            let runs = clip::smooth_runs(points.into_iter().map(|(x, y)| {
+                let p = (x, y.clamp(lo, hi));
+                (p, coords.translate(&p))
+            }));
             chart
-                .draw_series(LineSeries::new(
-                    points.into_iter().map(|(x, y)| (x, y.max(FLOOR))),
-                    style,
-                ))
+                .draw_series(runs.into_iter().map(|r| PathElement::new(r, style)))
                 .map_err(fail)?;
         }
     } else {
@@ -171,8 +186,13 @@ fn draw<DB: DrawingBackend>(
         for ((first, values), run) in chart_spec.series.iter().zip(runs) {
             let points = clip::envelope(values, *first, x_max, columns);
             let style = ctx.theme.run_color(run.color).stroke_width(width);
+            let coords = chart.as_coord_spec();
+            let runs = clip::smooth_runs(points.into_iter().map(|(x, y)| {
+                let p = (x, y.clamp(lo, hi));
+                (p, coords.translate(&p))
+            }));
             chart
-                .draw_series(LineSeries::new(points, style))
+                .draw_series(runs.into_iter().map(|r| PathElement::new(r, style)))
                 .map_err(fail)?;
         }
     }

@@ -132,6 +132,44 @@ pub fn envelope(values: &[f64], first_x: f64, x_max: f64, columns: usize) -> Vec
     out
 }
 
+/// `points` (each with its pixel position) as runs that a thick line can draw without
+/// spikes: repeated pixels dropped, and a new run started wherever the line turns by more
+/// than about 100° (plotters' bitmap joins put the inner corner of such a turn far away).
+pub fn smooth_runs<T: Copy>(points: impl IntoIterator<Item = (T, (i32, i32))>) -> Vec<Vec<T>> {
+    let mut runs: Vec<Vec<T>> = Vec::new();
+    let mut current: Vec<T> = Vec::new();
+    let mut last: Option<(i32, i32)> = None;
+    let mut direction: Option<(f64, f64)> = None;
+    for (value, px) in points {
+        let Some(prev) = last else {
+            current.push(value);
+            last = Some(px);
+            continue;
+        };
+        if px == prev {
+            continue;
+        }
+        let (dx, dy) = (f64::from(px.0 - prev.0), f64::from(px.1 - prev.1));
+        let len = dx.hypot(dy);
+        let d = (dx / len, dy / len);
+        if let Some(before) = direction {
+            if before.0 * d.0 + before.1 * d.1 < -0.17 && current.len() > 1 {
+                // Start the next run at the corner so the line stays connected.
+                let corner = current[current.len() - 1];
+                runs.push(std::mem::take(&mut current));
+                current.push(corner);
+            }
+        }
+        current.push(value);
+        direction = Some(d);
+        last = Some(px);
+    }
+    if current.len() > 1 {
+        runs.push(current);
+    }
+    runs
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,6 +213,14 @@ mod tests {
         assert_eq!(thin.first(), path.first());
         assert_eq!(thin.last(), path.last());
         assert!(thin.len() <= 12, "{}", thin.len());
+    }
+
+    #[test]
+    fn a_path_is_split_where_it_turns_back() {
+        // Right, right, back left (a 180° turn less a little), then up: two runs.
+        let px = [(0, 0), (10, 0), (20, 0), (20, 0), (5, 1), (5, -9)];
+        let runs = smooth_runs(px.iter().enumerate().map(|(i, &p)| (i, p)));
+        assert_eq!(runs, [vec![0, 1, 2], vec![2, 4, 5]]);
     }
 
     #[test]

@@ -11,17 +11,23 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 const ROW: f64 = 50.0;
 const PAD: f64 = 14.0;
 
-/// Rows that fit in `max_h` pixels.
-fn rows(ctx: &Ctx, max_h: i32) -> usize {
+/// Rows that fit in `max_h` pixels, and the columns used: two when one would not hold
+/// every run.
+fn rows(ctx: &Ctx, max_h: i32) -> (usize, usize) {
     let fit = ((f64::from(max_h) / ctx.u - 2.0 * PAD) / ROW)
         .floor()
         .max(1.0) as usize;
-    ctx.figure.runs.len().min(fit)
+    let n = ctx.figure.runs.len();
+    if n <= fit {
+        (n, 1)
+    } else {
+        (fit.min(n.div_ceil(2)), 2)
+    }
 }
 
 /// The legend's height for the runs, at most `max_h` pixels.
 pub(crate) fn height(ctx: &Ctx, max_h: i32) -> i32 {
-    let n = rows(ctx, max_h).max(1);
+    let n = rows(ctx, max_h).0.max(1);
     ctx.px(2.0 * PAD + ROW * n as f64) as i32
 }
 
@@ -34,17 +40,20 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let c = ctx.colors;
     area.fill(&c.card).map_err(fail)?;
     let runs = &ctx.figure.runs;
-    let mut shown = rows(ctx, h as i32 + 1);
+    let (rows_n, columns) = rows(ctx, h as i32 + 1);
+    let mut shown = rows_n * columns;
     if shown < runs.len() {
         shown = shown.saturating_sub(1).max(1);
     }
-    let x = ctx.px(PAD) as i32;
-    let right = w as i32 - x;
-    let text_x = x + ctx.px(44.0) as i32;
+    let column_w = w as i32 / columns as i32;
+    let pad = ctx.px(PAD) as i32;
+    let (x, right, text_x) = (pad, column_w - pad, pad + ctx.px(44.0) as i32);
     // Characters that fit beside the loss (DejaVu's average advance is about 0.55 em).
     let name_chars = ((f64::from(right - text_x) / ctx.u - 150.0) / (19.0 * 0.58)) as usize;
     let line_chars = (f64::from(right - text_x) / ctx.u / (15.0 * 0.55)) as usize;
-    for (i, run) in runs.iter().take(shown).enumerate() {
+    for (k, run) in runs.iter().take(shown).enumerate() {
+        let (i, dx) = (k % rows_n, (k / rows_n) as i32 * column_w);
+        let area = area.clone().shrink((dx, 0), (column_w, h));
         let y = ctx.px(PAD + ROW * i as f64) as i32;
         let color = ctx.theme.run_color(run.color);
         let mid = y + ctx.px(13.0) as i32;
@@ -88,10 +97,11 @@ pub(crate) fn draw<DB: DrawingBackend>(
         .map_err(fail)?;
     }
     if shown < runs.len() {
-        let y = ctx.px(PAD + ROW * shown as f64) as i32;
+        let (i, dx) = (shown % rows_n, (shown / rows_n) as i32 * column_w);
+        let y = ctx.px(PAD + ROW * i as f64) as i32;
         area.draw(&Text::new(
             format!("+ {} more runs", runs.len() - shown),
-            (text_x, y + ctx.px(8.0) as i32),
+            (dx + text_x, y + ctx.px(8.0) as i32),
             ctx.font(17.0, false, c.muted),
         ))
         .map_err(fail)?;

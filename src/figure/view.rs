@@ -113,13 +113,25 @@ pub(crate) fn surface<DB: DrawingBackend>(
     let per_px = (b.max.x - b.min.x) / f64::from(pw.max(1));
     let halo = BLACK.mix(0.45).stroke_width(ctx.px(5.5));
     for run in &figure.runs {
-        let pieces = clip::polyline(&clip::thin(&run.path, per_px * 0.8), b);
+        let pieces: Vec<Vec<(f64, f64)>> = clip::polyline(&clip::thin(&run.path, per_px * 0.8), b)
+            .iter()
+            .flat_map(|piece| {
+                let coords = chart.as_coord_spec();
+                clip::smooth_runs(
+                    piece
+                        .iter()
+                        .map(|p| ((p.x, p.y), coords.translate(&(p.x, p.y)))),
+                )
+            })
+            .collect();
         // The view looks the same in both themes, so paths keep the run's own colour.
         for style in [halo, run.color.rgb().stroke_width(ctx.px(2.6))] {
             chart
-                .draw_series(pieces.iter().map(|piece| {
-                    PathElement::new(piece.iter().map(|p| (p.x, p.y)).collect::<Vec<_>>(), style)
-                }))
+                .draw_series(
+                    pieces
+                        .iter()
+                        .map(|piece| PathElement::new(piece.clone(), style)),
+                )
                 .map_err(fail)?;
         }
     }
