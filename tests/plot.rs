@@ -244,3 +244,20 @@ fn bad_arguments_exit_2_with_one_line_naming_the_problem() {
     );
     assert!(!std::path::Path::new(svg).exists());
 }
+
+#[test]
+fn a_run_that_bounces_in_place_for_many_steps_stays_a_small_svg() {
+    // SGD with lr 1 on x² + y² maps p to −p: 20,000 steps between the same two pixels.
+    let scenario = r#"{"problem": {"surface": "bowl"}, "start": [0.01, 0.01], "steps": 20000,
+      "runs": [{"optimizer": "sgd", "lr": 1.0}]}"#;
+    let path = temp("bounce.svg");
+    ok(&gradscape(
+        &["plot", "-", "-o", path.to_str().unwrap()],
+        scenario,
+    ));
+    let svg = std::fs::read_to_string(&path).unwrap();
+    std::fs::remove_file(&path).ok();
+    let lines = svg.matches("<polyline").count();
+    assert!(lines < 200, "{lines} polylines");
+    assert!(svg.len() < 1_500_000, "{} bytes", svg.len());
+}

@@ -133,40 +133,50 @@ pub fn envelope(values: &[f64], first_x: f64, x_max: f64, columns: usize) -> Vec
 }
 
 /// `points` (each with its pixel position) as runs that a thick line can draw without
-/// spikes: repeated pixels dropped, and a new run started wherever the line turns by more
-/// than about 100° (plotters' bitmap joins put the inner corner of such a turn far away).
+/// spikes and without repeating itself: repeated pixels and pixel segments already drawn
+/// are dropped (a run jittering at a minimum for 100,000 steps draws a handful of
+/// segments), and a new run starts wherever the line turns by more than about 100°
+/// (plotters' bitmap joins put the inner corner of such a turn far away).
 pub fn smooth_runs<T: Copy>(points: impl IntoIterator<Item = (T, (i32, i32))>) -> Vec<Vec<T>> {
     let mut runs: Vec<Vec<T>> = Vec::new();
     let mut current: Vec<T> = Vec::new();
-    let mut last: Option<(i32, i32)> = None;
+    let mut last: Option<((i32, i32), T)> = None;
     let mut direction: Option<(f64, f64)> = None;
+    let mut drawn = std::collections::HashSet::new();
+    let mut end_run = |current: &mut Vec<T>| {
+        if current.len() > 1 {
+            runs.push(std::mem::take(current));
+        }
+        current.clear();
+    };
     for (value, px) in points {
-        let Some(prev) = last else {
-            current.push(value);
-            last = Some(px);
+        let Some((prev, prev_value)) = last else {
+            last = Some((px, value));
             continue;
         };
         if px == prev {
             continue;
         }
+        last = Some((px, value));
+        let key = if prev < px { (prev, px) } else { (px, prev) };
+        if !drawn.insert(key) {
+            end_run(&mut current);
+            direction = None;
+            continue;
+        }
         let (dx, dy) = (f64::from(px.0 - prev.0), f64::from(px.1 - prev.1));
         let len = dx.hypot(dy);
         let d = (dx / len, dy / len);
-        if let Some(before) = direction {
-            if before.0 * d.0 + before.1 * d.1 < -0.17 && current.len() > 1 {
-                // Start the next run at the corner so the line stays connected.
-                let corner = current[current.len() - 1];
-                runs.push(std::mem::take(&mut current));
-                current.push(corner);
-            }
+        let sharp = direction.is_some_and(|b: (f64, f64)| b.0 * d.0 + b.1 * d.1 < -0.17);
+        if sharp || current.is_empty() {
+            // Start the next run at the corner so the line stays connected.
+            end_run(&mut current);
+            current.push(prev_value);
         }
         current.push(value);
         direction = Some(d);
-        last = Some(px);
     }
-    if current.len() > 1 {
-        runs.push(current);
-    }
+    end_run(&mut current);
     runs
 }
 
@@ -221,6 +231,13 @@ mod tests {
         let px = [(0, 0), (10, 0), (20, 0), (20, 0), (5, 1), (5, -9)];
         let runs = smooth_runs(px.iter().enumerate().map(|(i, &p)| (i, p)));
         assert_eq!(runs, [vec![0, 1, 2], vec![2, 4, 5]]);
+    }
+
+    #[test]
+    fn a_path_back_and_forth_between_two_pixels_is_drawn_once() {
+        let px = (0..100_000).map(|i| (i, if i % 2 == 0 { (5, 5) } else { (6, 5) }));
+        let runs = smooth_runs(px);
+        assert_eq!(runs, [vec![0, 1]]);
     }
 
     #[test]
