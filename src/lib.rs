@@ -15,6 +15,7 @@ pub mod curvature;
 pub mod error;
 pub mod expr;
 pub mod field;
+pub mod figure;
 pub mod lessons;
 pub mod link;
 pub mod objective;

@@ -4,11 +4,13 @@
 //! gradscape run scenario.json            # JSON: {"runs":[{"trajectory", "loss", "lr", "stop"}]}
 //! gradscape run - --format csv < s.json  # CSV: one row per run and step
 //! gradscape list                         # surfaces, optimizers (defaults, ranges), schedules
+//! gradscape plot s.json -o race.png --size 1600x900 --theme dark --step 100
 //! ```
 //!
 //! Exit status 0 on success, 2 with a one-line message on stderr for bad input.
 
 use clap::{Parser, Subcommand, ValueEnum};
+use gradscape::figure::{self, Figure, Options, Theme};
 use gradscape::{catalog, decode, report};
 use std::io::{Read, Write};
 use std::process::ExitCode;
@@ -33,6 +35,24 @@ enum Command {
     },
     /// List the surfaces, the optimizers with their defaults and ranges, and the schedules.
     List,
+    /// Run a scenario and draw the figure (view, legend, step, loss and learning-rate
+    /// charts) as SVG or PNG, by the output's extension.
+    Plot {
+        /// The scenario file, or `-` for standard input.
+        file: String,
+        /// The figure to write: `*.svg` or `*.png`.
+        #[arg(short = 'o', long = "output")]
+        output: String,
+        /// Width x height in pixels.
+        #[arg(long, default_value = "1600x900")]
+        size: String,
+        /// `light` or `dark`.
+        #[arg(long, default_value = "light")]
+        theme: String,
+        /// The step shown (default: the scenario's page step, else its last).
+        #[arg(long, allow_hyphen_values = true)]
+        step: Option<String>,
+    },
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -62,6 +82,58 @@ fn run(file: &str, format: Format) -> Result<String, String> {
     })
 }
 
+/// The figure's options from the command line, each error naming its flag.
+fn plot_options(size: &str, theme: &str) -> Result<Options, String> {
+    let bad_size = || {
+        format!(
+            "--size: must be WIDTHxHEIGHT, each in [{}, {}] pixels, got {size}",
+            figure::MIN_SIDE,
+            figure::MAX_SIDE
+        )
+    };
+    let (w, h) = size.split_once(['x', 'X']).ok_or_else(bad_size)?;
+    let side = |s: &str| s.trim().parse::<u32>().map_err(|_| bad_size());
+    let options = Options {
+        width: side(w)?,
+        height: side(h)?,
+        theme: Theme::from_name(theme)
+            .ok_or_else(|| format!("--theme: must be light or dark, got {theme}"))?,
+    };
+    options.validate().map_err(|_| bad_size())?;
+    Ok(options)
+}
+
+fn plot(
+    file: &str,
+    output: &str,
+    size: &str,
+    theme: &str,
+    step: Option<&str>,
+) -> Result<String, String> {
+    let png = match output.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase()) {
+        Some(e) if e == "png" => true,
+        Some(e) if e == "svg" => false,
+        _ => return Err(format!("-o: must end in .svg or .png, got {output}")),
+    };
+    let options = plot_options(size, theme)?;
+    let step = step
+        .map(|s| {
+            s.parse::<u64>()
+                .map_err(|_| format!("--step: must be a whole number >= 0, got {s}"))
+        })
+        .transpose()?;
+    let scenario = decode(&read_input(file)?).map_err(|e| e.to_string())?;
+    let picture = Figure::new(&scenario, &scenario.run(), step);
+    let bytes = if png {
+        figure::to_png(&picture, options)
+    } else {
+        figure::to_svg(&picture, options).map(String::into_bytes)
+    }
+    .map_err(|e| e.to_string())?;
+    std::fs::write(output, bytes).map_err(|e| format!("cannot write {output}: {e}"))?;
+    Ok(String::new())
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let output = match cli.command {
@@ -69,8 +141,16 @@ fn main() -> ExitCode {
         Command::List => {
             serde_json::to_string_pretty(&catalog::catalog()).map_err(|e| e.to_string())
         }
+        Command::Plot {
+            file,
+            output,
+            size,
+            theme,
+            step,
+        } => plot(&file, &output, &size, &theme, step.as_deref()),
     };
     match output {
+        Ok(text) if text.is_empty() => ExitCode::SUCCESS,
         Ok(text) => {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`gradscape run s.json | head`) is not an error worth reporting.

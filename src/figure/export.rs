@@ -1,0 +1,190 @@
+//! A figure as an SVG document or PNG bytes.
+//!
+//! SVG: plotters' SVG backend writes text as `<text>` (no font needed) but would draw the
+//! heat map one `<rect>` per pixel; [`SvgImages`] wraps it so that a bitmap becomes one
+//! embedded PNG `<image>` instead (encoded with the `png` crate, which also builds for
+//! wasm32, so the page's SVG export can use the same path).
+//!
+//! PNG (native only): drawn by plotters' bitmap backend with text rasterised by ab_glyph
+//! from DejaVu Sans bundled in the binary (the `dejavu` crate), so no system font is needed.
+
+use super::{draw, Figure, FigureError, Options};
+use base64::Engine;
+use plotters::prelude::*;
+use plotters_backend::{
+    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
+};
+use std::cell::RefCell;
+use std::rc::Rc;
+
+/// A fill colour no figure uses, marking where an image goes in the SVG text.
+const MARK: RGBColor = RGBColor(0x01, 0x02, 0x03);
+const MARK_FILL: &str = "fill=\"#010203\"";
+
+/// Registers the bundled DejaVu Sans as plotters' `sans-serif` (regular and bold) for
+/// measuring and rasterising text. Idempotent; called by [`to_svg`] and [`to_png`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn register_fonts() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        // The bundled files are valid fonts; a failure would show as missing text.
+        let _ = plotters::style::register_font(
+            "sans-serif",
+            FontStyle::Normal,
+            dejavu::sans::regular(),
+        );
+        let _ = plotters::style::register_font("sans-serif", FontStyle::Bold, dejavu::sans::bold());
+    });
+}
+
+/// The figure as an SVG document of `options`' size and theme.
+pub fn to_svg(figure: &Figure, options: Options) -> Result<String, FigureError> {
+    options.validate()?;
+    #[cfg(not(target_arch = "wasm32"))]
+    register_fonts();
+    let mut text = String::new();
+    let images = Rc::new(RefCell::new(Vec::new()));
+    {
+        let backend = SvgImages {
+            inner: SVGBackend::with_string(&mut text, (options.width, options.height)),
+            images: Rc::clone(&images),
+        };
+        let root = backend.into_drawing_area();
+        draw(&root, figure, options.theme)?;
+        root.present().map_err(super::layout::fail)?;
+    }
+    let images = images.borrow();
+    let mut out = String::with_capacity(text.len() + images.iter().map(String::len).sum::<usize>());
+    let mut rest = text.as_str();
+    for image in images.iter() {
+        let Some(mark) = rest.find(MARK_FILL) else {
+            break;
+        };
+        let (Some(open), Some(close)) = (rest[..mark].rfind("<rect"), rest[mark..].find("/>"))
+        else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        out.push_str(image);
+        rest = &rest[mark + close + 2..];
+    }
+    out.push_str(rest);
+    Ok(out)
+}
+
+/// The figure as PNG bytes (8-bit RGB) of `options`' size and theme.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn to_png(figure: &Figure, options: Options) -> Result<Vec<u8>, FigureError> {
+    options.validate()?;
+    register_fonts();
+    let (w, h) = (options.width, options.height);
+    let mut pixels = vec![0u8; w as usize * h as usize * 3];
+    {
+        let root = BitMapBackend::with_buffer(&mut pixels, (w, h)).into_drawing_area();
+        draw(&root, figure, options.theme)?;
+        root.present().map_err(super::layout::fail)?;
+    }
+    encode_png(&pixels, w, h)
+}
+
+/// RGB pixels as PNG bytes.
+fn encode_png(rgb: &[u8], w: u32, h: u32) -> Result<Vec<u8>, FigureError> {
+    let encode_err = |e: png::EncodingError| FigureError::Encode(e.to_string());
+    let mut bytes = Vec::new();
+    let mut encoder = png::Encoder::new(&mut bytes, w, h);
+    encoder.set_color(png::ColorType::Rgb);
+    encoder.set_depth(png::BitDepth::Eight);
+    let mut writer = encoder.write_header().map_err(encode_err)?;
+    writer.write_image_data(rgb).map_err(encode_err)?;
+    writer.finish().map_err(encode_err)?;
+    Ok(bytes)
+}
+
+/// plotters' SVG backend, with bitmaps as embedded PNG images (see the module header).
+struct SvgImages<'a> {
+    inner: SVGBackend<'a>,
+    /// The `<image>` elements, in the order their marks were drawn.
+    images: Rc<RefCell<Vec<String>>>,
+}
+
+type Result2<T> = Result<T, DrawingErrorKind<std::io::Error>>;
+
+impl DrawingBackend for SvgImages<'_> {
+    type ErrorType = std::io::Error;
+
+    fn get_size(&self) -> (u32, u32) {
+        self.inner.get_size()
+    }
+    fn ensure_prepared(&mut self) -> Result2<()> {
+        self.inner.ensure_prepared()
+    }
+    fn present(&mut self) -> Result2<()> {
+        self.inner.present()
+    }
+    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result2<()> {
+        self.inner.draw_pixel(point, color)
+    }
+    fn draw_line<S: BackendStyle>(
+        &mut self,
+        a: BackendCoord,
+        b: BackendCoord,
+        s: &S,
+    ) -> Result2<()> {
+        self.inner.draw_line(a, b, s)
+    }
+    fn draw_rect<S: BackendStyle>(
+        &mut self,
+        a: BackendCoord,
+        b: BackendCoord,
+        s: &S,
+        fill: bool,
+    ) -> Result2<()> {
+        self.inner.draw_rect(a, b, s, fill)
+    }
+    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        path: I,
+        s: &S,
+    ) -> Result2<()> {
+        self.inner.draw_path(path, s)
+    }
+    fn draw_circle<S: BackendStyle>(
+        &mut self,
+        c: BackendCoord,
+        r: u32,
+        s: &S,
+        fill: bool,
+    ) -> Result2<()> {
+        self.inner.draw_circle(c, r, s, fill)
+    }
+    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
+        &mut self,
+        vert: I,
+        s: &S,
+    ) -> Result2<()> {
+        self.inner.fill_polygon(vert, s)
+    }
+    fn draw_text<T: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        s: &T,
+        pos: BackendCoord,
+    ) -> Result2<()> {
+        self.inner.draw_text(text, s, pos)
+    }
+    fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, s: &T) -> Result2<(u32, u32)> {
+        self.inner.estimate_text_size(text, s)
+    }
+    fn blit_bitmap(&mut self, pos: BackendCoord, (w, h): (u32, u32), src: &[u8]) -> Result2<()> {
+        let png = encode_png(src, w, h)
+            .map_err(|e| DrawingErrorKind::DrawingError(std::io::Error::other(e.to_string())))?;
+        let data = base64::engine::general_purpose::STANDARD.encode(png);
+        self.images.borrow_mut().push(format!(
+            "<image x=\"{}\" y=\"{}\" width=\"{w}\" height=\"{h}\" preserveAspectRatio=\"none\" \
+             href=\"data:image/png;base64,{data}\"/>",
+            pos.0, pos.1
+        ));
+        let end = (pos.0 + w as i32, pos.1 + h as i32);
+        self.inner.draw_rect(pos, end, &MARK.filled(), true)
+    }
+}
