@@ -24,8 +24,18 @@ async function paste(page, n) {
   const before = await g(page, () => location.hash);
   await page.getByRole('button', { name: 'Load CSV' }).click();
   await page.waitForFunction((n) => window.gradscape.data()?.x.length === n, n, { timeout: 120_000 });
-  // The link is rewritten (debounced) after the change.
-  await page.waitForFunction((b) => location.hash !== b && location.hash.startsWith('#s='), before, { timeout: 60_000 });
+  // The link is rewritten (debounced) after the change: wait for the one written for these
+  // n points (with the data, or without it and n generated points standing in), not a link
+  // still on its way from an earlier change (switching mode, a previous paste).
+  await page.waitForFunction(({ b, n }) => {
+    const h = location.hash;
+    if (h === b || !h.startsWith('#s=')) return false;
+    try {
+      const bin = atob(h.slice(3).replace(/-/g, '+').replace(/_/g, '/'));
+      const reg = JSON.parse(new TextDecoder().decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)))).problem?.regression;
+      return (reg?.x?.length ?? reg?.generate?.n) === n;
+    } catch { return false; }
+  }, { b: before, n }, { timeout: 60_000 });
   const hash = await g(page, () => location.hash);
   const scenario = JSON.parse(Buffer.from(hash.slice(3), 'base64url').toString('utf8'));
   return { hash, reg: scenario.problem.regression };
