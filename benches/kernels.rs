@@ -11,6 +11,7 @@
 //!   scale) of Rosenbrock over its default view at 1024×1024;
 //! - `isolines_1024`: `Grid::isolines` at 10 levels of that grid;
 //! - `regression_gradient_1m`: the full-batch gradient over 1,000,000 generated points.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the test failing
 
 use divan::Bencher;
 use gradscape::field::{Grid, Scale};

@@ -226,7 +226,7 @@ mod tests {
         for problem in &problems {
             for i in 0..40 {
                 for j in 0..40 {
-                    let p = Vec2::new(-4.0 + 0.2 * i as f64, -4.0 + 0.2 * j as f64);
+                    let p = Vec2::new(-4.0 + 0.2 * f64::from(i), -4.0 + 0.2 * f64::from(j));
                     for &tol in &tolerances {
                         let exact = problem.distance_to_minimum(p).is_some_and(|d| d <= tol);
                         assert_eq!(problem.within_tolerance(p, tol), exact, "{p:?} {tol}");

@@ -1,4 +1,5 @@
 //! The `gradscape` command as a user runs it: real processes, real files, stdin, exit codes.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the test failing
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

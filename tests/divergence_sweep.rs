@@ -1,5 +1,6 @@
 //! Every optimizer × every surface × learning rates from 1e-6 to 1e6: no panic, nothing
 //! non-finite in the output, and a diverged status with its step wherever a run blows up.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the test failing
 
 use gradscape::catalog::catalog;
 use gradscape::decode;
@@ -29,13 +30,17 @@ fn no_learning_rate_breaks_any_optimizer_on_any_surface() {
             let json = report::to_json(&runners);
             for run in json["runs"].as_array().unwrap() {
                 for key in ["loss", "lr"] {
-                    assert!(run[key].as_array().unwrap().iter().all(|v| v.is_f64()));
+                    assert!(run[key]
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .all(serde_json::Value::is_f64));
                 }
                 let points = run["trajectory"].as_array().unwrap();
                 assert!(points
                     .iter()
                     .flat_map(|p| p.as_array().unwrap())
-                    .all(|v| v.is_f64()));
+                    .all(serde_json::Value::is_f64));
             }
             for (r, lr) in runners.iter().zip(&lrs) {
                 let rec = r.record();

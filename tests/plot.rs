@@ -1,5 +1,6 @@
 //! `gradscape plot` as a user runs it: the README's example to SVG and PNG files, a
 //! regression scenario from standard input, and bad arguments that exit 2 with one line.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the test failing
 
 use std::io::Write;
 use std::path::PathBuf;

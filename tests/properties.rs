@@ -1,6 +1,7 @@
 //! Property tests: any scenario, however odd, either fails with a clear message naming a
 //! place, or runs; and what runs never outputs NaN or infinity. Also typed formulas and
 //! share links: any input is refused politely or accepted, never a panic.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the test failing
 
 use gradscape::{decode, link, report};
 use proptest::prelude::*;

@@ -1,6 +1,7 @@
 //! Adding an optimizer takes its own definition plus one registration: a toy family (sign
 //! descent, p ← p − lr·sign(g)) defined only in this file and a registry list naming it
 //! appear in the catalog, decode by name and step through the generic machinery.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the test failing
 
 use gradscape::catalog::catalog_of;
 use gradscape::optim::params::{lr, ParamInfo, ParamValues};

@@ -1,6 +1,7 @@
 //! The WebAssembly boundary, tested in headless Chromium:
 //! `CHROMEDRIVER=/usr/bin/chromedriver cargo test --target wasm32-unknown-unknown --test web`
 //! (`make test` does this). Compiles to nothing natively.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the test failing
 #![cfg(target_arch = "wasm32")]
 
 use serde_json::Value;

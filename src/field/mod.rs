@@ -359,7 +359,7 @@ mod tests {
             assert!((g.position(hi, scale) - 1.0).abs() < 1e-12);
             let mut last = -1.0;
             for i in 0..=10 {
-                let t = i as f64 / 10.0;
+                let t = f64::from(i) / 10.0;
                 let v = g.value_at(t, scale);
                 assert!((g.position(v, scale) - t).abs() < 1e-9);
                 assert!(v > last);
@@ -375,7 +375,8 @@ mod tests {
         assert_eq!(rgba.len(), 33 * 33 * 4);
         let centre = (16 * 33 + 16) * 4;
         let corner = 0;
-        let brightness = |i: usize| rgba[i] as u32 + rgba[i + 1] as u32 + rgba[i + 2] as u32;
+        let brightness =
+            |i: usize| u32::from(rgba[i]) + u32::from(rgba[i + 1]) + u32::from(rgba[i + 2]);
         // Viridis: dark purple at 0, yellow at 1.
         assert!(brightness(centre) < 200 && brightness(corner) > 400);
         assert!(rgba.chunks(4).all(|p| p[3] == 255));

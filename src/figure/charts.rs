@@ -45,7 +45,7 @@ pub(crate) fn loss<DB: DrawingBackend>(
     draw(
         area,
         ctx,
-        Chart {
+        &Chart {
             caption,
             y_desc,
             log,
@@ -71,7 +71,7 @@ pub(crate) fn learning_rate<DB: DrawingBackend>(
         log: true,
         series,
     };
-    draw(area, ctx, chart)
+    draw(area, ctx, &chart)
 }
 
 /// The y range of the values: whole decades on a log axis, padded on a linear one. Runs
@@ -119,7 +119,7 @@ fn tick(v: f64) -> String {
 fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     ctx: &Ctx,
-    chart_spec: Chart,
+    chart_spec: &Chart,
 ) -> Result<(), FigureError> {
     let c = ctx.colors;
     let x_max = (ctx.figure.step.max(1)) as f64;

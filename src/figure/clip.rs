@@ -217,7 +217,7 @@ mod tests {
     #[test]
     fn thinning_keeps_the_ends_and_drops_close_points() {
         let path: Vec<Vec2> = (0..=100)
-            .map(|i| Vec2::new(i as f64 / 100.0, 0.0))
+            .map(|i| Vec2::new(f64::from(i) / 100.0, 0.0))
             .collect();
         let thin = thin(&path, 0.1);
         assert_eq!(thin.first(), path.first());

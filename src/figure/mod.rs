@@ -218,14 +218,14 @@ fn settings(runner: &Runner) -> String {
     for (name, value) in values.all() {
         match (name, value) {
             ("momentum", ParamValue::Number(m)) if m > 0.0 => {
-                parts.push(format!("momentum {}", short(m)))
+                parts.push(format!("momentum {}", short(m)));
             }
             ("nesterov", ParamValue::Flag(true)) => parts.push("Nesterov".into()),
             ("betas", ParamValue::Pair([a, b])) => {
-                parts.push(format!("betas ({}, {})", short(a), short(b)))
+                parts.push(format!("betas ({}, {})", short(a), short(b)));
             }
             ("weight_decay", ParamValue::Number(d)) if d > 0.0 => {
-                parts.push(format!("weight decay {}", short(d)))
+                parts.push(format!("weight decay {}", short(d)));
             }
             _ => {}
         }

@@ -95,6 +95,6 @@ impl Trace for NoTrace {
 impl Trace for Explanation {
     #[inline]
     fn record(&mut self, fill: impl FnOnce(&mut Explanation)) {
-        fill(self)
+        fill(self);
     }
 }

@@ -357,7 +357,7 @@ fn schedule(path: &str, value: &Value) -> Result<Schedule, ScenarioError> {
         ));
     }
     let mut values = Vec::with_capacity(known.len());
-    for f in known.iter() {
+    for f in *known {
         let at = format!("{path}.{}", f.name);
         let v = match (fields.get(f.name), f.default) {
             (None, Some(default)) => default,

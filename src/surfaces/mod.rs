@@ -241,8 +241,8 @@ mod tests {
             for i in 0..23 {
                 for j in 0..23 {
                     let p = Vec2::new(
-                        b.min.x + (b.max.x - b.min.x) * (i as f64 + 0.37) / 23.0,
-                        b.min.y + (b.max.y - b.min.y) * (j as f64 + 0.61) / 23.0,
+                        b.min.x + (b.max.x - b.min.x) * (f64::from(i) + 0.37) / 23.0,
+                        b.min.y + (b.max.y - b.min.y) * (f64::from(j) + 0.61) / 23.0,
                     );
                     let analytic = s.gradient(p);
                     let numeric = numeric_gradient(s, p, 1e-6);
@@ -280,7 +280,7 @@ mod tests {
                 );
                 // No point of a small ring around it is lower.
                 for k in 0..16 {
-                    let a = k as f64 * std::f64::consts::TAU / 16.0;
+                    let a = f64::from(k) * std::f64::consts::TAU / 16.0;
                     let q = m.point + Vec2::new(a.cos(), a.sin()) * 1e-3;
                     assert!(s.value(q) >= m.value - 1e-12, "{}", kind.name());
                 }

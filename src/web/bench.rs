@@ -18,11 +18,13 @@ use wasm_bindgen::JsCast;
 /// The size of the module's `WebAssembly.Memory`, in bytes (it only ever grows).
 #[wasm_bindgen(js_name = wasmMemoryBytes)]
 pub fn wasm_memory_bytes() -> f64 {
-    wasm_bindgen::memory()
-        .unchecked_into::<js_sys::WebAssembly::Memory>()
-        .buffer()
-        .unchecked_into::<js_sys::ArrayBuffer>()
-        .byte_length() as f64
+    f64::from(
+        wasm_bindgen::memory()
+            .unchecked_into::<js_sys::WebAssembly::Memory>()
+            .buffer()
+            .unchecked_into::<js_sys::ArrayBuffer>()
+            .byte_length(),
+    )
 }
 
 /// Prepared inputs for the kernels, so that a timed call does only the kernel.

@@ -109,8 +109,8 @@ fn against_central_differences() {
             for j in 0..13 {
                 // An irregular grid over [-2.9, 3.1] × [-2.4, 2.6] that avoids kinks.
                 let (x, y) = (
-                    -2.9 + 6.0 * (i as f64 + 0.37) / 17.0,
-                    -2.4 + 5.0 * (j as f64 + 0.61) / 13.0,
+                    -2.9 + 6.0 * (f64::from(i) + 0.37) / 17.0,
+                    -2.4 + 5.0 * (f64::from(j) + 0.61) / 13.0,
                 );
                 let (v, g) = f.value_and_gradient(x, y);
                 let n = numeric_gradient(&f, x, y, 1e-6);

@@ -176,16 +176,16 @@ fn speed() {
     let start = std::time::Instant::now();
     let mut acc = 0.0;
     for i in 0..n {
-        let t = i as f64 * 1e-7;
+        let t = f64::from(i) * 1e-7;
         let (v, g) = f.value_and_gradient(t, 1.0 - t);
         acc += v + g[0] + g[1];
     }
-    let dual = start.elapsed().as_nanos() as f64 / n as f64;
+    let dual = start.elapsed().as_nanos() as f64 / f64::from(n);
     let start = std::time::Instant::now();
     for i in 0..n {
-        let t = i as f64 * 1e-7;
+        let t = f64::from(i) * 1e-7;
         acc += f.value(t, 1.0 - t);
     }
-    let plain = start.elapsed().as_nanos() as f64 / n as f64;
+    let plain = start.elapsed().as_nanos() as f64 / f64::from(n);
     println!("Rosenbrock ({} instructions): value {plain:.1} ns, value_and_gradient {dual:.1} ns ({acc})", f.len());
 }

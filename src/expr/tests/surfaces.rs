@@ -34,8 +34,8 @@ fn typed_formulas_match_the_built_in_surfaces() {
         for i in 0..31 {
             for j in 0..29 {
                 points.push(Vec2::new(
-                    b.min.x + (b.max.x - b.min.x) * (i as f64 + 0.29) / 31.0,
-                    b.min.y + (b.max.y - b.min.y) * (j as f64 + 0.53) / 29.0,
+                    b.min.x + (b.max.x - b.min.x) * (f64::from(i) + 0.29) / 31.0,
+                    b.min.y + (b.max.y - b.min.y) * (f64::from(j) + 0.53) / 29.0,
                 ));
             }
         }
