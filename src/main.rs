@@ -125,13 +125,26 @@ fn plot(
     let scenario = decode(&read_input(file)?).map_err(|e| e.to_string())?;
     let picture = Figure::new(&scenario, &scenario.run(), step);
     let bytes = if png {
-        figure::to_png(&picture, options)
+        png_bytes(&picture, options)
     } else {
         figure::to_svg(&picture, options).map(String::into_bytes)
     }
     .map_err(|e| e.to_string())?;
     std::fs::write(output, bytes).map_err(|e| format!("cannot write {output}: {e}"))?;
     Ok(String::new())
+}
+
+/// PNG needs the bundled fonts and the PNG encoder, which only the native CLI has (the binary
+/// is also compiled for wasm32 when `cargo test --target wasm32-unknown-unknown` builds the
+/// package's binaries, but never run there).
+#[cfg(not(target_arch = "wasm32"))]
+fn png_bytes(picture: &Figure, options: figure::Options) -> Result<Vec<u8>, figure::FigureError> {
+    figure::to_png(picture, options)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn png_bytes(picture: &Figure, options: figure::Options) -> Result<Vec<u8>, figure::FigureError> {
+    figure::to_svg(picture, options).map(String::into_bytes)
 }
 
 fn main() -> ExitCode {
