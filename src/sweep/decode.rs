@@ -21,13 +21,18 @@ const AXIS_FIELDS: [&str; 5] = ["param", "from", "to", "n", "scale"];
 pub fn decode_sweep(text: &str) -> Result<Sweep, ScenarioError> {
     let doc: Value = serde_json::from_str(text).map_err(|e| {
         let message = e.to_string();
-        let message = message
+        let mut message = message
             .rfind(" at line ")
-            .map_or(message.as_str(), |i| &message[..i]);
+            .map_or(message.as_str(), |i| &message[..i])
+            .to_string();
+        // As the scenario decoder says it (1e400 is out of range).
+        if message == "number out of range" {
+            message.push_str(" (every number must be finite)");
+        }
         ScenarioError::Syntax {
             line: e.line(),
             column: e.column(),
-            message: message.to_string(),
+            message,
         }
     })?;
     let Value::Object(mut doc) = doc else {

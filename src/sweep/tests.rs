@@ -116,6 +116,13 @@ fn cells_equal_the_recording_runner_whatever_the_axes() {
       "x": {"param": "momentum", "from": 0.1, "to": 0.99, "n": 6}}"#;
     let r = check_against_runner(one);
     assert!(r.y.is_none() && r.cells.iter().all(|c| c.y.is_none()));
+    // Mini-batches go through the recording loop inside the batch kernel.
+    let regression = r#"{"problem": {"regression": {"generate": {"n": 40, "slope": 2,
+      "intercept": -1, "noise": 0.3, "seed": 3}}}, "steps": 50,
+      "run": {"optimizer": "sgd", "lr": 0.05, "batch_size": 8, "seed": 5},
+      "x": {"param": "lr", "from": 0.01, "to": 0.1, "n": 3},
+      "y": {"param": "start[1]", "from": -2, "to": 2, "n": 2}}"#;
+    check_against_runner(regression);
 }
 
 #[test]
@@ -183,4 +190,8 @@ fn bad_sweeps_are_refused_naming_the_field() {
     };
     assert!(decode_sweep(&limit(5000)).is_ok());
     assert!(err(&limit(5001)).starts_with("sweep: too much work: 40000 cells × 5001 steps"));
+    assert!(err(&format!(
+        r#"{{{base}, "x": {{"param": "lr", "from": 1, "to": 1e400, "n": 3}}}}"#
+    ))
+    .ends_with("number out of range (every number must be finite)"));
 }
