@@ -2,6 +2,7 @@
 //! start coordinate), over which values (linear or log spacing), and how a value is set on
 //! a run spec or a start point without decoding JSON per cell.
 
+use super::spacing;
 use crate::optim::params::ParamValue;
 use crate::optim::OptimizerKind;
 use crate::run::RunSpec;
@@ -124,7 +125,8 @@ pub struct Axis {
 
 impl Axis {
     /// The axis's values, `from` first and `to` last exactly (one value: `from`). Linear:
-    /// `from + i·(to − from)/(n − 1)`; log: `10^(log₁₀ from + i·(log₁₀ to − log₁₀ from)/(n − 1))`.
+    /// `from + i·(to − from)/(n − 1)`; log: `exp(ln from + i·(ln to − ln from)/(n − 1))`,
+    /// with [`spacing`]'s platform-independent `ln` and `exp`.
     /// Inner values are kept within `[from, to]`, so a value valid at both ends is valid
     /// everywhere (every validity rule is an interval).
     pub fn values(&self) -> Vec<f64> {
@@ -146,8 +148,8 @@ impl Axis {
                 let v = match self.scale {
                     Scale::Linear => self.from + t * ((self.to - self.from) / div),
                     Scale::Log => {
-                        let (a, b) = (self.from.log10(), self.to.log10());
-                        10f64.powf(a + t * ((b - a) / div))
+                        let (a, b) = (spacing::ln(self.from), spacing::ln(self.to));
+                        spacing::exp(a + t * ((b - a) / div))
                     }
                 };
                 v.clamp(lo, hi)

@@ -11,6 +11,7 @@
 mod axis;
 mod decode;
 mod report;
+mod spacing;
 #[cfg(test)]
 mod tests;
 
