@@ -96,13 +96,39 @@ impl Sweep {
         out
     }
 
-    /// Runs every cell in the batch kernel. The distinct specs (one per hyper-parameter
-    /// value) and the distinct starts (one per start value) are batched once each, so a
-    /// map of starts holds one spec, not one per cell.
+    /// Runs every cell in the batch kernel.
     pub fn run(&self) -> SweepResult {
         let (xs, ys) = self.values();
+        let cells = self.run_values(&xs, &ys);
+        SweepResult {
+            x: xs,
+            y: self.y.is_some().then_some(ys),
+            cells,
+        }
+    }
+
+    /// The number of rows: the y axis's values (1 without a y axis).
+    pub fn rows(&self) -> usize {
+        self.y.as_ref().map_or(1, |y| y.n)
+    }
+
+    /// The cells of rows `rows` (y values; `0..1` without a y axis), in the order of
+    /// [`SweepResult::cells`]: the same cells [`Sweep::run`] gives there, so a caller can
+    /// compute a map a few rows at a time (progress, cancelling between calls). Rows past
+    /// the end are left out.
+    pub fn run_rows(&self, rows: std::ops::Range<usize>) -> Vec<Cell> {
+        let (xs, ys) = self.values();
+        let rows = rows.start.min(ys.len())..rows.end.min(ys.len());
+        self.run_values(&xs, &ys[rows])
+    }
+
+    /// Runs the cells of x values `xs` and y values `ys` (one NaN without a y axis). The
+    /// distinct specs (one per hyper-parameter value) and the distinct starts (one per
+    /// start value) are batched once each, so a map of starts holds one spec, not one per
+    /// cell.
+    fn run_values(&self, xs: &[f64], ys: &[f64]) -> Vec<Cell> {
         let sizes = [xs.len(), ys.len()];
-        let values = [&xs, &ys];
+        let values = [xs, ys];
         let axes: Vec<&Axis> = self.axes().collect();
         // Strides of each axis within the spec list and within the start list.
         let (mut spec_stride, mut start_stride) = ([0usize; 2], [0usize; 2]);
@@ -148,11 +174,7 @@ impl Sweep {
                 outcome: outcomes[start_i * n_specs + spec_i],
             });
         }
-        SweepResult {
-            x: xs,
-            y: self.y.as_ref().map(Axis::values),
-            cells,
-        }
+        cells
     }
 
     fn axes(&self) -> impl Iterator<Item = &Axis> {

@@ -91,6 +91,16 @@ fn check_against_runner(text: &str) -> SweepResult {
 fn cells_equal_the_recording_runner_whatever_the_axes() {
     let r = check_against_runner(MAP);
     assert_eq!(r.y.as_ref().map(Vec::len), Some(4));
+    // Row by row (the page's progress) gives the same cells.
+    let sweep = decode_sweep(MAP).unwrap();
+    let rows = [
+        sweep.run_rows(0..1),
+        sweep.run_rows(1..3),
+        sweep.run_rows(3..9),
+    ];
+    assert_eq!(rows.concat(), r.cells);
+    assert_eq!(sweep.rows(), 4);
+    assert!(sweep.run_rows(4..5).is_empty());
     assert_eq!(r.cells[5].x, r.x[2]);
     assert_eq!(r.cells[5].y, Some(r.y.as_ref().unwrap()[1]));
     // Start axes alone (a basin map), and mixed with a hyper-parameter either way round.
