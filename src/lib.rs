@@ -8,6 +8,7 @@
 //! - [`regression`]: data, batching and the (w, b) objective;
 //! - [`run`]: the run loop and its recorded [`run::Trajectory`];
 //! - [`scenario`]: the JSON format shared by the CLI, links and the page;
+//! - [`sweep`]: one run over a grid of hyper-parameters or start points;
 //! - [`catalog`]: everything above as data for the page's controls.
 
 pub mod catalog;
@@ -26,6 +27,7 @@ pub mod run;
 pub mod scenario;
 pub mod schedule;
 pub mod surfaces;
+pub mod sweep;
 pub mod vec2;
 
 #[cfg(target_arch = "wasm32")]

@@ -3,6 +3,7 @@
 //! ```text
 //! gradscape run scenario.json            # JSON: {"runs":[{"trajectory", "loss", "lr", "stop"}]}
 //! gradscape run - --format csv < s.json  # CSV: one row per run and step
+//! gradscape sweep sweep.json             # JSON: {"x", "y", "cells"}; --format csv per cell
 //! gradscape list                         # surfaces, optimizers (defaults, ranges), schedules
 //! gradscape plot s.json -o race.png --size 1600x900 --theme dark --step 100
 //! ```
@@ -28,6 +29,15 @@ enum Command {
     /// Run a scenario (JSON) and print every run's trajectory, loss and learning rate.
     Run {
         /// The scenario file, or `-` for standard input.
+        file: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+    },
+    /// Run a sweep (JSON: a scenario, one base run and one or two axes) and print each cell's
+    /// final point, loss, stop and steps to tolerance.
+    Sweep {
+        /// The sweep file, or `-` for standard input.
         file: String,
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Json)]
@@ -151,6 +161,13 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let output = match cli.command {
         Command::Run { file, format } => run(&file, format),
+        Command::Sweep { file, format } => read_input(&file).and_then(|text| {
+            let result = gradscape::sweep::sweep(&text).map_err(|e| e.to_string())?;
+            Ok(match format {
+                Format::Json => result.to_json().to_string(),
+                Format::Csv => result.to_csv(),
+            })
+        }),
         Command::List => {
             serde_json::to_string_pretty(&catalog::catalog()).map_err(|e| e.to_string())
         }

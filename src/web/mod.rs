@@ -18,6 +18,7 @@ mod batch;
 #[cfg(feature = "bench")]
 mod bench;
 mod regression;
+mod sweep;
 mod teaching;
 #[cfg(feature = "panic-test")]
 mod testing;
