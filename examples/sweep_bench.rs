@@ -2,6 +2,7 @@
 //! Rosenbrock (lr log-spaced, β₁ linear), through `gradscape::sweep` (decoding, cell specs,
 //! batch kernel), against the batch kernel alone on specs built beforehand, so the per-cell
 //! overhead of the sweep shows. Run with `cargo run --release --example sweep_bench`.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // a measuring tool: a failure ends it
 
 use gradscape::run::run_batch;
 use gradscape::sweep::decode_sweep;

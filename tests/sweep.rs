@@ -1,6 +1,7 @@
 //! `gradscape sweep` as a user runs it: every checked cell's `final` point, loss and stop equal
 //! `gradscape run` on the same run written out as a scenario; axis values match hand-computed
 //! spacings; bad sweeps exit 2 with one line naming the field.
+#![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the test failing
 
 use serde_json::{json, Value};
 use std::io::Write;
@@ -60,7 +61,7 @@ fn scenario_for(sweep: &Value, values: &[(&str, f64)]) -> Value {
 }
 
 /// Checks the listed cells (x index, y index) against `gradscape run`, bit for bit.
-fn check_cells(sweep: Value, picks: &[(usize, usize)]) -> Value {
+fn check_cells(sweep: &Value, picks: &[(usize, usize)]) -> Value {
     let out = json_out(&["sweep", "-"], &sweep.to_string());
     let xs = out["x"].as_array().unwrap().clone();
     let x_param = sweep["x"]["param"].as_str().unwrap();
@@ -73,7 +74,7 @@ fn check_cells(sweep: Value, picks: &[(usize, usize)]) -> Value {
             }
             None => &out["cells"][i],
         };
-        let scenario = scenario_for(&sweep, &values);
+        let scenario = scenario_for(sweep, &values);
         let run = &json_out(&["run", "-"], &scenario.to_string())["runs"][0];
         let trajectory = run["trajectory"].as_array().unwrap();
         let loss = run["loss"].as_array().unwrap();
@@ -91,14 +92,14 @@ fn two_axis_cells_equal_single_runs() {
         "run": {"optimizer": "adam"},
         "x": {"param": "lr", "from": 1e-4, "to": 1, "n": 9, "scale": "log"},
         "y": {"param": "betas[0]", "from": 0, "to": 0.99, "n": 5}});
-    let out = check_cells(adam, &[(0, 0), (8, 4), (5, 2), (7, 1)]);
+    let out = check_cells(&adam, &[(0, 0), (8, 4), (5, 2), (7, 1)]);
     assert_eq!(out["cells"].as_array().unwrap().len(), 5);
     assert_eq!(out["cells"][0].as_array().unwrap().len(), 9);
     let sgd = json!({"problem": {"surface": "valley"}, "start": [-2, 1.5], "steps": 200,
         "tolerance": 0.05, "run": {"optimizer": "sgd", "lr": 0.01},
         "x": {"param": "lr", "from": 0.001, "to": 0.2, "n": 6},
         "y": {"param": "momentum", "from": 0, "to": 0.95, "n": 4}});
-    let out = check_cells(sgd, &[(0, 0), (5, 3), (2, 3), (4, 1)]);
+    let out = check_cells(&sgd, &[(0, 0), (5, 3), (2, 3), (4, 1)]);
     // Large steps on the valley diverge: the map must hold both outcomes.
     let reasons: Vec<&str> = out["cells"]
         .as_array()
@@ -115,13 +116,13 @@ fn one_axis_cells_equal_single_runs() {
     let rmsprop = json!({"problem": {"surface": "beale"}, "start": [1, 1.5], "steps": 150,
         "run": {"optimizer": "rmsprop", "lr": 0.01, "momentum": 0.5},
         "x": {"param": "alpha", "from": 0.5, "to": 0.999, "n": 7}});
-    let out = check_cells(rmsprop, &[(0, 0), (3, 0), (6, 0)]);
+    let out = check_cells(&rmsprop, &[(0, 0), (3, 0), (6, 0)]);
     assert!(out.get("y").is_none());
     assert!(out["cells"][0].get("final").is_some(), "flat list of cells");
     let nadam = json!({"problem": {"surface": "himmelblau"}, "start": [0, 0], "steps": 400,
         "run": {"optimizer": "nadam", "betas": [0.8, 0.99]},
         "x": {"param": "lr", "from": 1e-3, "to": 3, "n": 10, "scale": "log"}});
-    check_cells(nadam, &[(0, 0), (4, 0), (9, 0)]);
+    check_cells(&nadam, &[(0, 0), (4, 0), (9, 0)]);
 }
 
 #[test]
@@ -130,7 +131,7 @@ fn start_axes_map_basins() {
         "run": {"optimizer": "sgd", "lr": 0.01, "momentum": 0.8},
         "x": {"param": "start[0]", "from": -5, "to": 5, "n": 5},
         "y": {"param": "start[1]", "from": -5, "to": 5, "n": 5}});
-    let out = check_cells(basins, &[(0, 0), (4, 4), (1, 3), (3, 1)]);
+    let out = check_cells(&basins, &[(0, 0), (4, 4), (1, 3), (3, 1)]);
     assert_eq!(out["x"], json!([-5.0, -2.5, 0.0, 2.5, 5.0]));
     // From (2.5, 2.5) SGD reaches Himmelblau's minimum at (3, 2); from (-2.5, 2.5) the
     // one near (-2.81, 3.13).
