@@ -175,3 +175,35 @@ fn a_copied_run_keeps_its_path_and_replan_all_recomputes_every_run() {
         assert_eq!(session.path(i, 0)[2], 2.5 * 0.4);
     }
 }
+
+#[wasm_bindgen_test]
+fn a_sweep_cell_is_the_run_a_session_plays_with_the_cell_settings() {
+    let spec = r#"{"problem": {"surface": "rosenbrock"}, "start": [-1.5, 2], "steps": 150,
+        "run": {"optimizer": "adam"},
+        "x": {"param": "lr", "from": 1e-3, "to": 1e-1, "n": 3, "scale": "log"},
+        "y": {"param": "betas[0]", "from": 0.5, "to": 0.9, "n": 2}}"#;
+    let result = json_of(&gradscape::web::sweep::sweep(spec).expect("valid sweep"));
+    let xs: Vec<f64> = serde_json::from_value(result["x"].clone()).unwrap();
+    let ys: Vec<f64> = serde_json::from_value(result["y"].clone()).unwrap();
+    assert_eq!(xs.len(), 3);
+    assert_eq!(ys, vec![0.5, 0.9]);
+    for (j, y) in ys.iter().enumerate() {
+        for (i, x) in xs.iter().enumerate() {
+            let scenario = format!(
+                r#"{{"problem": {{"surface": "rosenbrock"}}, "start": [-1.5, 2], "steps": 150,
+                   "runs": [{{"optimizer": "adam", "lr": {x:?}, "betas": [{y:?}, 0.999]}}]}}"#
+            );
+            let mut session = gradscape::web::Session::new(&scenario).expect("valid scenario");
+            session.advance(150);
+            let path = session.path(0, 0);
+            let last = [path[path.len() - 2], path[path.len() - 1]];
+            let cell = &result["cells"][j][i];
+            assert_eq!(cell["final"][0].as_f64(), Some(last[0]), "cell ({i}, {j})");
+            assert_eq!(cell["final"][1].as_f64(), Some(last[1]), "cell ({i}, {j})");
+        }
+    }
+    let bad = r#"{"problem": {"surface": "bowl"}, "run": {"optimizer": "adam"},
+        "x": {"param": "lrr", "from": 0, "to": 1, "n": 2}}"#;
+    let message = message_of(gradscape::web::sweep::sweep(bad).unwrap_err());
+    assert!(message.starts_with("x.param"), "{message}");
+}

@@ -18,7 +18,7 @@ mod batch;
 #[cfg(feature = "bench")]
 mod bench;
 mod regression;
-mod sweep;
+pub mod sweep;
 mod teaching;
 #[cfg(feature = "panic-test")]
 mod testing;
