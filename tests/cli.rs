@@ -1,25 +1,10 @@
 //! The `gradscape` command as a user runs it: real processes, real files, stdin, exit codes.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the test failing
 
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+use common::gradscape;
 
-fn gradscape(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gradscape"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("gradscape starts");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write stdin");
-    child.wait_with_output().expect("gradscape ends")
-}
+use std::process::Output;
 
 const SCENARIO: &str = r#"{"problem": {"surface": "bowl"}, "start": [2.5, -1.5], "steps": 3,
   "runs": [{"optimizer": "sgd", "lr": 0.1}, {"name": "A, \"quoted\"", "optimizer": "adam", "lr": 0.1}]}"#;

@@ -2,26 +2,11 @@
 //! regression scenario from standard input, and bad arguments that exit 2 with one line.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the test failing
 
-use std::io::Write;
-use std::path::PathBuf;
-use std::process::{Command, Output, Stdio};
+mod common;
+use common::gradscape;
 
-fn gradscape(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gradscape"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("gradscape starts");
-    // A refused command may exit before reading its input.
-    let _ = child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes());
-    child.wait_with_output().expect("gradscape ends")
-}
+use std::path::PathBuf;
+use std::process::Output;
 
 /// The example scenario of the README's "Command line" section, read from the README so
 /// that the test follows the documentation.

@@ -3,26 +3,10 @@
 //! spacings; bad sweeps exit 2 with one line naming the field.
 #![allow(clippy::expect_used, clippy::unwrap_used)] // test code: a failed expectation is the test failing
 
-use serde_json::{json, Value};
-use std::io::Write;
-use std::process::{Command, Output, Stdio};
+mod common;
+use common::gradscape;
 
-fn gradscape(args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_gradscape"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("gradscape starts");
-    child
-        .stdin
-        .take()
-        .expect("stdin")
-        .write_all(stdin.as_bytes())
-        .expect("write stdin");
-    child.wait_with_output().expect("gradscape ends")
-}
+use serde_json::{json, Value};
 
 fn json_out(args: &[&str], stdin: &str) -> Value {
     let out = gradscape(args, stdin);

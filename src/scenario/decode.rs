@@ -26,19 +26,12 @@ const TOP_FIELDS: [&str; 6] = ["problem", "start", "steps", "tolerance", "runs",
 
 /// Reads and validates a scenario.
 pub fn decode(text: &str) -> Result<Scenario, ScenarioError> {
-    let doc = parse_json(text)?;
-    let Value::Object(doc) = doc else {
-        return Err(ScenarioError::invalid(
-            "scenario",
-            "must be a JSON object with `problem` and `runs`",
-        ));
-    };
-    if let Some(key) = doc.keys().find(|k| !TOP_FIELDS.contains(&k.as_str())) {
-        return Err(ScenarioError::invalid(
-            key.as_str(),
-            format!("unknown field (one of {})", TOP_FIELDS.join(", ")),
-        ));
-    }
+    let doc = json_object(
+        text,
+        "scenario",
+        "must be a JSON object with `problem` and `runs`",
+        &TOP_FIELDS,
+    )?;
     let problem_spec = problem_spec(doc.get("problem"))?;
     let problem = Arc::new(build_problem(&problem_spec)?);
     let start = match doc.get("start") {
@@ -136,6 +129,27 @@ fn problem_spec(value: Option<&Value>) -> Result<ProblemSpec, ScenarioError> {
 }
 
 /// Parses JSON text: a syntax error says where.
+/// Parses `text` as a JSON object whose keys are all among `fields`: the first step of
+/// every document the engine reads (scenarios, sweeps). `what` and `shape` word the error
+/// for something other than an object (`scenario: must be a JSON object with …`).
+pub fn json_object(
+    text: &str,
+    what: &str,
+    shape: &str,
+    fields: &[&str],
+) -> Result<serde_json::Map<String, Value>, ScenarioError> {
+    let Value::Object(doc) = parse_json(text)? else {
+        return Err(ScenarioError::invalid(what, shape));
+    };
+    if let Some(key) = doc.keys().find(|k| !fields.contains(&k.as_str())) {
+        return Err(ScenarioError::invalid(
+            key.as_str(),
+            format!("unknown field (one of {})", fields.join(", ")),
+        ));
+    }
+    Ok(doc)
+}
+
 pub(super) fn parse_json(text: &str) -> Result<Value, ScenarioError> {
     serde_json::from_str(text).map_err(|e| {
         let mut message = strip_position(&e.to_string());

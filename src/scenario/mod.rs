@@ -16,7 +16,7 @@ mod tests;
 
 pub use crate::regression::RegressionSpec;
 pub use crate::run::MAX_RUNS;
-pub use decode::decode;
+pub use decode::{decode, json_object};
 pub use decode_run::{decode_run, MAX_WARM_START_WORK};
 pub use page::PageSettings;
 

@@ -9,7 +9,7 @@ use super::{Sweep, MAX_AXIS_POINTS, MAX_SWEEP_WORK};
 use crate::error::ScenarioError;
 use crate::objective::Problem;
 use crate::run::RunSpec;
-use crate::scenario::{decode, decode_run};
+use crate::scenario::{decode, decode_run, json_object};
 use serde_json::{json, Map, Value};
 
 /// The top-level fields of a sweep.
@@ -19,34 +19,12 @@ const AXIS_FIELDS: [&str; 5] = ["param", "from", "to", "n", "scale"];
 
 /// Reads and validates a sweep.
 pub fn decode_sweep(text: &str) -> Result<Sweep, ScenarioError> {
-    let doc: Value = serde_json::from_str(text).map_err(|e| {
-        let message = e.to_string();
-        let mut message = message
-            .rfind(" at line ")
-            .map_or(message.as_str(), |i| &message[..i])
-            .to_string();
-        // As the scenario decoder says it (1e400 is out of range).
-        if message == "number out of range" {
-            message.push_str(" (every number must be finite)");
-        }
-        ScenarioError::Syntax {
-            line: e.line(),
-            column: e.column(),
-            message,
-        }
-    })?;
-    let Value::Object(mut doc) = doc else {
-        return Err(ScenarioError::invalid(
-            "sweep",
-            "must be a JSON object with `problem`, `run` and `x`",
-        ));
-    };
-    if let Some(key) = doc.keys().find(|k| !TOP_FIELDS.contains(&k.as_str())) {
-        return Err(ScenarioError::invalid(
-            key.as_str(),
-            format!("unknown field (one of {})", TOP_FIELDS.join(", ")),
-        ));
-    }
+    let mut doc = json_object(
+        text,
+        "sweep",
+        "must be a JSON object with `problem`, `run` and `x`",
+        &TOP_FIELDS,
+    )?;
     let raw_x = doc.remove("x");
     let raw_y = doc.remove("y");
     let run = match doc.remove("run") {
