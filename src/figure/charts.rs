@@ -161,40 +161,34 @@ fn draw<DB: DrawingBackend>(
     // The two axis kinds are different types, hence two arms drawing the same series.
     let runs = &ctx.figure.runs;
     let width = ctx.px(2.4);
+    macro_rules! draw_runs {
+        ($chart:ident) => {
+            for ((first, values), run) in chart_spec.series.iter().zip(runs) {
+                let points = clip::envelope(values, *first, x_max, columns);
+                let style = ctx.theme.run_color(run.color).stroke_width(width);
+                let coords = $chart.as_coord_spec();
+                let runs = clip::smooth_runs(points.into_iter().map(|(x, y)| {
+                    let p = (x, y.clamp(lo, hi));
+                    (p, coords.translate(&p))
+                }));
+                $chart
+                    .draw_series(runs.into_iter().map(|r| PathElement::new(r, style)))
+                    .map_err(fail)?;
+            }
+        };
+    }
     if chart_spec.log {
         let mut chart = builder
             .build_cartesian_2d(0.0..x_max, (lo..hi).log_scale())
             .map_err(fail)?;
         mesh!(chart);
-        for ((first, values), run) in chart_spec.series.iter().zip(runs) {
-            let points = clip::envelope(values, *first, x_max, columns);
-            let style = ctx.theme.run_color(run.color).stroke_width(width);
-            let coords = chart.as_coord_spec();
-            let runs = clip::smooth_runs(points.into_iter().map(|(x, y)| {
-                let p = (x, y.clamp(lo, hi));
-                (p, coords.translate(&p))
-            }));
-            chart
-                .draw_series(runs.into_iter().map(|r| PathElement::new(r, style)))
-                .map_err(fail)?;
-        }
+        draw_runs!(chart);
     } else {
         let mut chart = builder
             .build_cartesian_2d(0.0..x_max, lo..hi)
             .map_err(fail)?;
         mesh!(chart);
-        for ((first, values), run) in chart_spec.series.iter().zip(runs) {
-            let points = clip::envelope(values, *first, x_max, columns);
-            let style = ctx.theme.run_color(run.color).stroke_width(width);
-            let coords = chart.as_coord_spec();
-            let runs = clip::smooth_runs(points.into_iter().map(|(x, y)| {
-                let p = (x, y.clamp(lo, hi));
-                (p, coords.translate(&p))
-            }));
-            chart
-                .draw_series(runs.into_iter().map(|r| PathElement::new(r, style)))
-                .map_err(fail)?;
-        }
+        draw_runs!(chart);
     }
     Ok(())
 }
