@@ -566,24 +566,38 @@ Profiling-driven work done in this round (before → after, same kind of run):
   built a \`Vec\` per call) and screens the tolerance test without \`hypot\`. Our crate is
   built at opt-level 3 instead of "s" (dependencies stay at "z"): faster loops in wasm for
   about 40 KB more gzipped module, inside the 300 KB budget.
-- **Why tuned JS still wins on Adam**: \`src/optim/adam.rs\` computes the bias corrections
-  with two \`f64::powi(t)\` per step, which compile to compiler-rt's \`__powidf2\` (a
-  square-and-multiply loop of ~17 dependent multiplications with a data-dependent branch
-  per bit of t): measured natively, the two calls alone cost ~95 ns per step at t ≤ 100,000,
-  most of Adam's step. An exact replacement exists: β^(2^i) cached once per β (32 values)
-  and multiplied in over the set bits of t, lowest first, is the very sequence of
-  multiplications \`__powidf2\` performs, so it is bit for bit \`powi\` (0 mismatches over
-  t < 2,000,000 for seven β natively; the wasm end point of the 100,000 Adam steps unchanged)
-  and ~9× cheaper natively (1.1 against 9.6 ms per 100,000 pairs). Tried in an uncommitted
-  experiment (a cache outside the optimizer, as \`src/optim\` is another helper's), the wasm
-  batch kernel ran the 100,000 Adam steps in 8–10 ms against 13–16 ms, on a machine too
-  loaded for a firmer figure. Even then tuned JS stays ahead (~5 ms): with one run the loop
-  is a serial chain of the same arithmetic as the tuned JS (3 square roots and 5 divisions
-  per step), which V8 compiles about as well as LLVM; ≥ 2× over it is not reachable for a
-  single run without changing the arithmetic. NAdam and RAdam pay \`powf\` (software \`pow\`
-  in wasm) two to three times per step the same way. Next: the cached-squares \`powi\` in
-  \`src/optim/adam.rs\` (the hyper-parameters can hold the squares); for many runs (the
-  Explore analyses), interleave independent runs so the chains overlap.
+- **Adam's powers (this round)**: the bias corrections \`1 − βᵗ\` came from two
+  \`f64::powi(t)\` per step, compiler-rt's \`__powidf2\` (~17 dependent squarings with a
+  data-dependent branch per bit of t), ~95 ns per step natively, most of Adam's step. Now
+  \`AdamHyper\` holds \`Powers\` (\`src/optim/moments.rs\`): β^(2^i) squared once at
+  construction and multiplied in over the set bits of t, lowest first, the very
+  multiplications \`__powidf2\` performs, so the result is \`powi\`'s bit for bit (unit test
+  against \`f64::powi\` for t < 3,000,000 and ten βs; the wasm end point of the 100,000 Adam
+  steps is unchanged, \`make golden\` passes). Adam through the batch kernel went from
+  ~10.5 to ~4.0 ms natively and from ~13 to ~5 ms in wasm; through the recording runner from
+  ~17 to ~8 ms in wasm, so the plain-JS loop is now slower than ours. A branch-free variant
+  (multiplying by 1 for clear bits) measured slower and was dropped. NAdam and RAdam use
+  \`powf\` (PyTorch's \`beta ** step\` on floats): not the same bits as integer powers, so
+  they keep it.
+- **Many runs side by side (this round)**: \`run::run_batch\` groups the kernel's runs by
+  family and steps up to 4 of them in turn (\`src/run/batch/lanes.rs\`), each lane through
+  the single-run code, so every outcome stays the runner's bit for bit (tests with
+  different hyper-parameters per lane, uneven counts and early divergence). Natively this
+  gives RMSprop ~1.6× per run, Adam only ~1.1×, SGD nothing; in wasm Adam's time per run of
+  many is no better than one run's. Why the ≥ 2× over tuned JS is still missed: the tuned JS loop does
+  the same arithmetic (3 square roots and 5 divisions per step; PyTorch's order needs all
+  of them) and both appear bound by the divide/square-root unit's throughput rather than by
+  the chain's latency (runs with fewer roots and divisions per step, RMSprop, do gain from
+  the lanes; this VM exposes no performance counters to confirm it), so interleaving runs
+  cannot overlap what that unit serialises. Next,
+  if pursued: shared bias corrections for lanes at the same step with the same βs (one
+  \`sqrt(1 − β2ᵗ)\` and one \`lr / (1 − β1ᵗ)\` per step instead of per lane), or explicit wasm SIMD
+  (\`f64x2.sqrt\` / \`f64x2.div\` for the two coordinates). Building the module with
+  \`-C target-feature=+simd128\` alone (LLVM's auto-vectorisation; not shipped) was measured
+  this round: 5.1 ms for one run and 6.0 ms per run of many, no gain. Across the three
+  browser runs of this round tuned JS / batch kernel per run of many was 0.77–1.22× (tuned
+  JS 4.6–6.8 ms, ours 5.0–6.0 ms per run, load 4–7 on 2 cores): the ≥ 2× target is missed by
+  1.6–2.6×.
 
 Still missed:
 

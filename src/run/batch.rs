@@ -253,54 +253,9 @@ fn run_spec<F: Objective>(
     f.finish(drive(job, steps, tolerance, minima).on(f))
 }
 
-/// The kernel's runs of one family, carried through the surface and family dispatch.
-#[derive(Clone, Copy)]
-struct Group<'a> {
-    jobs: &'a [Job<'a>],
-    steps: u64,
-    tolerance: f64,
-    minima: &'a [Minimum],
-}
-
-impl SurfaceVisitor for Group<'_> {
-    type Output = Vec<(usize, Outcome)>;
-    fn visit<S: Surface>(self, surface: &S) -> Self::Output {
-        self.on(surface)
-    }
-}
-
-impl Group<'_> {
-    /// Picks the family (of the first run: the group's), then runs the lanes for it.
-    fn on<F: Objective>(self, f: &F) -> Vec<(usize, Outcome)> {
-        match self.jobs.first() {
-            Some(job) => Optimizer::new(&job.spec.optimizer).visit(GroupLoop { group: self, f }),
-            None => Vec::new(),
-        }
-    }
-}
-
-/// The lanes of one group over one concrete objective, handed the concrete family.
-struct GroupLoop<'a, 'f, F> {
-    group: Group<'a>,
-    f: &'f F,
-}
-
-impl<F: Objective> FamilyVisitor for GroupLoop<'_, '_, F> {
-    type Output = Vec<(usize, Outcome)>;
-    fn visit<G: Family>(self, _first: Stateful<G>) -> Self::Output {
-        let Group {
-            jobs,
-            steps,
-            tolerance,
-            minima,
-        } = self.group;
-        run_lanes::<F, G>(self.f, jobs, steps, tolerance, minima)
-    }
-}
-
 mod lane;
 use lane::Lane;
-use lanes::run_lanes;
+use lanes::Group;
 mod lanes;
 
 #[cfg(test)]

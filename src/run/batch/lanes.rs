@@ -12,7 +12,7 @@ use super::lane::Lane;
 use super::{Job, Objective};
 use crate::optim::{Family, FamilyVisitor, Optimizer, Stateful};
 use crate::run::Outcome;
-use crate::surfaces::Minimum;
+use crate::surfaces::{Minimum, Surface, SurfaceVisitor};
 use std::any::Any;
 use std::marker::PhantomData;
 
@@ -62,6 +62,51 @@ pub(super) fn run_lanes<F: Objective, G: Family>(
         }
     }
     results
+}
+
+/// The kernel's runs of one family, carried through the surface and family dispatch.
+#[derive(Clone, Copy)]
+pub(super) struct Group<'a> {
+    pub(super) jobs: &'a [Job<'a>],
+    pub(super) steps: u64,
+    pub(super) tolerance: f64,
+    pub(super) minima: &'a [Minimum],
+}
+
+impl SurfaceVisitor for Group<'_> {
+    type Output = Vec<(usize, Outcome)>;
+    fn visit<S: Surface>(self, surface: &S) -> Self::Output {
+        self.on(surface)
+    }
+}
+
+impl Group<'_> {
+    /// Picks the family (of the first run: the group's), then runs the lanes for it.
+    pub(super) fn on<F: Objective>(self, f: &F) -> Vec<(usize, Outcome)> {
+        match self.jobs.first() {
+            Some(job) => Optimizer::new(&job.spec.optimizer).visit(GroupLoop { group: self, f }),
+            None => Vec::new(),
+        }
+    }
+}
+
+/// The lanes of one group over one concrete objective, handed the concrete family.
+struct GroupLoop<'a, 'f, F> {
+    group: Group<'a>,
+    f: &'f F,
+}
+
+impl<F: Objective> FamilyVisitor for GroupLoop<'_, '_, F> {
+    type Output = Vec<(usize, Outcome)>;
+    fn visit<G: Family>(self, _first: Stateful<G>) -> Self::Output {
+        let Group {
+            jobs,
+            steps,
+            tolerance,
+            minima,
+        } = self.group;
+        run_lanes::<F, G>(self.f, jobs, steps, tolerance, minima)
+    }
 }
 
 /// The optimizer when it is of family `G` (every run of a group is; `None` otherwise).
