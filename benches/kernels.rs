@@ -7,6 +7,9 @@
 //!   from the same scenario JSON as the page), per optimizer, recording included;
 //! - `batch_steps`: the same runs through the batch kernel (`run::run_to_end`), which
 //!   records nothing;
+//! - `batch_many`: `MANY` such runs (learning rates spread as a map's) in one
+//!   `run::run_batch`, which steps independent runs side by side; divide by `MANY` for
+//!   the time per run of `STEPS` steps;
 //! - `surface_sample_1024` / `surface_colorize_1024`: `Grid::sample` and `colorize` (log
 //!   scale) of Rosenbrock over its default view at 1024×1024;
 //! - `isolines_1024`: `Grid::isolines` at 10 levels of that grid;
@@ -17,7 +20,7 @@ use divan::Bencher;
 use gradscape::field::{Grid, Scale};
 use gradscape::objective::Problem;
 use gradscape::regression::{Dataset, GenerateSpec};
-use gradscape::run::run_to_end;
+use gradscape::run::{run_batch, run_to_end};
 use gradscape::surfaces::SurfaceKind;
 use gradscape::Vec2;
 
@@ -27,6 +30,8 @@ fn main() {
 
 /// Steps per measured call.
 const STEPS: u64 = 100_000;
+/// Runs per call of `batch_many`.
+const MANY: usize = 8;
 /// Side of the sampled grid.
 const SIDE: usize = 1024;
 /// Contour levels.
@@ -82,6 +87,38 @@ fn batch_steps(bencher: Bencher, optimizer: &str) {
             );
             assert_eq!(o.steps, STEPS, "{optimizer} stopped early");
             o
+        });
+}
+
+/// `MANY` runs of `optimizer` (learning rates within 25% of `optimizer_steps`' one, as a
+/// hyper-parameter map has them) through `run::run_batch`, `STEPS` steps each: the batch
+/// kernel's many-runs case, where independent runs are stepped side by side. Divide by
+/// `MANY` for the time per run.
+#[divan::bench(args = OPTIMIZERS, sample_count = 10, sample_size = 1)]
+fn batch_many(bencher: Bencher, optimizer: &str) {
+    let one = gradscape::decode(&scenario(optimizer)).expect("valid scenario");
+    let lr = one.runs[0].optimizer.lr();
+    let runs: Vec<String> = (0..MANY)
+        .map(|i| {
+            let lr = lr * (1.0 + i as f64 / (4.0 * MANY as f64));
+            format!(r#"{{"optimizer": "{optimizer}", "lr": {lr}}}"#)
+        })
+        .collect();
+    let text = format!(
+        r#"{{"problem": {{"surface": "rosenbrock"}}, "start": [-1.5, 2.0], "steps": {STEPS},
+            "runs": [{}]}}"#,
+        runs.join(",")
+    );
+    let s = gradscape::decode(&text).expect("valid scenario");
+    bencher
+        .counter(divan::counter::ItemsCount::new(STEPS * MANY as u64))
+        .bench_local(|| {
+            let out = run_batch(&s.problem, &s.runs, &[s.start], STEPS, s.tolerance);
+            assert!(
+                out.iter().all(|o| o.steps == STEPS),
+                "{optimizer} stopped early"
+            );
+            out
         });
 }
 

@@ -13,12 +13,11 @@
 //! Runs whose steps depend on more than the point fall back to the [`Runner`] loop (which
 //! records): mini-batches, early stopping, a warm start, a validation split.
 
-use super::{DivergenceCause, Outcome, RunSpec, Runner, Status, DIVERGENCE_BOUND};
+use super::{Outcome, RunSpec, Runner};
 use crate::expr::Expr;
-use crate::objective::{l1_gradient, l1_value, within, Problem};
-use crate::optim::{Family, FamilyVisitor, Optimizer, Stateful};
+use crate::objective::Problem;
+use crate::optim::{Family, FamilyVisitor, Optimizer, OptimizerKind, Stateful};
 use crate::regression::Regression;
-use crate::schedule::ScheduleState;
 use crate::surfaces::{Minimum, Surface, SurfaceVisitor};
 use crate::vec2::Vec2;
 use std::sync::Arc;
@@ -37,13 +36,44 @@ pub fn run_batch(
 ) -> Vec<Outcome> {
     // Computed once for the whole batch (a regression solves its least squares for them).
     let minima = problem.minima();
-    let mut out = Vec::with_capacity(specs.len() * starts.len());
-    for &start in starts {
-        for spec in specs {
-            out.push(run_one(problem, spec, start, steps, tolerance, &minima));
+    let jobs = starts
+        .iter()
+        .flat_map(|&start| specs.iter().map(move |spec| (spec, start)))
+        .enumerate()
+        .map(|(index, (spec, start))| Job { index, spec, start });
+    let mut out = vec![None; specs.len() * starts.len()];
+    // The kernel's runs by family, in first-seen order; each group runs side by side.
+    let mut groups: Vec<(OptimizerKind, Vec<Job>)> = Vec::new();
+    for job in jobs {
+        if !drive(&job, steps, tolerance, &minima).fast(problem) {
+            out[job.index] = Some(run_one(
+                problem, job.spec, job.start, steps, tolerance, &minima,
+            ));
+            continue;
+        }
+        let kind = job.spec.optimizer.kind();
+        match groups.iter_mut().find(|(k, _)| *k == kind) {
+            Some((_, group)) => group.push(job),
+            None => groups.push((kind, vec![job])),
         }
     }
-    out
+    for (_, jobs) in &groups {
+        let group = Group {
+            jobs,
+            steps,
+            tolerance,
+            minima: &minima,
+        };
+        let results = match &**problem {
+            Problem::Surface(kind) => kind.visit(group),
+            Problem::Regression(r) => group.on(&**r),
+            Problem::Expr(e) => group.on(e),
+        };
+        for (index, outcome) in results {
+            out[index] = Some(outcome);
+        }
+    }
+    out.into_iter().flatten().collect()
 }
 
 /// One run to its end: the [`Outcome`] of
@@ -81,14 +111,7 @@ fn run_one(
             runner.outcome()
         }
         Problem::Surface(kind) => kind.visit(drive),
-        Problem::Regression(r) => {
-            let outcome = drive.on(&**r);
-            Outcome {
-                // Full batch: a step is an epoch, as `Runner::epochs` counts.
-                epochs: Some(outcome.steps as f64),
-                ..outcome
-            }
-        }
+        Problem::Regression(r) => r.finish(drive.on(&**r)),
         Problem::Expr(e) => drive.on(e),
     }
 }
@@ -98,6 +121,10 @@ fn run_one(
 trait Objective {
     /// `(f(p), ∇f(p))`.
     fn value_and_gradient(&self, p: Vec2) -> (f64, Vec2);
+    /// The outcome as the runner reports it on this objective.
+    fn finish(&self, outcome: Outcome) -> Outcome {
+        outcome
+    }
 }
 
 impl<S: Surface> Objective for S {
@@ -110,6 +137,13 @@ impl<S: Surface> Objective for S {
 impl Objective for Regression {
     fn value_and_gradient(&self, p: Vec2) -> (f64, Vec2) {
         (self.loss(p), self.gradient(p))
+    }
+    fn finish(&self, outcome: Outcome) -> Outcome {
+        Outcome {
+            // Full batch: a step is an epoch, as `Runner::epochs` counts.
+            epochs: Some(outcome.steps as f64),
+            ..outcome
+        }
     }
 }
 
@@ -172,8 +206,8 @@ impl Drive<'_> {
         })
     }
 
-    /// The step loop, in `Runner::step`'s order and arithmetic.
-    fn run<F: Objective, G: Family>(self, f: &F, mut optimizer: Stateful<G>) -> Outcome {
+    /// The step loop of one run ([`Lane::step`]).
+    fn run<F: Objective, G: Family>(self, f: &F, optimizer: Stateful<G>) -> Outcome {
         let Drive {
             spec,
             start,
@@ -181,75 +215,48 @@ impl Drive<'_> {
             tolerance,
             minima,
         } = self;
-        let l1 = spec.l1;
-        let mut schedule = ScheduleState::new(spec.optimizer.lr(), spec.schedule, spec.warmup);
-        let mut p = start;
-        let (value, mut gradient) = f.value_and_gradient(p);
-        let mut loss = value + l1_value(l1, p);
-        let mut outcome = Outcome {
-            status: Status::Completed,
-            steps: 0,
-            reached_at: None,
-            best_step: 0,
-            epochs: None,
-            final_point: start,
-            final_loss: loss,
-            final_validation_loss: None,
-            start,
-        };
-        if !(p.is_finite() && loss.is_finite()) {
-            outcome.status = Status::Diverged {
-                step: 0,
-                cause: DivergenceCause::NonFiniteLoss,
-            };
-            outcome.final_loss = f64::NAN;
-            return outcome;
+        let mut lane = Lane::new(f, spec, optimizer, start, steps, tolerance, minima);
+        while !lane.done() {
+            lane.step(f);
         }
-        let mut reached_at = within(minima, p, tolerance).then_some(0);
-        // As `Runner::push` without early stopping: the last step of a strict improvement.
-        let (mut best, mut best_step) = (loss, 0);
-        let mut k = 0;
-        while k < steps {
-            let g = gradient + l1_gradient(l1, p);
-            let lr = schedule.lr(k);
-            let next = optimizer.step(p, g, lr);
-            schedule.observe(loss);
-            let (value, next_gradient) = f.value_and_gradient(next);
-            let next_loss = value + l1_value(l1, next);
-            let cause = if !next.is_finite() {
-                Some(DivergenceCause::NonFiniteParameter)
-            } else if !next_loss.is_finite() {
-                Some(DivergenceCause::NonFiniteLoss)
-            } else if next.max_abs() > DIVERGENCE_BOUND {
-                Some(DivergenceCause::OutOfBounds)
-            } else {
-                None
-            };
-            if let Some(cause) = cause {
-                outcome.status = Status::Diverged { step: k + 1, cause };
-                break;
-            }
-            k += 1;
-            p = next;
-            loss = next_loss;
-            gradient = next_gradient;
-            if reached_at.is_none() && within(minima, p, tolerance) {
-                reached_at = Some(k);
-            }
-            if loss < best {
-                (best, best_step) = (loss, k);
-            }
-        }
-        Outcome {
-            steps: k,
-            reached_at,
-            best_step,
-            final_point: p,
-            final_loss: loss,
-            ..outcome
-        }
+        lane.outcome()
     }
 }
+
+/// One run of a batch: its place in the outcomes, its spec and its start.
+#[derive(Clone, Copy)]
+struct Job<'a> {
+    index: usize,
+    spec: &'a RunSpec,
+    start: Vec2,
+}
+
+/// The single-run inputs of `job`.
+fn drive<'a>(job: &Job<'a>, steps: u64, tolerance: f64, minima: &'a [Minimum]) -> Drive<'a> {
+    Drive {
+        spec: job.spec,
+        start: job.start,
+        steps,
+        tolerance,
+        minima,
+    }
+}
+
+/// `job` alone on `f`, finished as the runner reports it.
+fn run_spec<F: Objective>(
+    f: &F,
+    job: &Job<'_>,
+    steps: u64,
+    tolerance: f64,
+    minima: &[Minimum],
+) -> Outcome {
+    f.finish(drive(job, steps, tolerance, minima).on(f))
+}
+
+mod lane;
+use lane::Lane;
+use lanes::Group;
+mod lanes;
 
 #[cfg(test)]
 mod tests;

@@ -8,7 +8,7 @@ use super::js_error;
 use crate::field::{Grid, Scale};
 use crate::objective::Problem;
 use crate::regression::{Dataset, GenerateSpec};
-use crate::run::{run_to_end, Runner};
+use crate::run::{run_batch, run_to_end, Runner};
 use crate::scenario::{decode, Scenario};
 use crate::surfaces::SurfaceKind;
 use crate::vec2::Vec2;
@@ -77,6 +77,32 @@ impl BenchKernels {
             u64::from(n),
             s.tolerance,
         ))
+    }
+
+    /// Every run of the prepared scenario through the batch kernel in one call
+    /// (`run::run_batch`, which steps independent runs side by side), `n` steps each from
+    /// the scenario's start; returns the steps taken by all runs together.
+    #[wasm_bindgen(js_name = batchMany)]
+    pub fn batch_many(&self, n: u32) -> f64 {
+        self.batch_many_outcomes(n)
+            .iter()
+            .map(|o| o.steps as f64)
+            .sum()
+    }
+
+    /// The end points of [`BenchKernels::batch_many`], `[x0, y0, x1, y1, ...]`.
+    #[wasm_bindgen(js_name = batchManyPoints)]
+    pub fn batch_many_points(&self, n: u32) -> Vec<f64> {
+        self.batch_many_outcomes(n)
+            .iter()
+            .flat_map(|o| [o.final_point.x, o.final_point.y])
+            .collect()
+    }
+
+    fn batch_many_outcomes(&self, n: u32) -> Vec<crate::run::Outcome> {
+        self.scenario.as_ref().map_or_else(Vec::new, |s| {
+            run_batch(&s.problem, &s.runs, &[s.start], u64::from(n), s.tolerance)
+        })
     }
 
     /// `Runner::advance(n)` on the prepared runner; returns the steps taken.

@@ -7,6 +7,8 @@ export const STEPS = 100_000;
 export const SIDE = 1024;
 export const LEVELS = 10;
 export const POINTS = 1_000_000;
+/** Runs per call of the many-runs kernel (`batch_many`: benches/kernels.rs's MANY). */
+export const MANY = 8;
 export const OPTIMIZERS = ['sgd', 'adagrad', 'rmsprop', 'adadelta', 'adam', 'adamw', 'nadam', 'radam'];
 
 const LR = { sgd: 1e-4, adagrad: 0.1, adadelta: 1.0 };
@@ -14,6 +16,13 @@ export const scenarioFor = (optimizer, steps = STEPS) => JSON.stringify({
   problem: { surface: 'rosenbrock' }, start: [-1.5, 2.0], steps,
   runs: [{ optimizer, lr: LR[optimizer] ?? 1e-3 }],
 });
+
+/** MANY runs of `optimizer`, learning rates spread over 25% as a map's (run 0: scenarioFor's). */
+export const manyScenarioFor = (optimizer) => {
+  const lr = LR[optimizer] ?? 1e-3;
+  const runs = Array.from({ length: MANY }, (_, i) => ({ optimizer, lr: lr * (1 + i / (4 * MANY)) }));
+  return JSON.stringify({ problem: { surface: 'rosenbrock' }, start: [-1.5, 2.0], steps: STEPS, runs });
+};
 
 /** Times `fn` (after `warmup` untimed calls; `before` runs untimed before each call). */
 export function time(fn, { reps = 5, warmup = 1, before = () => {} } = {}) {
@@ -59,6 +68,15 @@ export function wasmKernels(wasm, { reps = 5 } = {}) {
       out[`batch_steps/${opt}`] = time(() => {
         const taken = k.batch(STEPS);
         if (taken !== STEPS) throw new Error(`${opt}: ${taken} of ${STEPS} batch steps`);
+        return taken;
+      }, { reps });
+    }
+    for (const opt of OPTIMIZERS) {
+      k.prepareRun(manyScenarioFor(opt));
+      k.batchMany(STEPS / 10);
+      out[`batch_many/${opt}`] = time(() => {
+        const taken = k.batchMany(STEPS);
+        if (taken !== MANY * STEPS) throw new Error(`${opt}: ${taken} of ${MANY * STEPS} steps`);
         return taken;
       }, { reps });
     }
@@ -158,6 +176,10 @@ export function adamSideBySide(wasm, { reps = 5 } = {}) {
     for (let i = 0; i < 3; i += 1) { k.prepareRun(scenarioFor('adam')); k.advance(STEPS / 10); k.batch(STEPS / 10); }
     const ours = time(() => k.advance(STEPS), { reps, before: () => k.prepareRun(scenarioFor('adam')) });
     const batch = time(() => k.batch(STEPS), { reps, before: () => k.prepareRun(scenarioFor('adam')) });
+    // Many runs side by side (run::run_batch), per run: what a map or basin analysis costs.
+    k.prepareRun(manyScenarioFor('adam'));
+    const many = time(() => k.batchMany(STEPS), { reps });
+    const manyEnd = Array.from(k.batchManyPoints(STEPS)).slice(0, 2);
     const js = time(() => jsAdam(STEPS), { reps });
     const tuned = time(() => jsAdamTuned(STEPS), { reps });
     // The wasm run's end point, to check that the loops computed the same thing.
@@ -166,8 +188,8 @@ export function adamSideBySide(wasm, { reps = 5 } = {}) {
     const end = s.state().runs[0].point;
     s.free();
     const batchEnd = Array.from(k.batchPoint(STEPS));
-    if (batchEnd[0] !== end[0] || batchEnd[1] !== end[1]) {
-      throw new Error(`batch kernel ended at ${batchEnd}, the runner at ${end}`);
+    if (batchEnd[0] !== end[0] || batchEnd[1] !== end[1] || manyEnd.join() !== end.join()) {
+      throw new Error(`batch kernel ended at ${batchEnd} (run 0 of many: ${manyEnd}), the runner at ${end}`);
     }
     // The page's entry point to the same kernel (src/web/batch.rs), same numbers.
     const viaPage = wasm.batchRun(scenarioFor('adam'));
@@ -181,6 +203,8 @@ export function adamSideBySide(wasm, { reps = 5 } = {}) {
       steps: STEPS,
       wasm: { ...ours, result: undefined, point: end },
       batch: { ...batch, result: undefined, point: batchEnd },
+      // Per run: the time of MANY runs of STEPS steps each, divided by MANY.
+      batch_many: { ...perRun(many), runs: MANY, point: manyEnd },
       js: { ...js, result: undefined, point: js.result.point },
       js_tuned: { ...tuned, result: undefined, point: tuned.result.point },
     };
@@ -188,6 +212,9 @@ export function adamSideBySide(wasm, { reps = 5 } = {}) {
     k.free();
   }
 }
+
+const perRun = (t) => Object.fromEntries(Object.entries(t).filter(([key]) => key !== 'result')
+  .map(([key, v]) => [key, key === 'n' ? v : v / MANY]));
 
 /** The page's surface render at 1024×1024: Session.render + putImageData, as view.mjs does. */
 export function surfaceRender(wasm, canvas, { reps = 10, log = true } = {}) {

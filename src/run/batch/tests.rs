@@ -154,3 +154,84 @@ fn starts_that_are_not_finite_and_zero_steps() {
     // Starting on the minimum counts as reached at step 0.
     assert_eq!(batch[2 * s.runs.len() + 6].reached_at, Some(0));
 }
+
+/// Many runs of one family, each with its own hyper-parameters (so each lane differs), in
+/// counts that do not fill the lanes evenly, some diverging after a few steps while their
+/// neighbours run on: every run equals its own recording runner.
+#[test]
+fn lanes_of_one_family_equal_the_runner_run_by_run() {
+    let families: [(&str, &[&str]); 5] = [
+        (
+            "adam",
+            &[
+                r#""betas": [0.8, 0.99]"#,
+                r#""amsgrad": true"#,
+                r#""betas": [0.95, 0.9]"#,
+            ],
+        ),
+        ("adamw", &[r#""weight_decay": 0.1"#, r#""eps": 1e-3"#]),
+        (
+            "nadam",
+            &[r#""momentum_decay": 0.01"#, r#""betas": [0.7, 0.95]"#],
+        ),
+        ("radam", &[r#""betas": [0.85, 0.98]"#]),
+        (
+            "sgd",
+            &[r#""momentum": 0.9"#, r#""momentum": 0.5, "nesterov": true"#],
+        ),
+    ];
+    let mut diverged = 0;
+    for (family, extras) in families {
+        for count in [1, 3, 5, 7, 10] {
+            // Learning rates from tame to diverging, interleaved so a lane's neighbours
+            // outlive it; hyper-parameters cycle through the family's extras.
+            let runs: Vec<String> = (0..count)
+                .map(|i| {
+                    let lr = if i % 3 == 2 {
+                        40.0
+                    } else {
+                        1e-3 * f64::from(i + 1)
+                    };
+                    let extra = extras[i as usize % extras.len()];
+                    format!(r#"{{"optimizer": "{family}", "lr": {lr}, {extra}}}"#)
+                })
+                .collect();
+            let runs = format!("[{}]", runs.join(","));
+            let s = scenario(r#"{"surface": "rosenbrock"}"#, [-1.5, 2.0], 300, &runs);
+            let out = check(&s, &format!("{family} × {count}"));
+            diverged += out
+                .iter()
+                .filter(|o| matches!(o.status, Status::Diverged { step, .. } if step < 300))
+                .count();
+            // Several starts of the same runs (a basin map): start-major outcomes.
+            let starts = [
+                Vec2::new(-1.5, 2.0),
+                Vec2::new(0.3, -0.4),
+                Vec2::new(2.0, 2.0),
+            ];
+            let batch = run_batch(&s.problem, &s.runs, &starts, s.steps, s.tolerance);
+            for (j, &start) in starts.iter().enumerate() {
+                for (i, spec) in s.runs.iter().enumerate() {
+                    let one = run_to_end(&s.problem, spec, start, s.steps, s.tolerance);
+                    let what = format!("{family} × {count}, start {j}, run {i}");
+                    assert_same(&batch[j * s.runs.len() + i], &one, &what);
+                }
+            }
+        }
+    }
+    assert!(diverged >= 10, "{diverged} diverged early");
+}
+
+/// Different families in one batch form their own groups; the outcomes keep their order.
+#[test]
+fn mixed_families_keep_their_places() {
+    let runs = r#"[
+        {"optimizer": "adam", "lr": 0.01}, {"optimizer": "sgd", "lr": 0.001},
+        {"optimizer": "adam", "lr": 0.02}, {"optimizer": "rmsprop", "lr": 0.01},
+        {"optimizer": "sgd", "lr": 0.002}, {"optimizer": "adam", "lr": 0.03},
+        {"optimizer": "adam", "lr": 0.05, "early_stopping": {"patience": 5}},
+        {"optimizer": "adam", "lr": 0.04}, {"optimizer": "adam", "lr": 0.06}
+    ]"#;
+    let s = scenario(r#"{"surface": "himmelblau"}"#, [0.5, -0.5], 500, runs);
+    check(&s, "mixed");
+}

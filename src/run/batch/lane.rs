@@ -1,0 +1,144 @@
+//! One run in flight in the batch kernel: what `Runner::step` keeps between steps, held in
+//! a small struct so that a loop can hold one run (`Drive::run`) or several independent
+//! runs side by side (`lanes`), stepping each with the same code and so the same bits.
+
+use super::Objective;
+use crate::objective::{l1_gradient, l1_value, within};
+use crate::optim::{Family, Stateful};
+use crate::run::{DivergenceCause, Outcome, RunSpec, Status, DIVERGENCE_BOUND};
+use crate::schedule::ScheduleState;
+use crate::surfaces::Minimum;
+use crate::vec2::Vec2;
+
+/// A run between two steps.
+pub(super) struct Lane<'a, G: Family> {
+    optimizer: Stateful<G>,
+    schedule: ScheduleState,
+    l1: f64,
+    tolerance: f64,
+    minima: &'a [Minimum],
+    steps: u64,
+    k: u64,
+    p: Vec2,
+    loss: f64,
+    gradient: Vec2,
+    reached_at: Option<u64>,
+    best: f64,
+    best_step: u64,
+    outcome: Outcome,
+    done: bool,
+}
+
+impl<'a, G: Family> Lane<'a, G> {
+    /// The run at its start, as `Runner::new` leaves it; already [`Lane::done`] when it
+    /// has no steps to take or its start is not finite (diverged at step 0).
+    #[allow(clippy::too_many_arguments)]
+    pub(super) fn new<F: Objective>(
+        f: &F,
+        spec: &RunSpec,
+        optimizer: Stateful<G>,
+        start: Vec2,
+        steps: u64,
+        tolerance: f64,
+        minima: &'a [Minimum],
+    ) -> Self {
+        let l1 = spec.l1;
+        let schedule = ScheduleState::new(spec.optimizer.lr(), spec.schedule, spec.warmup);
+        let p = start;
+        let (value, gradient) = f.value_and_gradient(p);
+        let mut loss = value + l1_value(l1, p);
+        let mut outcome = Outcome {
+            status: Status::Completed,
+            steps: 0,
+            reached_at: None,
+            best_step: 0,
+            epochs: None,
+            final_point: start,
+            final_loss: loss,
+            final_validation_loss: None,
+            start,
+        };
+        let finite = p.is_finite() && loss.is_finite();
+        if !finite {
+            outcome.status = Status::Diverged {
+                step: 0,
+                cause: DivergenceCause::NonFiniteLoss,
+            };
+            loss = f64::NAN;
+        }
+        Lane {
+            optimizer,
+            schedule,
+            l1,
+            tolerance,
+            minima,
+            steps,
+            k: 0,
+            p,
+            loss,
+            gradient,
+            reached_at: (finite && within(minima, p, tolerance)).then_some(0),
+            // As `Runner::push` without early stopping: the last step of a strict improvement.
+            best: loss,
+            best_step: 0,
+            outcome,
+            done: steps == 0 || !finite,
+        }
+    }
+
+    /// Whether the run has ended (all its steps taken, or diverged).
+    #[inline(always)]
+    pub(super) fn done(&self) -> bool {
+        self.done
+    }
+
+    /// One step, in `Runner::step`'s order and arithmetic; only while not [`Lane::done`].
+    #[inline(always)]
+    pub(super) fn step<F: Objective>(&mut self, f: &F) {
+        let (l1, p, k) = (self.l1, self.p, self.k);
+        let g = self.gradient + l1_gradient(l1, p);
+        let lr = self.schedule.lr(k);
+        let next = self.optimizer.step(p, g, lr);
+        self.schedule.observe(self.loss);
+        let (value, next_gradient) = f.value_and_gradient(next);
+        let next_loss = value + l1_value(l1, next);
+        let cause = if !next.is_finite() {
+            Some(DivergenceCause::NonFiniteParameter)
+        } else if !next_loss.is_finite() {
+            Some(DivergenceCause::NonFiniteLoss)
+        } else if next.max_abs() > DIVERGENCE_BOUND {
+            Some(DivergenceCause::OutOfBounds)
+        } else {
+            None
+        };
+        if let Some(cause) = cause {
+            self.outcome.status = Status::Diverged { step: k + 1, cause };
+            self.done = true;
+            return;
+        }
+        let k = k + 1;
+        self.k = k;
+        self.p = next;
+        self.loss = next_loss;
+        self.gradient = next_gradient;
+        if self.reached_at.is_none() && within(self.minima, next, self.tolerance) {
+            self.reached_at = Some(k);
+        }
+        if next_loss < self.best {
+            (self.best, self.best_step) = (next_loss, k);
+        }
+        self.done = k >= self.steps;
+    }
+
+    /// The run's outcome so far (its end, once [`Lane::done`]).
+    pub(super) fn outcome(&self) -> Outcome {
+        Outcome {
+            steps: self.k,
+            reached_at: self.reached_at,
+            best_step: self.best_step,
+            final_point: self.p,
+            final_loss: self.loss,
+            ..self.outcome
+        }
+    }
+}
