@@ -217,15 +217,7 @@ impl Runner {
         let next = self.optimizer.step(p, g, lr);
         self.schedule.observe(loss);
         let next_loss = self.objective(next);
-        let cause = if !next.is_finite() {
-            Some(DivergenceCause::NonFiniteParameter)
-        } else if !next_loss.is_finite() {
-            Some(DivergenceCause::NonFiniteLoss)
-        } else if next.max_abs() > DIVERGENCE_BOUND {
-            Some(DivergenceCause::OutOfBounds)
-        } else {
-            None
-        };
+        let cause = DivergenceCause::of_step(next, next_loss);
         match cause {
             Some(cause) => {
                 self.status = Status::Diverged { step: k + 1, cause };

@@ -39,6 +39,23 @@ pub enum DivergenceCause {
     OutOfBounds,
 }
 
+impl DivergenceCause {
+    /// Why the step to `next` (with loss `next_loss`) diverged, or `None` when it did not:
+    /// the one test the recording run and the batch kernel both apply after every step.
+    #[inline]
+    pub fn of_step(next: Vec2, next_loss: f64) -> Option<DivergenceCause> {
+        if !next.is_finite() {
+            Some(DivergenceCause::NonFiniteParameter)
+        } else if !next_loss.is_finite() {
+            Some(DivergenceCause::NonFiniteLoss)
+        } else if next.max_abs() > super::DIVERGENCE_BOUND {
+            Some(DivergenceCause::OutOfBounds)
+        } else {
+            None
+        }
+    }
+}
+
 /// How a run ended: the status plus steps taken, steps to tolerance and the best step.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Outcome {

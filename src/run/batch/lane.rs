@@ -5,7 +5,7 @@
 use super::Objective;
 use crate::objective::{l1_gradient, l1_value, within};
 use crate::optim::{Family, Stateful};
-use crate::run::{DivergenceCause, Outcome, RunSpec, Status, DIVERGENCE_BOUND};
+use crate::run::{DivergenceCause, Outcome, RunSpec, Status};
 use crate::schedule::ScheduleState;
 use crate::surfaces::Minimum;
 use crate::vec2::Vec2;
@@ -102,15 +102,7 @@ impl<'a, G: Family> Lane<'a, G> {
         self.schedule.observe(self.loss);
         let (value, next_gradient) = f.value_and_gradient(next);
         let next_loss = value + l1_value(l1, next);
-        let cause = if !next.is_finite() {
-            Some(DivergenceCause::NonFiniteParameter)
-        } else if !next_loss.is_finite() {
-            Some(DivergenceCause::NonFiniteLoss)
-        } else if next.max_abs() > DIVERGENCE_BOUND {
-            Some(DivergenceCause::OutOfBounds)
-        } else {
-            None
-        };
+        let cause = DivergenceCause::of_step(next, next_loss);
         if let Some(cause) = cause {
             self.outcome.status = Status::Diverged { step: k + 1, cause };
             self.done = true;
