@@ -95,6 +95,9 @@ test('data just under and over the link limit, over the storage cap: the link st
         await waitForReady(other.page, { errors: other.errors });
         assert.equal(await g(other.page, () => window.gradscape.data()?.x.length), n, label);
         assert.doesNotMatch(await noticeText(other.page), /could not be opened/, label);
+        // Whoever opens it is told the data is not in it (the link's caption).
+        const caption = await g(other.page, () => document.querySelector('section.caption:not([hidden])')?.textContent ?? '');
+        assert.match(caption, new RegExp(`does not carry the ${n.toLocaleString('en')} data points`), label);
         assertNoErrors(other.errors);
       } finally {
         await other.close();

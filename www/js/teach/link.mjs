@@ -18,8 +18,8 @@ const DEBOUNCE_MS = 400;
 export const MAX_LINK = 256 * 1024;
 
 /** A copy of scenario `sc` with every explicit data set (the problem's and warm-start
- *  sources') replaced by generated points of the same count, with its count `n` and a `key`
- *  telling data sets apart; null if it had none. */
+ *  sources') replaced by generated points of the same count and a caption saying so, with
+ *  its count `n` and a `key` telling data sets apart; null if it had none. */
 export function withoutData(sc) {
   const out = JSON.parse(JSON.stringify(sc));
   let n = 0, key = '';
@@ -33,7 +33,12 @@ export function withoutData(sc) {
   };
   strip(out.problem?.regression);
   for (const r of out.runs || []) strip(r?.warm_start?.source);
-  return n ? { scenario: out, n, key } : null;
+  if (!n) return null;
+  // Whoever opens the link is told too: its caption says the data is not in it.
+  const note = `This link does not carry the ${n.toLocaleString('en')} data points it was made with (too many for a link): generated points of the same count stand in. Ask for the exported data or scenario file.`;
+  const both = out.page?.caption ? `${out.page.caption} ${note}` : note;
+  out.page = { ...(out.page || {}), caption: [...both].length <= 1000 ? both : note }; // src/scenario/page.rs MAX_CAPTION
+  return { scenario: out, n, key };
 }
 
 // Base64 makes at least 4 characters of 3 bytes: longer JSON is too long without encoding.
