@@ -169,6 +169,8 @@ pub fn catalog_of<R: Registry>() -> Catalog {
             "default_steps": DEFAULT_STEPS,
             "default_tolerance": DEFAULT_TOLERANCE,
             "divergence_bound": crate::run::DIVERGENCE_BOUND,
+            "max_link": crate::link::MAX_LINK,
+            "max_caption": crate::scenario::MAX_CAPTION,
         }),
     }
 }

@@ -6,7 +6,7 @@
 //                    "reached" or "diverged"
 //   load(scenario)   the engine's scenario JSON (object or string); a bad one throws an Error
 //                    naming the bad field and keeps the current race
-//   play(), pause(), step(n = 1) (n a whole number from 0 to MAX_STEPS), reset()
+//   play(), pause(), step(n = 1) (n a whole number from 0 to the engine's max_steps), reset()
 //   exportScenario() the current scenario as JSON (live changes included; the CLI runs it)
 //   path(i)          run i's recorded path so far as [[x, y], ...]
 //   regression()     {n, train, validation, drawn, surfaceSample} or null; data(): {x, y,
@@ -21,9 +21,7 @@
 // argument and what it got, before anything changes.
 
 import { statusOf } from './controls.mjs';
-
-/** Most steps one call may ask for (the engine's MAX_STEPS). */
-export const MAX_STEPS = 1_000_000;
+import { limits } from './engine.mjs';
 
 const shown = (v) => {
   if (typeof v === 'string') return v.length > 40 ? `a string of ${v.length} characters` : JSON.stringify(v);
@@ -89,7 +87,7 @@ export function createApi({ race, playback, view, lab, catalogJson, background }
     pause: (...a) => { noArgs('pause()', a); playback.pause(); },
     step: (n = 1, ...rest) => {
       oneArg('step(n)', rest);
-      playback.step(whole('step(n)', 'n', n, 0, MAX_STEPS));
+      playback.step(whole('step(n)', 'n', n, 0, limits().max_steps));
       return publicState(race);
     },
     reset: (...a) => { noArgs('reset()', a); playback.reset(); },
@@ -126,7 +124,7 @@ export function guardArgs(api, race) {
   for (const name of ['link', 'overlayDraws', 'storage', 'exportScenario']) wrap(name, none(`${name}()`));
   wrap('timeline', ([k, ...rest]) => {
     oneArg('timeline(k)', rest);
-    return k === undefined ? [] : [whole('timeline(k)', 'the step k', k, 0, MAX_STEPS)];
+    return k === undefined ? [] : [whole('timeline(k)', 'the step k', k, 0, limits().max_steps)];
   });
   wrap('explain', ([i, ...rest]) => {
     oneArg('explain(i)', rest);

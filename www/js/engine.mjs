@@ -6,6 +6,8 @@
 //   await loadEngine()        instantiates the wasm module (once; later calls share it)
 //   Session, catalogJson, parseCsv, linkForScenario, scenarioFromLink, checkExpr
 //                             the wasm exports, usable after loadEngine()
+//   limits()                  the engine's limits (catalog.limits: max_steps, max_link, …),
+//                             read once after loadEngine()
 //   canHandOver()             true when this build has Session.runSnapshot/adoptRun (runs can
 //                             be computed in the worker and adopted here)
 //   background()              the shared engine worker client (engine-worker.mjs), created on
@@ -25,6 +27,14 @@ let loading = null;
 export function loadEngine() {
   loading ??= init();
   return loading;
+}
+
+let engineLimits = null;
+
+/** The engine's limits (the catalog's `limits`), so that no limit is repeated in JS. */
+export function limits() {
+  engineLimits ??= JSON.parse(wasm.catalogJson()).limits;
+  return engineLimits;
 }
 
 /** Whether a run computed by another Session (in the worker) can be moved into this one. */

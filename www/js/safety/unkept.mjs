@@ -7,7 +7,7 @@
 // CLI and the page open it).
 
 import { download } from '../teach/exporter.mjs';
-import { MAX_LINK } from '../teach/link.mjs';
+import { maxLink } from '../teach/link.mjs';
 import { int } from '../catalog.mjs';
 
 const WHAT = { data: 'data set', formula: 'formula' };
@@ -30,7 +30,7 @@ export function watchUnkept({ race, notice }) {
   });
   document.addEventListener('gradscape:link-without-data', ({ detail: d }) => {
     const kept = last.data?.ok !== false;
-    notice(`Your data (${int(d.n)} points) is too large for the share link (${int(d.chars)} characters of scenario; a link holds at most ${int(MAX_LINK)}): ` +
+    notice(`Your data (${int(d.n)} points) is too large for the share link (${int(d.chars)} characters of scenario; a link holds at most ${int(maxLink())}): ` +
       `${d.written ? 'the link in the address bar holds the scenario without it (generated points stand in)' : 'the address bar holds no link for it'}. ` +
       `${kept ? 'It is kept on this device; to share it, export it.' : 'It is not kept on this device either: export it to keep it.'}`, exports());
   });

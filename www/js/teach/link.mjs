@@ -10,12 +10,12 @@
 // count stand in, so that mini-batch sizes stay valid), and a 'gradscape:link-without-data'
 // event {n, chars} on document says so once per data (safety/unkept.mjs tells the user).
 
-import { linkForScenario, scenarioFromLink } from '../engine.mjs';
+import { limits, linkForScenario, scenarioFromLink } from '../engine.mjs';
 import { fitBounds } from './custom.mjs';
 
 const DEBOUNCE_MS = 400;
-/** Longest fragment the engine opens (src/link.rs MAX_LINK), in characters. */
-export const MAX_LINK = 256 * 1024;
+/** Longest fragment the engine opens (its catalog's limits.max_link), in characters. */
+export const maxLink = () => limits().max_link;
 
 /** A copy of scenario `sc` with every explicit data set (the problem's and warm-start
  *  sources') replaced by generated points of the same count and a caption saying so, with
@@ -37,12 +37,12 @@ export function withoutData(sc) {
   // Whoever opens the link is told too: its caption says the data is not in it.
   const note = `This link does not carry the ${n.toLocaleString('en')} data points it was made with (too many for a link): generated points of the same count stand in. Ask for the exported data or scenario file.`;
   const both = out.page?.caption ? `${out.page.caption} ${note}` : note;
-  out.page = { ...(out.page || {}), caption: [...both].length <= 1000 ? both : note }; // src/scenario/page.rs MAX_CAPTION
+  out.page = { ...(out.page || {}), caption: [...both].length <= limits().max_caption ? both : note };
   return { scenario: out, n, key };
 }
 
 // Base64 makes at least 4 characters of 3 bytes: longer JSON is too long without encoding.
-const surelyTooLong = (json) => Math.ceil((json.length * 4) / 3) + 2 > MAX_LINK;
+const surelyTooLong = (json) => Math.ceil((json.length * 4) / 3) + 2 > maxLink();
 
 export class Links {
   constructor({ race, view, playback, timeline, notice, planner }) {
@@ -91,13 +91,13 @@ export class Links {
     return `${location.origin}${location.pathname}${this.fragment(this.scenario(extraPage))}`;
   }
 
-  /** '#s=…' for `sc`, within MAX_LINK: without its data if need be (and then says so by the
+  /** '#s=…' for `sc`, within the engine's max_link: without its data if need be (and then says so by the
    *  event); '' when even that is too long. */
   fragment(sc) {
     const json = JSON.stringify(sc);
     if (!surelyTooLong(json)) {
       const hash = `#${linkForScenario(json)}`;
-      if (hash.length - 1 <= MAX_LINK) { this.dropped = null; return hash; }
+      if (hash.length - 1 <= maxLink()) { this.dropped = null; return hash; }
     }
     const lean = withoutData(sc);
     const leanJson = lean && JSON.stringify(lean.scenario);
@@ -105,9 +105,9 @@ export class Links {
     const key = lean?.key ?? 'no data';
     if (this.dropped !== key) {
       this.dropped = key;
-      document.dispatchEvent(new CustomEvent('gradscape:link-without-data', { detail: { n: lean?.n ?? 0, chars: json.length, written: hash.length > 1 && hash.length - 1 <= MAX_LINK } }));
+      document.dispatchEvent(new CustomEvent('gradscape:link-without-data', { detail: { n: lean?.n ?? 0, chars: json.length, written: hash.length > 1 && hash.length - 1 <= maxLink() } }));
     }
-    return hash.length - 1 <= MAX_LINK ? hash : '';
+    return hash.length - 1 <= maxLink() ? hash : '';
   }
 
   soon() {
