@@ -2,7 +2,6 @@
 //! start coordinate), over which values (linear or log spacing), and how a value is set on
 //! a run spec or a start point without decoding JSON per cell.
 
-use super::spacing;
 use crate::optim::params::ParamValue;
 use crate::optim::OptimizerKind;
 use crate::run::RunSpec;
@@ -126,7 +125,7 @@ pub struct Axis {
 impl Axis {
     /// The axis's values, `from` first and `to` last exactly (one value: `from`). Linear:
     /// `from + i·(to − from)/(n − 1)`; log: `exp(ln from + i·(ln to − ln from)/(n − 1))`,
-    /// with [`spacing`]'s platform-independent `ln` and `exp`.
+    /// with the `libm` crate's `log` and `exp` (the same bits natively and in wasm).
     /// Inner values are kept within `[from, to]`, so a value valid at both ends is valid
     /// everywhere (every validity rule is an interval).
     pub fn values(&self) -> Vec<f64> {
@@ -148,8 +147,8 @@ impl Axis {
                 let v = match self.scale {
                     Scale::Linear => self.from + t * ((self.to - self.from) / div),
                     Scale::Log => {
-                        let (a, b) = (spacing::ln(self.from), spacing::ln(self.to));
-                        spacing::exp(a + t * ((b - a) / div))
+                        let (a, b) = (libm::log(self.from), libm::log(self.to));
+                        libm::exp(a + t * ((b - a) / div))
                     }
                 };
                 v.clamp(lo, hi)

@@ -11,7 +11,6 @@
 mod axis;
 mod decode;
 mod report;
-mod spacing;
 #[cfg(test)]
 mod tests;
 
