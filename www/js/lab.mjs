@@ -19,6 +19,7 @@ import { DataPanel, WarmStartPanel } from './regression/panels.mjs';
 import { RunExtras } from './regression/run-extras.mjs';
 import { LossChart, Metrics } from './regression/lab-charts.mjs';
 import { Overlay } from './regression/overlay.mjs';
+import { Emitter } from './events.mjs';
 
 const DEFAULTS = {
   generate: { n: 200, slope: 2, intercept: -1, noise: 0.5, x_range: [-1, 1], seed: 0 },
@@ -48,8 +49,9 @@ const CONTOUR_EVALS = 1e7;
 const CHART_INTERVAL_MS = 80;
 const REPLAY_BUDGET = 2e7; // point-steps replayed after a data edit (else the race restarts)
 
-export class Lab {
+export class Lab extends Emitter {
   constructor({ race, view, catalog, app, panel, stage, replan }) {
+    super();
     this.Session = Session;
     this.parseCsv = parseCsv;
     this.race = race;
@@ -64,7 +66,6 @@ export class Lab {
     this.lastRegression = null;
     this.lastSurface = null;
     this.shadow = null; // {for: session, session, m}
-    this.listeners = new Map();
 
     this.buildSwitch(panel);
     this.dataPanel = new DataPanel(this);
@@ -88,12 +89,6 @@ export class Lab {
       this.chartsSoon();
     });
   }
-
-  on(event, fn) {
-    if (!this.listeners.has(event)) this.listeners.set(event, []);
-    this.listeners.get(event).push(fn);
-  }
-  emit(event, detail) { for (const fn of this.listeners.get(event) || []) fn(detail); }
 
   get mode() { return this.race.scenario?.problem?.regression ? 'regression' : 'surfaces'; }
 

@@ -21,27 +21,22 @@
 
 import { PALETTE } from './catalog.mjs';
 import { freshCache } from './series.mjs';
+import { Emitter } from './events.mjs';
 
-export class Race {
+export class Race extends Emitter {
   constructor(wasm, catalog) {
+    super();
     this.wasm = wasm;
     this.catalog = catalog;
     this.session = null;
     this.scenario = null;
     this.caches = [];
     this.state = null;
-    this.listeners = new Map();
     this.cursorStep = null;
     this.planner = null;
     this.version = 0; // bumped whenever the problem or the start changes
     this.frozen = false; // while runs are being adopted one per task (see adopt)
   }
-
-  on(event, fn) {
-    if (!this.listeners.has(event)) this.listeners.set(event, []);
-    this.listeners.get(event).push(fn);
-  }
-  emit(event, detail) { for (const fn of this.listeners.get(event) || []) fn(detail); }
 
   /** The planner asked about re-plans (an object with takes(i) and request(i, run)). */
   useReplanner(planner) { this.planner = planner; }
