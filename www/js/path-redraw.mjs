@@ -7,6 +7,7 @@
 // hidden canvases over in one frame.
 
 import { transform, prepare, startTrack, strokePiece } from './path-strokes.mjs';
+import { nextTask } from './tasks.mjs';
 
 const DIRECT_POINTS = 60000;
 const SLICE_MS = 4;
@@ -20,11 +21,6 @@ function hidden(like) {
   return c;
 }
 
-const nextTask = (fn) => {
-  const ch = new MessageChannel();
-  ch.port1.onmessage = () => { ch.port1.close(); fn(); };
-  ch.port2.postMessage(0);
-};
 
 export class Redraw {
   /** `front`: [halo canvas, line canvas]; `onDone()` is called when a sliced job is done. */

@@ -11,6 +11,7 @@
 // changed warm start is trained again), advances it to the race's step and snapshots it.
 
 import { loadEngine, Session } from './engine.mjs';
+import { nextTask } from './tasks.mjs';
 
 const CHUNK_MS = 8;
 const PROGRESS_MS = 50;
@@ -61,11 +62,7 @@ function post(message, transfer = []) { self.postMessage(message, transfer); }
 
 /** Lets queued messages (a cancel) in: a MessageChannel round trip, not setTimeout's 4 ms. */
 function yieldNow() {
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => { ch.port1.close(); resolve(); };
-    ch.port2.postMessage(0);
-  });
+  return new Promise((resolve) => nextTask(resolve));
 }
 
 /**
