@@ -153,8 +153,10 @@ fn png_bytes(picture: &Figure, options: figure::Options) -> Result<Vec<u8>, figu
 }
 
 #[cfg(target_arch = "wasm32")]
-fn png_bytes(picture: &Figure, options: figure::Options) -> Result<Vec<u8>, figure::FigureError> {
-    figure::to_svg(picture, options).map(String::into_bytes)
+fn png_bytes(_: &Figure, _: figure::Options) -> Result<Vec<u8>, figure::FigureError> {
+    Err(figure::FigureError::Encode(
+        "PNG needs the native command line".into(),
+    ))
 }
 
 fn main() -> ExitCode {
