@@ -18,7 +18,7 @@ pub use crate::regression::RegressionSpec;
 pub use crate::run::MAX_RUNS;
 pub use decode::{decode, json_object};
 pub use decode_run::{decode_run, MAX_WARM_START_WORK};
-pub use page::{PageSettings, MAX_CAPTION};
+pub use page::{Language, Layout, PageSettings, Theme, ViewKind, MAX_CAPTION};
 
 use crate::objective::Problem;
 use crate::run::{Race, RunSpec, Runner, SpecFormat};

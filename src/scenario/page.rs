@@ -35,6 +35,66 @@ pub struct PageSettings {
     /// Lesson caption.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub caption: Option<String>,
+    /// The 2-D view, the 3-D view, or both side by side.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub view: Option<ViewKind>,
+    /// All runs on one view, or one small view per run.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout: Option<Layout>,
+    /// In the one-view-per-run layout, whether each view shows the other runs faintly.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ghosts: Option<bool>,
+    /// The colour theme (absent: the viewer's `prefers-color-scheme`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub theme: Option<Theme>,
+    /// The page's language (absent: the viewer's browser language).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub lang: Option<Language>,
+}
+
+/// Which views of the surface the stage shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ViewKind {
+    /// The contour map (the default).
+    #[serde(rename = "2d")]
+    Flat,
+    /// The surface as terrain.
+    #[serde(rename = "3d")]
+    Terrain,
+    /// Both, side by side.
+    #[serde(rename = "both")]
+    Both,
+}
+
+/// How runs share the stage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Layout {
+    /// Every run on one view (the default).
+    Overlay,
+    /// Small multiples: one synchronised view per run.
+    Grid,
+}
+
+/// The page's colour theme.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    /// Light background, for projectors.
+    Light,
+    /// Dark background.
+    Dark,
+}
+
+/// A language the page speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Language {
+    /// English.
+    #[serde(rename = "en")]
+    English,
+    /// Simplified Chinese.
+    #[serde(rename = "zh-CN")]
+    SimplifiedChinese,
 }
 
 /// Longest lesson title, in characters.

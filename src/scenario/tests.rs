@@ -223,3 +223,32 @@ fn a_typed_formula_runs_like_the_built_in_surface() {
     }
     assert_eq!(decode(&typed.to_json().to_string()).unwrap(), typed);
 }
+
+#[test]
+fn page_view_layout_theme_and_language_round_trip_and_refuse_unknown_values() {
+    let text = r#"{"problem": {"surface": "bowl"}, "runs": [{"optimizer": "sgd"}],
+      "page": {"view": "3d", "layout": "grid", "ghosts": true, "theme": "light", "lang": "zh-CN"}}"#;
+    let s = decode(text).unwrap();
+    assert_eq!(s.page.view, Some(page::ViewKind::Terrain));
+    assert_eq!(s.page.layout, Some(page::Layout::Grid));
+    assert_eq!(s.page.ghosts, Some(true));
+    assert_eq!(s.page.theme, Some(page::Theme::Light));
+    assert_eq!(s.page.lang, Some(page::Language::SimplifiedChinese));
+    let again = decode(&s.to_json().to_string()).unwrap();
+    assert_eq!(again.page, s.page);
+    for bad in [
+        r#""view": "4d""#,
+        r#""theme": "sepia""#,
+        r#""lang": "fr""#,
+        r#""layout": 3"#,
+    ] {
+        let text = format!(
+            r#"{{"problem": {{"surface": "bowl"}}, "runs": [{{"optimizer": "sgd"}}], "page": {{{bad}}}}}"#
+        );
+        assert!(
+            error_of(&text).contains("page"),
+            "{bad}: {}",
+            error_of(&text)
+        );
+    }
+}
