@@ -12,6 +12,7 @@
 
 import { limits, linkForScenario, scenarioFromLink } from '../engine.mjs';
 import { fitBounds } from './custom.mjs';
+import { applyPageSettings, onPageSettingChange, readPageSettings } from '../page-settings.mjs';
 
 const DEBOUNCE_MS = 400;
 /** Longest fragment the engine opens (its catalog's limits.max_link), in characters. */
@@ -53,6 +54,7 @@ export class Links {
     this.els = { log: document.getElementById('log-scale'), replan: document.getElementById('replan'), speed: document.getElementById('speed') };
     const soon = () => this.soon();
     race.on('data', soon);
+    onPageSettingChange(soon);
     view.onChange(soon);
     for (const e of Object.values(this.els)) e.addEventListener('input', soon);
     for (const e of Object.values(this.els)) e.addEventListener('change', soon);
@@ -75,7 +77,7 @@ export class Links {
       replan: this.els.replan.checked,
     };
     for (const k of ['hide', 'title', 'caption']) if (keep[k] != null) page[k] = keep[k];
-    return page;
+    return { ...page, ...readPageSettings() };
   }
 
   /** The scenario with the page settings (what a link and the scenario export carry). */
@@ -148,6 +150,7 @@ export class Links {
 
   /** Applies a scenario's page settings to the screen. */
   apply(page) {
+    applyPageSettings(page);
     if (typeof page.log_scale === 'boolean') { this.els.log.checked = page.log_scale; this.view.setLog(page.log_scale); }
     if (typeof page.replan === 'boolean') this.els.replan.checked = page.replan;
     if (typeof page.speed === 'number') {
