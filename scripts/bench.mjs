@@ -200,6 +200,23 @@ async function memorySample(page) {
 
 
 // ---------------------------------------------------------------------------------------
+// Figures of the views' own benchmarks: each file in scripts/bench-extra/ exports
+// `default async ({ context, server, log, openPage, ready, errors }) => ({ figure: value })`,
+// run in the page's browser after the soak; their figures join the JSON line.
+
+async function benchExtras({ context, server, errors }) {
+  const dir = path.join(ROOT, 'scripts', 'bench-extra');
+  const files = fs.existsSync(dir) ? (await fsp.readdir(dir)).filter((f) => f.endsWith('.mjs')).sort() : [];
+  const out = {};
+  for (const file of files) {
+    log(`${file}`);
+    const { default: measure } = await import(path.join(dir, file));
+    Object.assign(out, await measure({ context, server, log, openPage, ready, errors }));
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------
 
 async function main() {
   const nativeFile = process.argv[2];
@@ -291,6 +308,9 @@ async function main() {
     samples.push(await memorySample(page));
     result.memory_samples = samples;
     await page.close();
+
+    // 5. The figures of each view's own benchmark (scripts/bench-extra/*.mjs).
+    result.extra = await benchExtras({ context, server, errors });
   } finally {
     await kernelContext.close().catch(() => {});
     await fsp.rm(kernelProfile, { recursive: true, force: true }).catch(() => {});
@@ -344,6 +364,7 @@ async function main() {
     wasm_over_native_kernel: worst?.name ?? null,
     d3_contour_over_ours: round(result.contours.d3.min / result.contours.ours.min),
     ...adamRatios(result.adam),
+    ...result.extra,
     page_errors: errors.length,
   };
   result.load_after = os.loadavg()[0];
@@ -396,6 +417,7 @@ function report(r, j, native) {
     ['d3-contour time / ours, same 1024² grid and 10 levels', `${j.d3_contour_over_ours}×`, `≥ ${b.d3_contour_over_ours}×`, j.d3_contour_over_ours >= b.d3_contour_over_ours],
     ['plain-JS Adam loop time / ours (wasm `Runner::advance`, recording), 100k steps', `${j.js_loop_over_wasm}× (tuned JS: ${j.js_tuned_loop_over_wasm}×)`, `≥ ${b.js_loop_over_wasm}×`, j.js_loop_over_wasm >= b.js_loop_over_wasm],
     ['tuned plain-JS Adam loop time / ours (wasm batch kernel `run_batch`, no recording, time per run of 100k steps with 8 runs side by side)', `${j.tuned_js_over_wasm_batch}× (one run alone, \`run_to_end\`: ${j.tuned_js_over_wasm_batch_single_run}×)`, `≥ ${b.tuned_js_over_wasm_batch}×`, j.tuned_js_over_wasm_batch >= b.tuned_js_over_wasm_batch],
+    ...Object.entries(r.extra || {}).map(([name, value]) => [`\`${name}\` (scripts/bench-extra)`, String(value), '–', true]),
   ];
   const kernelRows = r.kernels.map((k) =>
     `| ${k.name} | ${ms(k.native_ms)} | ${ms(k.native_median_ms)} | ${ms(k.wasm_ms)} | ${ms(k.wasm_median_ms)} | ${k.ratio == null ? '–' : k.ratio.toFixed(2) + '×'} |`);
