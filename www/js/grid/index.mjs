@@ -40,7 +40,9 @@ export class Grid {
     this.pending = false;
     this.draws = 0;
     this.overlay = null;
-    this.layoutChanged = registerPageSetting('layout', { read: () => this.layout, apply: (v) => this.setLayout(v) });
+    // (A link opened before the grid existed applies its values inside registerPageSetting.)
+    this.layoutChanged = this.ghostsChanged = () => {};
+    this.layoutChanged = registerPageSetting('layout', { read: () => this.layout, apply: (v) => this.setLayout(v, { linked: true }) });
     this.ghostsChanged = registerPageSetting('ghosts', { read: () => this.ghosts, apply: (v) => this.setGhosts(v) });
     for (const b of els.switch.querySelectorAll('button[data-layout]')) b.addEventListener('click', () => this.setLayout(b.dataset.layout));
     els.ghosts.addEventListener('change', () => this.setGhosts(els.ghosts.checked));
@@ -60,8 +62,9 @@ export class Grid {
 
   get active() { return this.layout === 'grid'; }
 
-  /** "overlay" or "grid" (anything else is ignored). */
-  setLayout(v) {
+  /** "overlay" or "grid" (anything else is ignored). A link's layout (`linked`) keeps the
+   *  link's view box as it is. */
+  setLayout(v, { linked = false } = {}) {
     if ((v !== 'overlay' && v !== 'grid') || v === this.layout) return;
     const was = this.active;
     this.layout = v;
@@ -73,7 +76,7 @@ export class Grid {
     this.overlayPaths.paused = this.active;
     if (this.active) {
       this.relayout();
-      this.containView();
+      if (!linked) this.containView();
       this.explained();
     } else if (was) {
       this.els.view.querySelector('.teach-top')?.classList.remove('in-panel');
