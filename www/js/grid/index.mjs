@@ -14,18 +14,16 @@ import { onLanguageChange, language } from '../i18n.mjs';
 import { onAppearanceChange } from '../appearance.mjs';
 import { deviceScale } from '../canvas.mjs';
 import { attachPointer } from '../interact.mjs';
-import { Overlay } from '../teach/overlay.mjs';
 import { chooseGrid, PanelView } from './geometry.mjs';
 import { SharedSurface } from './surface.mjs';
 import { GridPaths } from './paths.mjs';
 import { drawMarks } from './marks.mjs';
 import { makePanel, label, size } from './panels.mjs';
 import { composite } from './picture.mjs';
+import { GridExplain } from './explain.mjs';
 
 const GAP = 6; // px between panels
 const MAX_PANELS = 32;
-// Smallest panel picture (CSS px) the equation panel is put inside of.
-const IN_PANEL = { w: 760, h: 420 };
 
 export class Grid {
   constructor({ race, view, paths, catalog, explain, els }) {
@@ -35,11 +33,12 @@ export class Grid {
     this.geom = new PanelView(view);
     this.surface = new SharedSurface(race, view, this.geom);
     this.paths = new GridPaths(race, this.geom);
+    this.paths.onDone = () => this.request();
+    this.teaching = new GridExplain(this, explain);
     this.pool = [];
     this.shown = [];
     this.pending = false;
     this.draws = 0;
-    this.overlay = null;
     // (A link opened before the grid existed applies its values inside registerPageSetting.)
     this.layoutChanged = this.ghostsChanged = () => {};
     this.layoutChanged = registerPageSetting('layout', { read: () => this.layout, apply: (v) => this.setLayout(v, { linked: true }) });
@@ -53,7 +52,7 @@ export class Grid {
     els.fit.addEventListener('click', () => { if (this.active) this.containView(); });
     view.onChange(request);
     view.onRender?.(request);
-    explain?.onUpdate?.(() => this.explained());
+    explain?.onUpdate?.(() => this.teaching.explained());
     onLanguageChange(() => { for (const p of this.pool) p.sig = ''; request(); });
     onAppearanceChange(() => { this.surface.key = ''; this.paths.key = ''; for (const p of this.pool) p.marksSig = ''; request(); });
     new ResizeObserver(() => this.relayout()).observe(els.mount);
@@ -77,9 +76,9 @@ export class Grid {
     if (this.active) {
       this.relayout();
       if (!linked) this.containView();
-      this.explained();
+      this.teaching.explained();
     } else if (was) {
-      this.els.view.querySelector('.teach-top')?.classList.remove('in-panel');
+      this.teaching.left();
       // Back to the view box before the grid zoomed out to show it whole in a panel.
       const z = this.zoomedTo;
       if (z && z.cx === this.view.cx && z.cy === this.view.cy && z.scale === this.view.scale) this.view.zoomAt(this.view.W / 2, this.view.H / 2, 1 / z.factor);
@@ -160,50 +159,7 @@ export class Grid {
       p.marksSig = sig;
       drawMarks(p.mctx, { geom, race, i, heads, ghosts: this.ghosts, ghostHeads });
     });
-    this.drawOverlay();
-  }
-
-  /** After the Explain card updated: the selected panel, its arrows, the equations' side. */
-  explained() {
-    if (!this.active) return;
-    const i = this.explain?.index ?? -1;
-    const p = this.shown[i];
-    // The equation panel (teach-top) sits in the explained run's panel when that is big
-    // enough to show it beside the run's point (style.css reads these), else on the side of
-    // the stage away from that panel; either way away from the point unless its ⇆ button
-    // placed it.
-    const top = this.els.view.querySelector('.teach-top');
-    if (p && top) {
-      const r = p.pic.getBoundingClientRect(), v = this.els.view.getBoundingClientRect();
-      const inside = r.width >= IN_PANEL.w && r.height >= IN_PANEL.h;
-      top.classList.toggle('in-panel', inside);
-      const put = (k, px) => top.style.setProperty(k, `${Math.round(px)}px`);
-      put('--grid-left', r.left - v.left + 6);
-      put('--grid-right', v.right - r.right + 6);
-      put('--grid-top', r.top - v.top + 6);
-      put('--grid-h', r.height - 12);
-      const d = this.explain.current?.details;
-      const right = inside ? (d ? this.geom.toScreen(...d.point)[0] < this.geom.W / 2 : false) : r.left + r.width / 2 - v.left < v.width / 2;
-      if (!top.dataset.manual) top.classList.toggle('right', right);
-    }
-    this.request();
-  }
-
-  /** The teaching overlay (teach/overlay.mjs) of the explained run, in its panel. */
-  drawOverlay() {
-    const ex = this.explain;
-    const p = this.shown[ex?.index ?? -1];
-    if (!ex || !p) { if (this.overlay) this.overlay.canvas.hidden = true; return; }
-    this.overlay ??= new Overlay(this.geom.on(null, p.pic));
-    const o = this.overlay;
-    if (o.canvas.parentElement !== p.pic) p.pic.append(o.canvas);
-    o.canvas.hidden = false;
-    o.on = ex.overlay.on;
-    o.details = ex.current?.details ?? null;
-    o.curvature = ex.current?.curvature ?? null;
-    o.color = ex.overlay.color;
-    const sig = `${this.paths.key}|${ex.index}|${JSON.stringify(o.on)}|${JSON.stringify(o.details?.point)}|${JSON.stringify(o.details?.next)}|${Boolean(o.curvature)}`;
-    if (sig !== this.overlaySig) { this.overlaySig = sig; o.draw(); }
+    this.teaching.drawOverlay();
   }
 
   /** For window.gradscape.grid (tests, scripts): the layout and what each panel shows. */
@@ -220,5 +176,5 @@ export class Grid {
   }
 
   /** The grid as one picture (the PNG export and the WebM recording), into `out`. */
-  composite(out) { return composite(out, { mount: this.els.mount, panels: this.shown, overlay: this.overlay }); }
+  composite(out) { return composite(out, { mount: this.els.mount, panels: this.shown, overlay: this.teaching.overlay }); }
 }

@@ -7,9 +7,14 @@
 // Like paths.mjs, a frame strokes only the points recorded since the last one (each run's
 // new points are read from the engine once, for its panel and its ghost); everything is
 // redrawn only when the view, the panels' size, the cursor, the colours, the runs or the
-// ghost switch change. JS keeps per run only the tracks' last vertices, never the path.
+// ghost switch change, for long races one run per task. JS keeps per run only the tracks'
+// last vertices, never the path.
 
 import { transform, prepare, startTrack, strokePiece } from '../path-strokes.mjs';
+import { nextTask } from '../tasks.mjs';
+
+// More recorded points than this (all runs) are redrawn one run per task.
+const DIRECT_POINTS = 60000;
 
 /** The opacity of the ghost canvases (the other runs' paths, faint). */
 export const GHOST_OPACITY = 0.45;
@@ -30,6 +35,8 @@ export class GridPaths {
     this.own = []; // per run: its panel's track
     this.ghosts = []; // per run: its ghost's track
     this.redraws = 0;
+    this.job = null; // a long redraw in progress (one run per task)
+    this.onDone = null; // called when a long redraw is done (grid/index.mjs draws the marks)
   }
 
   upTo(cache) {
@@ -43,34 +50,61 @@ export class GridPaths {
     const size = panels[0] ? `${panels[0].line.width}x${panels[0].line.height}` : '';
     const key = [geom.cx, geom.cy, geom.scale, geom.W, geom.H, geom.dpr, size, race.cursor, ghosts, panels.length,
       race.runs.map((r) => r.color).join(',')].join('|');
+    if (this.job) {
+      if (this.job.key === key && this.job.caches.every((c, i) => race.caches[i] === c)) return; // still drawing
+      this.job.cancelled = true;
+      this.job = null;
+    }
     const same = key === this.key && this.own.length === race.caches.length &&
       race.caches.every((c, i) => this.own[i].cache === c && this.own[i].n <= c.points);
-    if (same) this.extend(panels, ghosts); else { this.key = key; this.full(panels, ghosts); }
+    if (same) this.extend(panels, ghosts); else { this.key = key; this.full(panels, ghosts, key); }
   }
 
-  full(panels, ghosts) {
+  /** Every panel again, each run's path read from the engine once for its panel and its
+   *  ghost. Long races are redrawn one run per task (a panel at a time; the ghosts into a
+   *  hidden canvas shown when all are drawn), so that a zoom never holds the page. */
+  full(panels, ghosts, key) {
     const { race, geom } = this;
     const tf = transform(geom);
     this.redraws += 1;
+    const job = { key, caches: race.caches.slice(), own: [], ghosts: [], cancelled: false, onDone: this.onDone };
+    const w = Math.round(geom.W * geom.dpr), h = Math.round(geom.H * geom.dpr);
+    const sliced = race.caches.reduce((a, c) => a + this.upTo(c), 0) > DIRECT_POINTS;
+    const ghost = sliced ? document.createElement('canvas') : this.ghost;
+    const gctx = sliced ? ghost.getContext('2d') : this.gctx;
     if (ghosts) {
-      const w = Math.round(geom.W * geom.dpr), h = Math.round(geom.H * geom.dpr);
-      if (this.ghost.width !== w) this.ghost.width = w;
-      if (this.ghost.height !== h) this.ghost.height = h;
-      clear(this.gctx);
-      prepare(this.gctx, geom.dpr);
+      if (ghost.width !== w) ghost.width = w;
+      if (ghost.height !== h) ghost.height = h;
+      clear(gctx);
+      prepare(gctx, geom.dpr);
     }
-    this.own = []; this.ghosts = [];
-    race.caches.forEach((cache, i) => {
-      const p = panels[i];
+    const one = (i) => {
+      const cache = job.caches[i], p = panels[i];
       if (!p) return;
       for (const ctx of [p.hctx, p.lctx]) { clear(ctx); prepare(ctx, geom.dpr); }
       const upTo = this.upTo(cache);
       const xy = upTo > 0 ? race.session.path(i, 0) : new Float64Array(0);
       const n = Math.min(upTo, xy.length / 2);
-      this.own[i] = this.stroke(startTrack(cache, xy, tf), 0, race.runs[i].color, xy, n, tf, { h: p.hctx, l: p.lctx });
-      if (ghosts) this.ghosts[i] = this.stroke(startTrack(cache, xy, tf), i, race.runs[i].color, xy, n, tf, { h: this.sink, l: this.gctx });
-    });
-    this.showGhosts(panels, ghosts);
+      job.own[i] = this.stroke(startTrack(cache, xy, tf), 0, race.runs[i].color, xy, n, tf, { h: p.hctx, l: p.lctx });
+      if (ghosts) job.ghosts[i] = this.stroke(startTrack(cache, xy, tf), i, race.runs[i].color, xy, n, tf, { h: this.sink, l: gctx });
+    };
+    const done = () => {
+      this.own = job.own; this.ghosts = job.ghosts;
+      if (sliced) { this.ghost = ghost; this.gctx = gctx; }
+      this.showGhosts(panels, ghosts);
+      this.job = null;
+    };
+    if (!sliced) { job.caches.forEach((_, i) => one(i)); done(); return; }
+    this.job = job;
+    let i = 0;
+    const slice = () => {
+      if (job.cancelled) return;
+      one(i);
+      i += 1;
+      if (i < job.caches.length) nextTask(slice);
+      else { done(); this.onDone?.(); }
+    };
+    nextTask(slice);
   }
 
   /** Strokes xy's points 1 .. n after track t's first vertex; returns t. */
