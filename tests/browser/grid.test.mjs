@@ -95,6 +95,15 @@ test('side by side: 4 labelled panels, synchronised zoom, start and playback; th
     const status = (await grid(page)).map((p) => p.status);
     assert.ok(status.every((s) => /^(running|reached at step [\d,]+|diverged at step [\d,]+)$/.test(s)), status.join('; '));
 
+    // The explained run's arrows are in its panel; a panel's title explains its run.
+    const overlayIn = () => page.evaluate(() => [...document.querySelectorAll('#grid .grid-panel')].findIndex((p) => p.querySelector('canvas.teach-overlay:not([hidden])')));
+    assert.equal(await overlayIn(), 0);
+    await page.getByRole('button', { name: `Explain ${runs[3]}` }).click();
+    await settle(page, 300);
+    assert.equal(await page.getByLabel('Explain run').inputValue(), '3');
+    assert.equal(await overlayIn(), 3);
+    assert.equal(await page.locator('#grid .grid-panel').nth(3).getAttribute('class'), 'grid-panel selected');
+
     await page.getByLabel('Ghosts').check();
     await settle(page);
     await screenshot(page, 'grid-4');

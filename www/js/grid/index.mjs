@@ -171,6 +171,7 @@ export class Grid {
       panels: () => this.shown.map((p, i) => ({
         label: p.base.getAttribute('aria-label'), status: p.state.textContent, box: this.geom.box4(), head: this.paths.head(i),
       })),
+      picture: () => this.composite(document.createElement('canvas')).toDataURL('image/png'),
       stats: () => ({ draws: this.draws, surfacePaints: this.surface.paints, renders: this.view.renders, pathRedraws: this.paths.redraws }),
     };
   }
