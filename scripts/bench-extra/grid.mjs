@@ -4,7 +4,8 @@
 // they start, played at 1,000 steps/s for GRID_SECONDS. A frame's time is measured as
 // scripts/frames.mjs does: from the first animation-frame callback to the end of the frame's
 // rendering (a message posted from that callback). Also how many surface paintings and
-// engine renderings a view change costs (one each, whatever the number of panels).
+// engine renderings a view change costs (one each, whatever the number of panels), and the
+// same nine runs on the overlay just after, as the reference on this machine at this load.
 //
 //   run by make bench (scripts/bench.mjs); alone: node scripts/bench-extra/grid.mjs
 
@@ -59,12 +60,20 @@ export default async function measure({ context, server, log, openPage, ready, e
       return { sync, renders: b.renders - a.renders, paints: b.surfacePaints - a.surfacePaints };
     });
     await page.getByLabel('Speed', { exact: true }).fill(String(Math.log10(1000)));
-    const f0 = await page.evaluate(() => { window.gradscape.play(); return window.__gridFrames.length; });
-    await page.waitForTimeout(SECONDS * 1000);
-    const busy = await page.evaluate((f0) => { window.gradscape.pause(); return window.__gridFrames.slice(f0 + 1); }, f0);
+    const play = async () => {
+      const f0 = await page.evaluate(() => { window.gradscape.play(); return window.__gridFrames.length; });
+      await page.waitForTimeout(SECONDS * 1000);
+      return page.evaluate((f0) => { window.gradscape.pause(); return window.__gridFrames.slice(f0 + 1); }, f0);
+    };
+    const busy = await play();
+    // The same nine runs on the overlay, in the same browser just after: the reference.
+    await page.evaluate(() => window.gradscape.grid.setLayout('overlay'));
+    await page.waitForTimeout(1500);
+    const overlay = await play();
     const out = {
       frame_grid9_p50_ms: r2(q(busy, 0.5)),
       frame_grid9_p95_ms: r2(q(busy, 0.95)),
+      frame_overlay9_p95_ms: r2(q(overlay, 0.95)),
       grid9_zoom_input_ms: r2(change.sync),
       grid9_renders_per_view_change: change.renders,
       grid9_surface_paints_per_view_change: change.paints,

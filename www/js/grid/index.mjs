@@ -48,7 +48,8 @@ export class Grid {
     const request = () => this.request();
     for (const e of ['data', 'cursor']) race.on(e, request);
     race.on('runs', () => this.relayout());
-    race.on('load', () => { if (this.active) this.containView(); });
+    // (A new race may have another number of runs: the panels first, then the view box.)
+    race.on('load', () => { if (this.active) { this.relayout(); this.containView(); } });
     els.fit.addEventListener('click', () => { if (this.active) this.containView(); });
     view.onChange(request);
     view.onRender?.(request);

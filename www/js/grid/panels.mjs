@@ -16,14 +16,15 @@ const KEY_PARAMS = 2; // hyper-parameters shown besides lr: the first ones set o
 export function describe(run, catalog) {
   const opt = catalog.optimizer(run.optimizer);
   const parts = [opt?.label ?? run.optimizer];
-  const show = (v) => (Array.isArray(v) ? v.map((x) => fmt(x, 3)).join(', ') : typeof v === 'boolean' ? '' : fmt(v, 3));
+  const show = (v) => (Array.isArray(v) ? v.map((x) => fmt(x, 3)).join(', ') : fmt(v, 3));
   if (run.lr != null) parts.push(`lr ${fmt(run.lr, 3)}`);
   let extra = 0;
   for (const p of opt?.params ?? []) {
     if (p.name === 'lr' || extra >= KEY_PARAMS) continue;
     const v = catalog.value(run, p);
-    if (JSON.stringify(v) === JSON.stringify(p.default)) continue;
-    parts.push(typeof v === 'boolean' ? (v ? p.name : `no ${p.name}`) : `${p.name} ${show(v)}`);
+    // (A flag is named when on: the engine's parameter names are PyTorch's, in any language.)
+    if (JSON.stringify(v) === JSON.stringify(p.default) || v === false) continue;
+    parts.push(v === true ? p.name : `${p.name} ${show(v)}`);
     extra += 1;
   }
   return parts.join(' · ');
