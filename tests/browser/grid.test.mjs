@@ -127,3 +127,25 @@ test('side by side: 4 labelled panels, synchronised zoom, start and playback; th
     await close();
   }
 });
+
+test('side by side at 1920 × 1080 with 9 runs: a 3 × 3 grid of readable panels', async () => {
+  await withPage('grid-9', async (page) => {
+    await page.evaluate(() => {
+      const sc = JSON.parse(window.gradscape.exportScenario());
+      const more = [['adagrad', 0.5], ['radam', 0.01], ['adamw', 0.05], ['nadam', 0.02], ['adadelta', 1]];
+      for (const [optimizer, lr] of more) sc.runs.push({ optimizer, lr });
+      window.gradscape.load(sc);
+      window.gradscape.grid.setLayout('grid');
+      window.gradscape.step(300);
+    });
+    await settle(page, 300);
+    const rects = await page.locator('#grid .grid-base').evaluateAll((cs) => cs.map((c) => c.getBoundingClientRect().toJSON()));
+    assert.equal(rects.length, 9);
+    assert.equal(new Set(rects.map((r) => Math.round(r.left))).size, 3, 'three columns');
+    assert.equal(new Set(rects.map((r) => Math.round(r.top))).size, 3, 'three rows');
+    for (const r of rects) assert.ok(r.width >= 400 && r.height >= 200, `a readable panel: ${r.width} × ${r.height}`);
+    const titles = await page.locator('#grid .grid-title').evaluateAll((bs) => bs.map((b) => b.scrollWidth <= b.clientWidth + 1));
+    assert.ok(titles.every(Boolean), 'every title fits its panel');
+    await screenshot(page, 'grid-9');
+  }, { viewport: { width: 1920, height: 1080 } });
+});
