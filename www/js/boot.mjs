@@ -16,6 +16,7 @@ import { installFatalHandlers, whenEngineStops } from './safety/fatal.mjs';
 import { Keeper } from './safety/keeper.mjs';
 import { createApi, guardArgs } from './api.mjs';
 import { Replanner } from './replan.mjs';
+import { Grid } from './grid/index.mjs';
 
 // A Rust panic or wasm trap anywhere shows the engine-stopped overlay (with Reload).
 installFatalHandlers();
@@ -91,7 +92,12 @@ async function boot() {
   window.gradscape = createApi({ race, playback, view, lab, catalogJson, background: () => ({ ...planner.status(), drawing: paths.busy }) });
   // The user's data and formula kept on this device (js/safety/store.mjs).
   const keeper = new Keeper({ race, lab });
-  teach({ race, view, paths, screen, playback, catalog, api: window.gradscape, keeper, planner });
+  const taught = teach({ race, view, paths, screen, playback, catalog, api: window.gradscape, keeper, planner });
+  // Side by side: one synchronised view per run (grid/index.mjs), beside the overlay.
+  const grid = new Grid({ race, view, paths, catalog, explain: taught.explain, els: {
+    view: $('view'), mount: $('grid'), switch: $('layout-switch'), ghosts: $('ghosts'), hover: $('hover'), fit: $('fit') } });
+  taught.exporter.usePicture((out) => (grid.active ? grid.composite(out) : null));
+  window.gradscape.grid = grid.api();
   window.gradscape.storage = () => keeper.store.status();
   guardArgs(window.gradscape, race);
   whenEngineStops(() => playback.pause());

@@ -46,6 +46,7 @@ export class Paths {
     this.drawn = 0; // vertices in the drawn paths (for tests of decimation)
     this.redraws = 0; // full redraws (for tests)
     this.job = null; // the full redraw in progress (path-redraw.mjs)
+    this.paused = false; // true while another layout hides the overlay (grid/index.mjs)
   }
 
   /** Whether a full redraw is under way (in slices; the old paths are on screen). */
@@ -53,7 +54,7 @@ export class Paths {
 
   /** Asks for a redraw on the next animation frame (coalesced). */
   request() {
-    if (this.pending) return;
+    if (this.pending || this.paused) return;
     this.pending = true;
     requestAnimationFrame(() => { this.pending = false; this.draw(); });
   }

@@ -34,6 +34,8 @@ export class View {
   }
 
   onChange(fn) { this.listeners.push(fn); }
+  /** fn() after each new rendering of the surface (the side-by-side panels copy it). */
+  onRender(fn) { (this.renderListeners ??= []).push(fn); }
   changed() { for (const fn of this.listeners) fn(); }
 
   /** Checks the box's size now (e.g. after the layout changed). */
@@ -100,6 +102,7 @@ export class View {
     this.contours = s.contours(x0, x1, y0, y1, src.grid, gh, this.log, CONTOUR_LEVELS);
     this.renders += 1;
     this.draw();
+    for (const fn of this.renderListeners || []) fn();
   }
 
   draw() {

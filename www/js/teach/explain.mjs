@@ -65,6 +65,9 @@ export class Explain {
 
   select(i) { this.index = i; this.runSel.value = String(i); this.update(); }
 
+  /** fn() after every update (the side-by-side layout draws the arrows in the run's panel). */
+  onUpdate(fn) { (this.updateHooks ??= []).push(fn); }
+
   /** Updates soon, in a task of its own (the update asks the engine and reads the layout),
    *  at most every INTERVAL_MS. */
   soon() {
@@ -106,6 +109,7 @@ export class Explain {
     this.equations.hidden = !this.showEquations || !d;
     if (d && this.showEquations) this.equations.render(this.race.runs[this.index], d, c);
     this.tickSoon();
+    for (const fn of this.updateHooks || []) fn();
   }
 
   /** tick() in the next frame: it reads the layout, which a frame computes anyway (read in
