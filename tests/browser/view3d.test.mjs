@@ -34,7 +34,7 @@ const diff = (a, b, i) => Math.max(...a.cells[i].map((v, k) => Math.abs(v - b.ce
 const changedShare = (a, b) => a.cells.filter((_, i) => diff(a, b, i) > 12).length / a.cells.length;
 
 async function to3d(page, label = '3-D') {
-  await page.locator('#view-switch').getByText(label, { exact: true }).click();
+  await page.getByRole('radio', { name: label, exact: true }).check();
   await page.evaluate(() => window.gradscape.view3d.ready());
   await page.waitForFunction(() => window.gradscape.view3d.scene()?.stats().draws > 0);
 }
@@ -90,7 +90,7 @@ test('3-D: terrain drawn, balls move when playing, a drag turns the camera, back
     assert.equal(await page.evaluate(() => JSON.parse(window.gradscape.exportScenario()).page.view), '3d');
 
     // Back to 2-D: the 3-D view is hidden, the 2-D view shows.
-    await page.locator('#view-switch').getByText('2-D', { exact: true }).click();
+    await page.getByRole('radio', { name: '2-D', exact: true }).check();
     assert.equal(await page.evaluate(() => window.gradscape.view3d.mode()), '2d');
     assert.equal(await page.locator('#view3d').isVisible(), false);
     assert.equal(await page.evaluate(() => getComputedStyle(document.getElementById('surface-canvas')).visibility), 'visible');
@@ -121,7 +121,7 @@ test('without WebGL the 3-D choice says so and the 2-D view goes on', async () =
     };
   };
   await withPage('view3d-no-webgl', async (page) => {
-    await page.locator('#view-switch').getByText('3-D', { exact: true }).click();
+    await page.getByRole('radio', { name: '3-D', exact: true }).click();
     await page.waitForFunction(() => window.gradscape.view3d.message() !== '');
     assert.match(await page.evaluate(() => window.gradscape.view3d.message()), /WebGL/);
     assert.equal(await page.evaluate(() => window.gradscape.view3d.mode()), '2d');
