@@ -86,6 +86,18 @@ test('3-D: terrain drawn, balls move when playing, a drag turns the camera, back
     assert.ok(changedShare(played, turned) > 0.2, `a drag changed ${changedShare(played, turned)} of the picture`);
     assert.equal(await page.evaluate(() => window.gradscape.state().step), 100, 'a drag in 3-D is not a click on the 2-D view');
 
+    // The timeline's cursor: at step 10 the balls are back near where they started.
+    const frame = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    const turnedBalls = await balls();
+    await page.evaluate(() => window.gradscape.timeline(10));
+    await frame();
+    const scrubbed = await balls();
+    const moved10 = scrubbed.filter((p, i) => p && turnedBalls[i] && Math.hypot(p[0] - turnedBalls[i][0], p[1] - turnedBalls[i][1]) > 10);
+    assert.ok(moved10.length >= 2, `balls follow the cursor: ${JSON.stringify({ turnedBalls, scrubbed })}`);
+    await page.evaluate(() => window.gradscape.timeline(100));
+    await frame();
+    assert.deepEqual(await balls(), turnedBalls, 'back at the live end');
+
     // The share link carries the choice.
     assert.equal(await page.evaluate(() => JSON.parse(window.gradscape.exportScenario()).page.view), '3d');
 

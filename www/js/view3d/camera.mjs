@@ -6,7 +6,8 @@
 
 import { PerspectiveCamera, Vector3 } from '../../vendor/three/three.module.js';
 
-const HOME = { az: -Math.PI / 2 - 0.5, el: 0.6, dist: 2.9 };
+const HOME = { az: -Math.PI / 2 - 0.5, el: 0.6 };
+const FIT = 1.0; // of the terrain's half-diagonal, kept in sight about the target
 const MIN_EL = 0.05, MAX_EL = Math.PI / 2 - 0.02;
 
 export class OrbitCamera {
@@ -25,14 +26,31 @@ export class OrbitCamera {
   reset(z = this.homeZ ?? 0.3) {
     this.homeZ = z;
     Object.assign(this, HOME);
+    // Far enough that FIT_RADIUS fits the narrower of the two fields of view.
+    const half = Math.atan(Math.tan((this.camera.fov * Math.PI) / 360) * Math.min(1, this.camera.aspect));
+    this.dist = (FIT * (this.radius ?? 1.4)) / Math.sin(half);
+    this.moved = false;
     this.target.set(0, 0, z);
     this.update();
   }
 
-  setAspect(aspect) { this.camera.aspect = aspect; this.camera.updateProjectionMatrix(); }
+  /** The terrain's half-diagonal (scene units); the home view is fitted to it. */
+  setRadius(r) {
+    if (r === this.radius) return;
+    this.radius = r;
+    if (!this.moved) this.reset();
+  }
+
+  /** A new canvas shape; the home view is fitted again until the user moves the camera. */
+  setAspect(aspect) {
+    this.camera.aspect = aspect;
+    this.camera.updateProjectionMatrix();
+    if (!this.moved) this.reset();
+  }
 
   /** Turns by (dx, dy) CSS pixels of drag. */
   orbit(dx, dy) {
+    this.moved = true;
     this.az -= dx * 0.008;
     this.el = Math.min(MAX_EL, Math.max(MIN_EL, this.el + dy * 0.008));
     this.update();
@@ -40,6 +58,7 @@ export class OrbitCamera {
 
   /** Moves the target by (dx, dy) CSS pixels, in the screen's plane. */
   pan(dx, dy) {
+    this.moved = true;
     const h = this.element.clientHeight || 1;
     const k = (2 * this.dist * Math.tan((this.camera.fov * Math.PI) / 360)) / h;
     const right = new Vector3().setFromMatrixColumn(this.camera.matrix, 0).multiplyScalar(-dx * k);
@@ -49,6 +68,7 @@ export class OrbitCamera {
   }
 
   zoom(factor) {
+    this.moved = true;
     this.dist = Math.min(20, Math.max(0.3, this.dist * factor));
     this.update();
   }

@@ -12,13 +12,19 @@ import { registerPageSetting } from '../page-settings.mjs';
 
 export const MODES = ['2d', '3d', 'both'];
 
-/** True when this browser gives a WebGL2 (or WebGL) context. */
-export function webglAvailable() {
+/** What WebGL this browser gives: null (none), or {software} (true for a CPU renderer
+ *  such as SwiftShader, where the scene is drawn without multisampling). */
+export function webglInfo() {
   try {
     const c = document.createElement('canvas');
-    return Boolean(c.getContext('webgl2') || c.getContext('webgl'));
+    const gl = c.getContext('webgl2') || c.getContext('webgl');
+    if (!gl) return null;
+    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+    const name = String(ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER));
+    gl.getExtension('WEBGL_lose_context')?.loseContext(); // the probe's context is not kept
+    return { software: /swiftshader|llvmpipe|software/i.test(name) };
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -47,11 +53,12 @@ export function installView3d({ race, view, api, stage, mount, switcher, note })
   // Loads the renderer once; null when 3-D cannot be shown (the note says why).
   const load = () => {
     loading ??= (async () => {
-      if (!webglAvailable()) { say('view3d.noWebgl'); return null; }
+      const gl = webglInfo();
+      if (!gl) { say('view3d.noWebgl'); return null; }
       say('view3d.loading');
       try {
         const { Scene3D } = await import('./scene.mjs');
-        scene = new Scene3D({ mount, race, view, api, onLost: () => { scene = null; loading = null; say('view3d.lost'); show('2d'); } });
+        scene = new Scene3D({ mount, race, view, api, software: gl.software, onLost: () => { scene = null; loading = null; say('view3d.lost'); show('2d'); } });
         say(null);
         return scene;
       } catch (e) {

@@ -21,7 +21,7 @@ const EXPLAIN_EVERY_MS = 200;
 const KEEP_FRAMES = 600;
 
 export class Scene3D {
-  constructor({ mount, race, view, api, onLost }) {
+  constructor({ mount, race, view, api, software = false, onLost }) {
     Object.assign(this, { mount, race, view, api });
     this.canvas = document.createElement('canvas');
     this.canvas.className = 'view3d-canvas';
@@ -29,7 +29,7 @@ export class Scene3D {
     this.canvas.dataset.i18nAriaLabel = 'view3d.canvas';
     this.canvas.setAttribute('aria-label', t('view3d.canvas'));
     mount.prepend(this.canvas);
-    this.renderer = new WebGLRenderer({ canvas: this.canvas, antialias: true });
+    this.renderer = new WebGLRenderer({ canvas: this.canvas, antialias: !software });
     this.renderer.setPixelRatio(Math.min(devicePixelRatio || 1, 2));
     this.canvas.addEventListener('webglcontextlost', (e) => { e.preventDefault(); this.dispose(); onLost?.(); });
     this.scene = new Scene();
@@ -115,6 +115,8 @@ export class Scene3D {
         minima: race.problem?.minima, canvasPixels: view.canvas.width * view.canvas.height,
       });
       this.builds += 1;
+      const { x0, x1, y0, y1 } = box, span = Math.max(x1 - x0, y1 - y0);
+      this.orbit.setRadius(Math.hypot(x1 - x0, y1 - y0) / span);
     }
     const { vscale } = this.settings;
     this.terrain.place(vscale);

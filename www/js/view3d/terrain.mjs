@@ -109,7 +109,8 @@ export class Terrain {
       c.width = w; c.height = h;
       this.texture.dispose(); // a new size needs a new GPU texture
     }
-    const ctx = c.getContext('2d');
+    // Kept in memory rather than on the GPU: three.js reads it back to upload it.
+    const ctx = c.getContext('2d', { willReadFrequently: true });
     ctx.putImageData(new ImageData(pixels, w, h), 0, 0);
     const grid = source.grid ?? CONTOUR_GRID;
     const gh = Math.min(Math.max(20, Math.round((grid * (y1 - y0)) / (x1 - x0))), 4 * grid);
