@@ -58,7 +58,7 @@ export function installView3d({ race, view, api, stage, mount, switcher, note })
       say('view3d.loading');
       try {
         const { Scene3D } = await import('./scene.mjs');
-        scene = new Scene3D({ mount, race, view, api, software: gl.software, onLost: () => { scene = null; loading = null; say('view3d.lost'); show('2d'); } });
+        scene = new Scene3D({ mount, race, view, api, software: gl.software, onLost: () => { scene = null; loading = null; mode = '2d'; show('2d'); say('view3d.lost'); changed(); } });
         say(null);
         return scene;
       } catch (e) {

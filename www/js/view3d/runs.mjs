@@ -4,7 +4,7 @@
 // the terrain changed (a new box or height scale), the run was restarted or replaced.
 // Very long paths are thinned on those full reads (every stride-th point) to bound memory.
 
-import { Group, Mesh, MeshPhongMaterial, SphereGeometry } from '../../vendor/three/three.module.js';
+import { Group, Mesh, MeshBasicMaterial, MeshPhongMaterial, SphereGeometry, TorusGeometry } from '../../vendor/three/three.module.js';
 import { Ribbon } from './ribbon.mjs';
 
 const MAX_POINTS = 65536; // points of one run read on a full rebuild (thinned above this)
@@ -19,11 +19,17 @@ export class Runs {
     parent.add(this.balls);
     this.ballGeometry = new SphereGeometry(BALL, 24, 16);
     this.tracks = [];
+    // The start point: a white ring lying on the surface, as the 2-D view's start marker.
+    this.start = new Mesh(new TorusGeometry(0.04, 0.009, 8, 32), new MeshBasicMaterial({ color: 0xffffff }));
+    parent.add(this.start);
   }
 
   /** Brings every run up to date; `full` reads every path again (the terrain changed). */
   update(race, full, vscale) {
     const caches = race.caches;
+    const [x0, y0] = race.scenario?.start ?? [NaN, NaN];
+    this.start.visible = Number.isFinite(x0) && Number.isFinite(y0) && this.terrain.inside(x0, y0);
+    if (this.start.visible) this.start.position.set(...this.terrain.toScene(x0, y0), this.terrain.heightAt(x0, y0) * vscale + 0.012);
     while (this.tracks.length > caches.length) this.drop(this.tracks.pop());
     caches.forEach((cache, i) => {
       const color = race.runs[i]?.color ?? '#ffffff';
