@@ -88,6 +88,7 @@ export class OrbitCamera {
     const el = this.element;
     el.addEventListener('contextmenu', (e) => e.preventDefault());
     el.addEventListener('pointerdown', (e) => {
+      e.preventDefault(); // no text selection while dragging
       this.pointers.set(e.pointerId, { x: e.clientX, y: e.clientY, pan: e.button === 2 || e.shiftKey });
       el.setPointerCapture(e.pointerId);
     });

@@ -130,16 +130,21 @@ export class Scene3D {
     if (this.frames.length > KEEP_FRAMES) this.frames.shift();
   }
 
-  // The selected run's step details, asked at most every EXPLAIN_EVERY_MS (the teaching
-  // layer throttles its own updates the same way), and again when the race restarts.
+  // The selected run's step details (the teaching layer's explain()), asked in a task of
+  // its own at most every EXPLAIN_EVERY_MS (the teaching layer throttles its own updates
+  // the same way): asking may run the equation panel's update, which is not this frame's work.
   explain() {
-    const now = performance.now();
-    if (now - this.explainedAt < EXPLAIN_EVERY_MS && this.details) {
-      if (!this.explainLater) this.explainLater = setTimeout(() => { this.explainLater = 0; this.request(); }, EXPLAIN_EVERY_MS);
-      return;
-    }
-    this.explainedAt = now;
-    try { this.details = this.api.explain?.() ?? null; } catch { this.details = null; }
+    if (this.explainTimer) return;
+    const wait = Math.max(0, this.explainedAt + EXPLAIN_EVERY_MS - performance.now());
+    this.explainTimer = setTimeout(() => {
+      this.explainTimer = 0;
+      this.explainedAt = performance.now();
+      let d = null;
+      try { d = this.api.explain?.() ?? null; } catch { d = null; }
+      const same = JSON.stringify(d && [d.point, d.gradient, d.next]) === JSON.stringify(this.details && [this.details.point, this.details.gradient, this.details.next]);
+      this.details = d;
+      if (!same) this.request();
+    }, wait);
   }
 
   /** Per-frame main-thread milliseconds of this view (the last KEEP_FRAMES frames). */
