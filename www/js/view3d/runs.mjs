@@ -7,7 +7,7 @@
 import { Group, Mesh, MeshBasicMaterial, MeshPhongMaterial, SphereGeometry, TorusGeometry } from '../../vendor/three/three.module.js';
 import { Ribbon } from './ribbon.mjs';
 
-const MAX_POINTS = 65536; // points of one run read on a full rebuild (thinned above this)
+const MAX_POINTS = 16384; // points of one run drawn after a full read (thinned above this)
 const BALL = 0.05; // scene units
 
 export class Runs {
