@@ -7,7 +7,7 @@
 import { PerspectiveCamera, Vector3 } from '../../vendor/three/three.module.js';
 
 const HOME = { az: -Math.PI / 2 - 0.5, el: 0.6 };
-const FIT = 1.0; // of the terrain's half-diagonal, kept in sight about the target
+const FIT = 1.2; // of the terrain's half-diagonal, kept in sight about the target
 const MIN_EL = 0.05, MAX_EL = Math.PI / 2 - 0.02;
 
 export class OrbitCamera {
