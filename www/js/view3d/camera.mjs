@@ -7,7 +7,9 @@
 import { PerspectiveCamera, Vector3 } from '../../vendor/three/three.module.js';
 
 const HOME = { az: -Math.PI / 2 - 0.5, el: 0.6 };
-const FIT = 1.2; // of the terrain's half-diagonal, kept in sight about the target
+// Of the terrain's half-diagonal, kept in sight about the target (more in a narrow canvas,
+// where the near corners come closest to its sides).
+const FIT = (aspect) => (aspect < 1 ? 1.2 : 0.95);
 const MIN_EL = 0.05, MAX_EL = Math.PI / 2 - 0.02;
 
 export class OrbitCamera {
@@ -26,9 +28,9 @@ export class OrbitCamera {
   reset(z = this.homeZ ?? 0.3) {
     this.homeZ = z;
     Object.assign(this, HOME);
-    // Far enough that FIT_RADIUS fits the narrower of the two fields of view.
+    // Far enough that the terrain fits the narrower of the two fields of view.
     const half = Math.atan(Math.tan((this.camera.fov * Math.PI) / 360) * Math.min(1, this.camera.aspect));
-    this.dist = (FIT * (this.radius ?? 1.4)) / Math.sin(half);
+    this.dist = (FIT(this.camera.aspect) * (this.radius ?? 1.4)) / Math.sin(half);
     this.moved = false;
     this.target.set(0, 0, z);
     this.update();
