@@ -98,6 +98,40 @@ test('3-D: terrain drawn, balls move when playing, a drag turns the camera, back
     await frame();
     assert.deepEqual(await balls(), turnedBalls, 'back at the live end');
 
+    // The camera: the wheel zooms, a right-drag pans, two pointers pinch, Reset goes home.
+    const cam = () => page.evaluate(() => { const o = window.gradscape.view3d.scene().orbit; return { dist: o.dist, target: o.target.toArray(), az: o.az }; });
+    const c0 = await cam();
+    await page.mouse.move(box.x + 100, box.y + 100);
+    await page.mouse.wheel(0, -300);
+    const c1 = await cam();
+    assert.ok(c1.dist < c0.dist * 0.9, `wheel: ${c0.dist} → ${c1.dist}`);
+    await page.mouse.down({ button: 'right' });
+    await page.mouse.move(box.x + 180, box.y + 140, { steps: 4 });
+    await page.mouse.up({ button: 'right' });
+    const c2 = await cam();
+    assert.ok(Math.hypot(...c2.target.map((v, k) => v - c1.target[k])) > 0.05 && c2.az === c1.az, `right-drag pans: ${JSON.stringify([c1, c2])}`);
+    const pinched = await page.evaluate(() => {
+      const canvas = document.querySelector('.view3d-canvas');
+      const o = window.gradscape.view3d.scene().orbit, before = o.dist;
+      const fire = (type, id, x, y) => canvas.dispatchEvent(new PointerEvent(type, { pointerId: id, pointerType: 'touch', clientX: x, clientY: y, bubbles: true }));
+      fire('pointerdown', 11, 400, 300); fire('pointerdown', 12, 440, 300);
+      for (let k = 1; k <= 5; k += 1) { fire('pointermove', 11, 400 - 20 * k, 300); fire('pointermove', 12, 440 + 20 * k, 300); }
+      fire('pointerup', 11, 300, 300); fire('pointerup', 12, 540, 300);
+      return [before, o.dist];
+    });
+    assert.ok(pinched[1] < pinched[0] * 0.6, `pinch apart zooms in: ${pinched}`);
+    await page.getByRole('button', { name: 'Reset camera' }).click();
+    const home = await cam();
+    assert.ok(home.dist > pinched[1] && Math.abs(home.az - c0.az) > 0.5, 'Reset camera: back to the home view (the drag above had turned it)');
+
+    // Log height: the heights change, the mesh stays the engine's size.
+    const heights = () => page.evaluate(() => Array.from(window.gradscape.view3d.scene().terrain.heights.subarray(0, 2000)));
+    const logH = await heights();
+    await page.getByRole('checkbox', { name: 'Log height' }).setChecked(false);
+    await page.waitForFunction(() => window.gradscape.view3d.scene().stats().builds >= 2);
+    const linH = await heights();
+    assert.ok(logH.some((h, k) => Math.abs(h - linH[k]) > 0.05), 'log and linear heights differ');
+
     // The share link carries the choice.
     assert.equal(await page.evaluate(() => JSON.parse(window.gradscape.exportScenario()).page.view), '3d');
 

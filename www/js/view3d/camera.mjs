@@ -92,7 +92,7 @@ export class OrbitCamera {
     el.addEventListener('pointerdown', (e) => {
       e.preventDefault(); // no text selection while dragging
       this.pointers.set(e.pointerId, { x: e.clientX, y: e.clientY, pan: e.button === 2 || e.shiftKey });
-      el.setPointerCapture(e.pointerId);
+      try { el.setPointerCapture(e.pointerId); } catch { /* a pointer already gone */ }
     });
     const up = (e) => { this.pointers.delete(e.pointerId); this.pinch = null; };
     el.addEventListener('pointerup', up);
