@@ -43,6 +43,8 @@ build-only:
 	cargo build --release --lib --target $(WASM_TARGET) $(if $(WASM_FEATURES),--features $(WASM_FEATURES))
 	wasm-bindgen --target web --no-typescript --remove-name-section --out-dir www/pkg $(WASM_OUT)
 	cargo build --release --bin gradscape
+	[ -d node_modules/three ] || npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p www/vendor/three && cp node_modules/three/build/three.module.js node_modules/three/build/three.core.js node_modules/three/LICENSE www/vendor/three/
 
 run: build
 	@echo

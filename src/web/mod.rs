@@ -20,6 +20,7 @@ mod bench;
 mod regression;
 pub mod sweep;
 mod teaching;
+mod terrain;
 #[cfg(feature = "panic-test")]
 mod testing;
 

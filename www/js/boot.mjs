@@ -17,6 +17,7 @@ import { Keeper } from './safety/keeper.mjs';
 import { createApi, guardArgs } from './api.mjs';
 import { Replanner } from './replan.mjs';
 import { Grid } from './grid/index.mjs';
+import { installView3d } from './view3d/index.mjs';
 
 // A Rust panic or wasm trap anywhere shows the engine-stopped overlay (with Reload).
 installFatalHandlers();
@@ -100,6 +101,8 @@ async function boot() {
   window.gradscape.grid = grid.api();
   window.gradscape.storage = () => keeper.store.status();
   guardArgs(window.gradscape, race);
+  // The 3-D view: its switch now, three.js and the renderer only once 3-D is chosen.
+  installView3d({ race, view, api: window.gradscape, stage: document.querySelector('.stage'), mount: $('view3d'), switcher: $('view-switch'), note: $('view3d-note') });
   whenEngineStops(() => playback.pause());
   document.documentElement.dataset.ready = 'true';
 }

@@ -5,6 +5,11 @@
 
 import core from './core.mjs';
 import grid from './grid.mjs';
+import view3d from './view3d.mjs';
 
-/** Every area's catalogue. */
-export const areas = [core, grid];
+/** Every area's catalogue (one line each). */
+export const areas = [
+  core,
+  grid,
+  view3d,
+];
