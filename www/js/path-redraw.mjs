@@ -12,8 +12,12 @@ import { nextTask } from './tasks.mjs';
 const DIRECT_POINTS = 60000;
 const SLICE_MS = 4;
 // A piece's rasterisation can take long (a zigzag crossing a whole valley): in slices, the
-// piece size adapts so that one piece costs about PIECE_MS.
+// piece size adapts so that one piece costs about PIECE_MS. Its cost is measured in work
+// units of VERTEX_UNITS per vertex plus one per CSS px of stroked length (a piece of short
+// segments costs per vertex, one of long segments per pixel covered), and a slower piece
+// than expected shrinks the next one at once (a loaded machine, a zigzag starting).
 const PIECE_MS = 0.5;
+const VERTEX_UNITS = 4;
 
 function hidden(like) {
   const c = document.createElement('canvas');
@@ -37,8 +41,8 @@ export class Redraw {
     this.colors = race.runs.map((r) => r.color);
     this.i = 0; // the run being drawn
     this.xy = null; this.upTo = 0; this.k = 0;
-    this.piece = 32; // vertices per piece (sliced jobs adapt it)
-    this.rate = 16; // vertices rasterised per ms (measured)
+    this.piece = 32 * VERTEX_UNITS; // work units per piece (sliced jobs adapt it)
+    this.rate = 64; // work units rasterised per ms (measured)
     const points = race.caches.reduce((a, c) => a + c.points, 0);
     this.sliced = points > DIRECT_POINTS;
     this.canvases = this.sliced ? front.map(hidden) : front;
@@ -79,8 +83,11 @@ export class Redraw {
       }
       const t = this.track;
       const p0 = performance.now();
-      const v0 = t.vertices;
-      if (this.k < this.upTo) this.k = strokePiece(t, i, this.colors[i], this.xy, this.k, this.upTo, tf, ctxs, this.piece);
+      const v0 = t.vertices, len0 = t.len;
+      if (this.k < this.upTo) {
+        const [emit, len] = this.sliced ? [Math.max(8, Math.floor(this.piece / VERTEX_UNITS)), this.piece] : [32, Infinity];
+        this.k = strokePiece(t, i, this.colors[i], this.xy, this.k, this.upTo, tf, ctxs, emit, len);
+      }
       if (this.k >= this.upTo) {
         t.n = this.upTo;
         this.tracks.push(t);
@@ -90,10 +97,12 @@ export class Redraw {
       if (this.sliced) {
         ctxs.h.getImageData(0, 0, 1, 1); // rasterise now, inside this slice
         ctxs.l.getImageData(0, 0, 1, 1);
-        // Vertices per ms of this piece (smoothed) sizes the next one.
-        const rate = (t.vertices - v0) / Math.max(performance.now() - p0, 0.05);
-        this.rate = 0.5 * this.rate + 0.5 * rate;
-        this.piece = Math.round(Math.min(4096, Math.max(8, this.rate * PIECE_MS)));
+        // Work units per ms of this piece size the next one: smoothed when it was as fast
+        // or faster than expected, at once when slower.
+        const units = VERTEX_UNITS * (t.vertices - v0) + (t.len - len0);
+        const rate = units / Math.max(performance.now() - p0, 0.05);
+        this.rate = rate < this.rate ? rate : 0.5 * this.rate + 0.5 * rate;
+        this.piece = Math.round(Math.min(4096 * VERTEX_UNITS, Math.max(8 * VERTEX_UNITS, this.rate * PIECE_MS)));
       }
       if (performance.now() - t0 > budget) break;
     }
