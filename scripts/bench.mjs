@@ -161,16 +161,18 @@ async function traceLayers(context, page, fn) {
   return { seconds: round(seconds, 2), main_cpu_ms_per_s: round(total / seconds, 1), layers_ms_per_s: layers };
 }
 
-/** Loads the 10 runs and steps them to PATH_POINTS points; returns the step reached once
- *  the paths' first full drawing (sliced, between frames) is done, so that the frames
- *  measured are those of playing, not of that drawing. */
+/** Loads the 10 runs and steps them to PATH_POINTS points; returns the step reached. */
 async function loadTenRuns(page) {
-  const step = await page.evaluate(({ scenario, n }) => {
+  return page.evaluate(({ scenario, n }) => {
     window.gradscape.load(scenario);
     return window.gradscape.step(n - 1).step;
   }, { scenario: TEN_RUNS, n: PATH_POINTS });
+}
+
+/** Waits for the paths' first full drawing (sliced, between frames) to end, so that the
+ *  frames measured are those of playing, not of that drawing. */
+async function settleDrawing(page) {
   await page.waitForFunction(() => !window.gradscape.background().drawing, null, { timeout: 180_000, polling: 100 });
-  return step;
 }
 
 async function measureFrames(page, seconds) {
@@ -308,6 +310,7 @@ async function main() {
       const page = await openPage(context, `${server.url}/`, errors);
       await ready(page, () => window.gradscape?.ready === true);
       result.stepped_to = await loadTenRuns(page);
+      await settleDrawing(page);
       await setSpeed(page, 1000);
       result.frames = await measureFrames(page, FRAME_SECONDS);
       result.frame_layers = await traceLayers(context, page, () => measureFrames(page, Math.min(FRAME_SECONDS, 3))).catch((e) => ({ error: e.message }));
@@ -357,6 +360,7 @@ async function main() {
     const t0 = Date.now();
     result.stepped_to = await loadTenRuns(page);
     result.step_100k_ms = Date.now() - t0;
+    await settleDrawing(page);
     await setSpeed(page, 1000);
     result.speed_label = await page.locator('#speed-out').textContent().catch(() => null);
     result.frames = await measureFrames(page, FRAME_SECONDS);
