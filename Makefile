@@ -99,8 +99,9 @@ bench:
 	$(MAKE) --no-print-directory build-only
 	gz=$$(gzip -9 -c $(PKG_WASM) | wc -c); \
 	$(MAKE) --no-print-directory build-only WASM_FEATURES=bench; \
-	status=0; WASM_GZ_BYTES=$$gz scripts/bench.sh || status=$$?; \
-	$(MAKE) --no-print-directory build-only; exit $$status
+	status=0; json=$$(WASM_GZ_BYTES=$$gz scripts/bench.sh) || status=$$?; \
+	$(MAKE) --no-print-directory build-only >&2; \
+	[ -z "$$json" ] || printf '%s\n' "$$json"; exit $$status
 
 clean:
 	cargo clean

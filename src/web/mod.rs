@@ -18,6 +18,7 @@ mod batch;
 #[cfg(feature = "bench")]
 mod bench;
 mod regression;
+mod session_history;
 pub mod sweep;
 mod teaching;
 mod terrain;
