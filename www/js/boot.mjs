@@ -16,6 +16,7 @@ import { installFatalHandlers, whenEngineStops } from './safety/fatal.mjs';
 import { Keeper } from './safety/keeper.mjs';
 import { createApi, guardArgs } from './api.mjs';
 import { Replanner } from './replan.mjs';
+import { classroom } from './classroom/index.mjs';
 
 // A Rust panic or wasm trap anywhere shows the engine-stopped overlay (with Reload).
 installFatalHandlers();
@@ -92,6 +93,10 @@ async function boot() {
   // The user's data and formula kept on this device (js/safety/store.mjs).
   const keeper = new Keeper({ race, lab });
   teach({ race, view, paths, screen, playback, catalog, api: window.gradscape, keeper, planner });
+  // Theme, leaderboard, keyboard, undo (js/classroom/).
+  const room = classroom({ race, view, catalog });
+  window.gradscape.undo = () => room.undo.undo();
+  window.gradscape.redo = () => room.undo.redo();
   window.gradscape.storage = () => keeper.store.status();
   guardArgs(window.gradscape, race);
   whenEngineStops(() => playback.pause());

@@ -1,0 +1,34 @@
+// The classroom parts, wired once from boot.mjs: theme (light/dark), leaderboard, keyboard
+// on the view and its help, undo/redo of run changes, spoken slider values, and a polite
+// live region for what keys did. Each part is its own module; this only builds them.
+
+import { installTheme } from './theme.mjs';
+import { Leaderboard } from './leaderboard.mjs';
+import { attachKeys } from './keys.mjs';
+import { keyHelp } from './help.mjs';
+import { Undo } from './undo.mjs';
+import { watchSliders } from './valuetext.mjs';
+import { el } from '../widgets.mjs';
+import { t, onLanguageChange } from '../i18n.mjs';
+
+/** Builds the classroom parts; returns them (api.mjs-style objects for tests and the API). */
+export function classroom({ race, view, catalog }) {
+  const live = el('p', { className: 'sr-only' });
+  live.setAttribute('aria-live', 'polite');
+  document.body.append(live);
+  const announce = (text) => { live.textContent = text; };
+
+  const theme = installTheme(document.getElementById('theme-toggle'));
+  const board = new Leaderboard(race, catalog, document.querySelector('.charts'));
+  attachKeys(view, race, announce);
+  const help = keyHelp();
+  const keys = el('button', { type: 'button', className: 'keys-btn' });
+  const label = () => { keys.textContent = t('classroom.keysButton'); };
+  label();
+  onLanguageChange(label);
+  keys.addEventListener('click', () => help.show());
+  document.querySelector('.foot')?.append(keys);
+  const undo = new Undo(race, { onChange: () => {} });
+  watchSliders(document);
+  return { theme, board, help, undo };
+}
