@@ -25,8 +25,8 @@ test('a diverged run goes on after a new rate: from its last finite point, or fr
     await page.evaluate((sc) => window.gradscape.load(sc), BOWL);
     await page.evaluate(() => window.gradscape.step(300));
     let s = await state(page);
-    assert.equal(s.runs[0].status.reason, 'diverged');
-    const finite = s.runs[0].steps;
+    assert.equal(s.runs[0].status, 'diverged');
+    const finite = s.runs[0].diverged_at - 1; // the last finite point
     assert.ok(finite < 300, `diverged early (${finite})`);
     await card(page, 0).getByText(/Change a setting to go on from step/).waitFor();
     // Labels on the view never overlap the legend (the marks canvas is drawn; its labels are
@@ -35,8 +35,9 @@ test('a diverged run goes on after a new rate: from its last finite point, or fr
     // Re-plan off: lr 3 → 0.3 goes on from the last finite point, caught up to the race.
     await lrField(page, 0).fill('0.3');
     s = await state(page);
-    assert.equal(s.runs[0].status.reason, 'running');
-    assert.equal(s.runs[0].steps, 300, 'caught up with the race');
+    assert.notEqual(s.runs[0].status, 'diverged', 'going on (lr 0.3 reaches the bowl\'s minimum at once)');
+    assert.equal(s.step, 300);
+    assert.equal((await page.evaluate(() => window.gradscape.rates(0))).length, 300, 'caught up with the race');
     await card(page, 0).getByText(`Went on from step ${finite}`).waitFor();
     const path = await page.evaluate(() => window.gradscape.path(0));
     const rates = await page.evaluate(() => window.gradscape.rates(0));
@@ -54,7 +55,7 @@ test('a diverged run goes on after a new rate: from its last finite point, or fr
     await card(page, 0).getByText(/run it again from the start/).waitFor();
     await lrField(page, 0).fill('0.2');
     s = await state(page);
-    assert.notEqual(s.runs[0].status.reason, 'diverged');
+    assert.notEqual(s.runs[0].status, 'diverged');
     await card(page, 0).getByText('Restarted from the start with the new settings.').waitFor();
     const r = await page.evaluate(() => window.gradscape.rates(0));
     assert.equal(r[0], 0.2, 'the whole path re-planned with the new rate');
@@ -65,7 +66,7 @@ test('a diverged run goes on after a new rate: from its last finite point, or fr
     await page.evaluate(() => window.gradscape.step(300));
     await card(page, 0).getByRole('button', { name: 'Restart run' }).click();
     s = await state(page);
-    assert.equal(s.runs[0].status.reason, 'diverged', 'lr 3 diverges again');
+    assert.equal(s.runs[0].status, 'diverged', 'lr 3 diverges again');
   });
 });
 
@@ -84,7 +85,7 @@ test('leaderboard: one row per run, in progress order, visible at 1366×768', as
     assert.deepEqual(rows.map((r) => r[0]), ['1', '2', '3']);
     assert.equal(rows[0][2], 'Adam');
     assert.equal(rows[0][4], s.runs[1].reached_at.toLocaleString('en-US'));
-    assert.match(rows[2][3], new RegExp(`diverged at ${s.runs[0].status.step}`));
+    assert.match(rows[2][3], new RegExp(`diverged at ${s.runs[0].diverged_at}`));
     assert.equal(rows[0][3], 'reached');
     assert.equal(rows[1][4], '–', 'Slow SGD has not reached the tolerance');
     // Visible without scrolling.

@@ -23,6 +23,7 @@ export class Controls {
     race.on('runs', () => { this.notes = []; }); // indices move: the notes would follow wrong runs
     race.on('runs', () => this.rebuild());
     race.on('data', () => this.update());
+    replanEl.addEventListener('change', () => this.update()); // a diverged card's advice follows it
   }
 
   guard(fn) {

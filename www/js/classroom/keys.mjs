@@ -14,7 +14,8 @@ const ZOOM = 1.25;
 export function attachKeys(view, race, announce = () => {}) {
   const canvas = view.canvas;
   canvas.tabIndex = 0;
-  canvas.setAttribute('aria-label', t('classroom.viewLabel'));
+  // How to use it, beside its name ("Loss surface"), which other parts and tests rely on.
+  canvas.setAttribute('aria-description', t('classroom.viewLabel'));
   canvas.setAttribute('aria-keyshortcuts', 'ArrowUp ArrowDown ArrowLeft ArrowRight Shift+ArrowUp + - 0');
   const dirs = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
   canvas.addEventListener('keydown', (e) => {
