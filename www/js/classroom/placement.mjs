@@ -30,13 +30,15 @@ export function cornerRect(corner, w, h, W, H, legendH = 0) {
 
 const covers = (r, [x, y]) => x > r.x0 - MARGIN && x < r.x1 + MARGIN && y > r.y0 - MARGIN && y < r.y1 + MARGIN;
 
-/** The best corner for a w×h box (fewest covered points; the current one on a tie), and
- *  how many points it covers. */
-export function bestCorner(points, w, h, W, H, current = 'tl', legendH = 0) {
+const overlaps = (a, b) => a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
+
+/** The best corner for a w×h box (fewest covered points and controls of the view, the
+ *  current corner on a tie), and how many it covers. */
+export function bestCorner(points, w, h, W, H, current = 'tl', legendH = 0, furniture = []) {
   let best = null;
   for (const c of [current, ...CORNERS.filter((k) => k !== current)]) {
     const rect = cornerRect(c, w, h, W, H, legendH);
-    const n = points.filter((p) => covers(rect, p)).length;
+    const n = points.filter((p) => covers(rect, p)).length + furniture.filter((f) => overlaps(rect, f)).length;
     if (!best || n < best.n) best = { corner: c, n, rect };
   }
   return best;
@@ -68,14 +70,25 @@ export class Placement {
 
   place() {
     const { top, view } = this;
+    top.classList.remove('squeezed');
     if (top.dataset.manual || this.docked) return this.state();
     const kids = [...top.children].filter((c) => !c.hidden);
     if (!kids.length) return this.state();
-    const w = top.offsetWidth, h = top.offsetHeight;
-    const best = bestCorner(keepOut(view, this.race), w, h, view.W, view.H, this.corner, this.legendH());
+    const points = keepOut(view, this.race), furniture = this.furniture();
+    const find = () => bestCorner(points, top.offsetWidth, top.offsetHeight, view.W, view.H, this.corner, this.legendH(), furniture);
+    let best = find();
     if (best.n > 0 && this.dockable()) { this.dock(); return this.state(); }
+    // No free corner and no room beside the view: the panels shrink to their title lines.
+    if (best.n > 0) { top.classList.add('squeezed'); best = find(); }
     this.setCorner(best.corner, best.rect);
     return this.state();
+  }
+
+  /** The view's own controls the panels must not cover (the regression lab's switches). */
+  furniture() {
+    const o = this.viewEl.getBoundingClientRect();
+    return [...this.viewEl.querySelectorAll('.lab-param-tools')].filter((e) => e.offsetHeight && !this.top.contains(e))
+      .map((e) => e.getBoundingClientRect()).map((r) => ({ x0: r.left - o.left, y0: r.top - o.top, x1: r.right - o.left, y1: r.bottom - o.top }));
   }
 
   legendH() { return this.viewEl.querySelector('.legend')?.offsetHeight ?? 0; }
@@ -119,5 +132,5 @@ export class Placement {
     this.view.resize?.();
   }
 
-  state() { return { corner: this.docked ? 'docked' : this.corner, docked: this.docked }; }
+  state() { return { corner: this.docked ? 'docked' : this.corner, docked: this.docked, squeezed: this.top.classList.contains('squeezed') }; }
 }
