@@ -29,6 +29,7 @@ export function addMenu(selectEl, presets, onAdd) {
     list.hidden = false;
     button.setAttribute('aria-expanded', 'true');
     focusAt(0);
+    list.scrollIntoView({ block: 'nearest' }); // the panel scrolls: the whole list in view
   };
   function close(refocus) {
     if (list.hidden) return;

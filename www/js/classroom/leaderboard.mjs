@@ -43,6 +43,7 @@ export class Leaderboard {
     onLanguageChange(() => { this.head(); this.sig = ''; this.update(); });
     race.on('data', () => this.soon());
     race.on('runs', () => this.soon());
+    this.update(); // the race loaded before the board was built
   }
 
   head() {
