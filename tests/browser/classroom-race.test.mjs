@@ -1,7 +1,8 @@
 // In front of a class, the race: a diverged run revives when its rate changes (from its last
 // finite point with re-plan off, from the start with it on) and its card says which; the
 // leaderboard lists every run in progress order; the Add-run menu adds only on Enter; the
-// view moves the start from the keyboard; sliders speak real units; a removal is undone.
+// view moves the start from the keyboard; sliders speak real units; a removal is undone;
+// divergence labels overlap neither the legend nor each other.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -29,8 +30,6 @@ test('a diverged run goes on after a new rate: from its last finite point, or fr
     const finite = s.runs[0].diverged_at - 1; // the last finite point
     assert.ok(finite < 300, `diverged early (${finite})`);
     await card(page, 0).getByText(/Change a setting to go on from step/).waitFor();
-    // Labels on the view never overlap the legend (the marks canvas is drawn; its labels are
-    // placed clear of the legend box: checked through the path overlay's placed labels).
 
     // Re-plan off: lr 3 → 0.3 goes on from the last finite point, caught up to the race.
     await lrField(page, 0).fill('0.3');
@@ -169,4 +168,42 @@ test('Add-run menu: arrows and letters move, only Enter adds; keyboard moves the
     await page.locator('body').press('?');
     await page.getByRole('dialog', { name: 'Keyboard' }).waitFor();
   });
+});
+
+// Divergence labels as drawn on the marks canvas: their text, place and width.
+const RECORD_LABELS = () => {
+  const P = CanvasRenderingContext2D.prototype;
+  const fillText = P.fillText;
+  window.__labels = [];
+  P.fillText = function (text, x, y, ...rest) {
+    if (this.canvas.classList.contains('paths-marks') && /diverged/.test(text)) {
+      const m = this.measureText(text);
+      window.__labels.push({ text, x0: x, x1: x + m.width, y0: y - m.actualBoundingBoxAscent, y1: y + m.actualBoundingBoxDescent });
+    }
+    return fillText.call(this, text, x, y, ...rest);
+  };
+};
+
+test('divergence labels overlap neither the legend nor each other', async () => {
+  await withPage('classroom-labels', async (page) => {
+    // Three runs blowing up the same way: their ✕ marks sit in the same corner of the view.
+    const runs = [3, 3.2, 3.4].map((lr, k) => ({ name: `Hot ${k + 1}`, optimizer: 'sgd', lr }));
+    await page.evaluate((sc) => window.gradscape.load(sc), { ...BOWL, runs: [...runs, BOWL.runs[1]] });
+    await page.evaluate(() => { window.__labels = []; window.gradscape.step(200); });
+    await page.waitForFunction(() => new Set(window.__labels.map((l) => l.text)).size === 3);
+    await page.waitForTimeout(200);
+    const { labels, legend, view } = await page.evaluate(() => {
+      const v = document.getElementById('view').getBoundingClientRect();
+      const l = document.getElementById('legend').getBoundingClientRect();
+      // The last drawing of each label.
+      const last = new Map(window.__labels.map((x) => [x.text, x]));
+      return { labels: [...last.values()], legend: { x0: l.left - v.left, x1: l.right - v.left, y0: l.top - v.top, y1: l.bottom - v.top }, view: { W: v.width, H: v.height } };
+    });
+    const hit = (a, b) => a.x0 < b.x1 && a.x1 > b.x0 && a.y0 < b.y1 && a.y1 > b.y0;
+    for (const [k, a] of labels.entries()) {
+      assert.ok(!hit(a, legend), `${a.text} overlaps the legend`);
+      assert.ok(a.x0 >= 0 && a.x1 <= view.W && a.y0 >= 0 && a.y1 <= view.H, `${a.text} inside the view`);
+      for (const b of labels.slice(k + 1)) assert.ok(!hit(a, b), `${a.text} overlaps ${b.text}`);
+    }
+  }, { init: RECORD_LABELS });
 });
