@@ -130,11 +130,13 @@ export class Race extends Emitter {
   }
 
   /** Changes run i; throws (and changes nothing) if the engine rejects it. A re-plan the
-   *  planner takes is applied live now and re-planned in the background. */
+   *  planner takes is applied live now and re-planned in the background. A diverged run
+   *  whose numbers change live goes on from its last finite point (the engine's revival);
+   *  returns whether it did. */
   setRun(i, run, replan) {
     const json = JSON.stringify(run);
     const background = replan && this.planner?.takes(i);
-    this.session.setRun(i, json, replan && !background);
+    const revived = this.session.setRun(i, json, replan && !background);
     this.scenario.runs[i] = run;
     if (replan && !background) {
       this.planner?.forget(this.caches[i]);
@@ -144,6 +146,7 @@ export class Race extends Emitter {
     this.sync();
     this.emit('data', { restart: replan && !background });
     if (background) this.planner.request(i, run);
+    return revived === true;
   }
 
   /**

@@ -20,8 +20,9 @@ export function installTheme(button) {
       appearanceChanged();
     }
     if (button) {
+      // A toggle: a constant name, its state in aria-pressed (and the pressed style).
       button.setAttribute('aria-pressed', String(next === 'light'));
-      button.textContent = next === 'light' ? t('classroom.themeDark') : t('classroom.themeLight');
+      button.textContent = t('classroom.themeLight');
       button.title = t('classroom.themeTitle');
     }
   };
