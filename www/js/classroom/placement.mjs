@@ -84,10 +84,12 @@ export class Placement {
     return this.state();
   }
 
-  /** The view's own controls the panels must not cover (the regression lab's switches). */
+  /** The controls over the view the panels must not cover (the regression lab's switches,
+   *  presenter mode's Controls button). */
   furniture() {
     const o = this.viewEl.getBoundingClientRect();
-    return [...this.viewEl.querySelectorAll('.lab-param-tools')].filter((e) => e.offsetHeight && !this.top.contains(e))
+    const els = [...this.viewEl.querySelectorAll('.lab-param-tools'), document.querySelector('.panel-toggle')];
+    return els.filter((e) => e && e.offsetHeight && !this.top.contains(e))
       .map((e) => e.getBoundingClientRect()).map((r) => ({ x0: r.left - o.left, y0: r.top - o.top, x1: r.right - o.left, y1: r.bottom - o.top }));
   }
 
