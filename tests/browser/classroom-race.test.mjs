@@ -151,6 +151,7 @@ test('Add-run menu: arrows and letters move, only Enter adds; keyboard moves the
     const names = (await state(page)).runs.map((r) => r.name);
     await card(page, 1).getByRole('button', { name: 'Remove run' }).click();
     assert.deepEqual((await state(page)).runs.map((r) => r.name), names.filter((_, i) => i !== 1));
+    await page.getByRole('status').getByText(`Removed “${names[1]}”`).waitFor();
     await page.keyboard.press('Control+z');
     assert.deepEqual((await state(page)).runs.map((r) => r.name), names);
     await page.keyboard.press('Control+Shift+z');

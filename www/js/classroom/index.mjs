@@ -28,7 +28,22 @@ export function classroom({ race, view, catalog }) {
   onLanguageChange(label);
   keys.addEventListener('click', () => help.show());
   document.querySelector('.foot')?.append(keys);
-  const undo = new Undo(race, { onChange: () => {} });
+  // A removed run: a short notice with Undo (Ctrl+Z works too).
+  const toast = el('div', { className: 'undo-toast', hidden: true });
+  toast.setAttribute('role', 'status');
+  document.getElementById('view')?.append(toast);
+  let timer = 0;
+  const undo = new Undo(race, {
+    onRemoved: (names) => {
+      const again = el('button', { type: 'button', textContent: t('classroom.undo') });
+      again.addEventListener('click', () => { undo.undo(); toast.hidden = true; });
+      toast.replaceChildren(el('span', { textContent: t('classroom.removed', { name: names.join(', ') }) }), again);
+      toast.hidden = false;
+      clearTimeout(timer);
+      timer = setTimeout(() => { toast.hidden = true; }, 8000);
+    },
+    onChange: () => { if (!toast.hidden && undo.canUndo === false) toast.hidden = true; },
+  });
   watchSliders(document);
   return { theme, board, help, undo };
 }

@@ -9,9 +9,10 @@ const MERGE_MS = 600;
 const LIMIT = 100;
 
 export class Undo {
-  constructor(race, { onChange = () => {} } = {}) {
+  constructor(race, { onChange = () => {}, onRemoved = () => {} } = {}) {
     this.race = race;
     this.onChange = onChange;
+    this.onRemoved = onRemoved; // (names of the runs removed): a removal has an undo at hand
     this.past = [];
     this.future = [];
     this.current = race.scenario ? this.snapshot() : null;
@@ -44,9 +45,15 @@ export class Undo {
     }
     this.lastAt = t;
     this.lastKind = kind;
+    const before = this.current;
     this.current = now;
     this.future = [];
     this.onChange();
+    if (kind === 'runs' && before) {
+      const left = new Set(JSON.parse(now).runs.map((r) => JSON.stringify(r)));
+      const gone = JSON.parse(before).runs.filter((r) => !left.has(JSON.stringify(r))).map((r) => r.name);
+      if (gone.length) this.onRemoved(gone);
+    }
   }
 
   get canUndo() { return this.past.length > 0; }
