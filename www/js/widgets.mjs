@@ -2,7 +2,7 @@
 // the catalog) plus an exact number field for numbers, two of those for pairs (betas).
 // `apply(value)` returns an error message (the engine's) or null.
 
-import { roundSig, fmt } from './catalog.mjs';
+import { roundSig } from './catalog.mjs';
 import { t } from './i18n.mjs';
 
 let uid = 0;
@@ -60,7 +60,7 @@ function numberControl(p, value, apply) {
     slider.dataset.valuetext = 'own';
     // Screen readers speak the value in real units ("learning rate 0.001"), not the
     // slider's log position (-3).
-    const speak = (v) => slider.setAttribute('aria-valuetext', t('classroom.valueText', { label: p.label.toLowerCase(), value: fmt(v, 3) }));
+    const speak = (v) => slider.setAttribute('aria-valuetext', t('classroom.valueText', { label: p.label.toLowerCase(), value: String(roundSig(v, 3)) }));
     speak(value);
     slider.addEventListener('input', () => {
       const v = fromPos(Number(slider.value));
