@@ -19,7 +19,7 @@ export class Explain {
     // The panels go where they cover no run's point, minimum or start (classroom/placement.mjs).
     this.placement = new Placement(stageTop, document.getElementById('view'), document.querySelector('.stage'), view, race);
     this.equations.onMove = () => this.placement.next();
-    this.equations.onCollapse = () => this.tickSoon();
+    this.equations.onCollapse = () => { this.placement.undock(); this.tickSoon(); }; // a smaller panel may fit a corner
     this.runSel = el('select');
     this.runSel.setAttribute('aria-label', 'Explain run');
     this.runSel.addEventListener('change', () => { this.index = Number(this.runSel.value); this.update(); });
