@@ -18,6 +18,7 @@ import { createApi, guardArgs } from './api.mjs';
 import { Replanner } from './replan.mjs';
 import { Grid } from './grid/index.mjs';
 import { installView3d } from './view3d/index.mjs';
+import { classroom } from './classroom/index.mjs';
 
 // A Rust panic or wasm trap anywhere shows the engine-stopped overlay (with Reload).
 installFatalHandlers();
@@ -99,6 +100,10 @@ async function boot() {
     view: $('view'), mount: $('grid'), switch: $('layout-switch'), ghosts: $('ghosts'), hover: $('hover'), fit: $('fit') } });
   taught.exporter.usePicture((out) => (grid.active ? grid.composite(out) : null));
   window.gradscape.grid = grid.api();
+  // Theme, leaderboard, keyboard, undo (js/classroom/).
+  const room = classroom({ race, view, catalog });
+  window.gradscape.undo = () => room.undo.undo();
+  window.gradscape.redo = () => room.undo.redo();
   window.gradscape.storage = () => keeper.store.status();
   guardArgs(window.gradscape, race);
   // The 3-D view: its switch now, three.js and the renderer only once 3-D is chosen.

@@ -9,6 +9,8 @@
 // (stroked length, for the dash phase), pvx, pvy, plen (the vertex before), hx, hy (the
 // run's head), vertices, next (the point index after the last walked)}.
 
+import { canvasScale } from './appearance.mjs';
+
 export const FAR = 1e6; // screen coordinates are clamped to ±FAR px (diverging runs fly far away)
 const clamp = (v) => (v > FAR ? FAR : v < -FAR ? -FAR : v);
 const DECIMATE_PX = 0.75; // device pixels between drawn vertices
@@ -85,7 +87,7 @@ function stroke(ctxs, path, i, color, offset, join, line, lineOffset) {
     ctx.setLineDash(dash);
     ctx.lineDashOffset = off;
     ctx.lineJoin = join;
-    ctx.lineWidth = width;
+    ctx.lineWidth = width * canvasScale(); // wider paths in presenter mode
     ctx.strokeStyle = style;
     ctx.stroke(p);
   }

@@ -4,12 +4,14 @@
 // Add an area: create its file here and add one line below.
 
 import core from './core.mjs';
+import classroom from './classroom.mjs';
 import grid from './grid.mjs';
 import view3d from './view3d.mjs';
 
 /** Every area's catalogue (one line each). */
 export const areas = [
   core,
+  classroom,
   grid,
   view3d,
 ];
