@@ -10,12 +10,14 @@
 
 mod axis;
 mod decode;
+mod explore;
 mod report;
 #[cfg(test)]
 mod tests;
 
 pub use axis::{Axis, Field, Scale};
 pub use decode::decode_sweep;
+pub use explore::{ExploreMetric, ExploreSettings, ExploreView};
 
 use crate::error::ScenarioError;
 use crate::objective::Problem;
@@ -174,6 +176,12 @@ impl Sweep {
             });
         }
         cells
+    }
+
+    /// The x values and, with a y axis, the y values: [`SweepResult`]'s `x` and `y`
+    /// without running a cell.
+    pub fn axis_values(&self) -> (Vec<f64>, Option<Vec<f64>>) {
+        (self.x.values(), self.y.as_ref().map(Axis::values))
     }
 
     fn axes(&self) -> impl Iterator<Item = &Axis> {

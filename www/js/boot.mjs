@@ -16,6 +16,7 @@ import { installFatalHandlers, whenEngineStops } from './safety/fatal.mjs';
 import { Keeper } from './safety/keeper.mjs';
 import { createApi, guardArgs } from './api.mjs';
 import { Replanner } from './replan.mjs';
+import { mountExplore } from './explore/index.mjs';
 
 // A Rust panic or wasm trap anywhere shows the engine-stopped overlay (with Reload).
 installFatalHandlers();
@@ -93,6 +94,8 @@ async function boot() {
   const keeper = new Keeper({ race, lab });
   teach({ race, view, paths, screen, playback, catalog, api: window.gradscape, keeper, planner });
   window.gradscape.storage = () => keeper.store.status();
+  // Explore (maps, basins, fans, fair race, lr finder) and gradscape.sweep (explore/index.mjs).
+  mountExplore({ race, view, paths, catalog, api: window.gradscape, worker: background(), mount: $('explore-mount'), stage: document.querySelector('.stage') });
   guardArgs(window.gradscape, race);
   whenEngineStops(() => playback.pause());
   document.documentElement.dataset.ready = 'true';

@@ -1,0 +1,36 @@
+// A canvas layer of the surface view for the Explore views that draw on the surface (basin
+// maps, fan ghost paths): inserted just above the surface picture and below the race's paths,
+// sized with the view's other canvases (the view watches every canvas in its box), redrawn
+// when the view pans, zooms or resizes.
+
+export class Overlay {
+  /** `draw(ctx, view)` paints in CSS pixels (the device scale is set). */
+  constructor(view, name, draw) {
+    this.view = view;
+    this.drawFn = draw;
+    this.canvas = document.createElement('canvas');
+    this.canvas.className = `ex-overlay ex-overlay-${name}`;
+    this.canvas.setAttribute('aria-hidden', 'true');
+    this.canvas.style.pointerEvents = 'none';
+    view.canvas.after(this.canvas);
+    view.resize();
+    view.onChange(() => this.draw());
+    this.visible = false;
+  }
+
+  show(on) {
+    this.visible = on;
+    this.canvas.hidden = !on;
+    this.draw();
+  }
+
+  draw() {
+    const v = this.view;
+    const ctx = this.canvas.getContext('2d');
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
+    if (!this.visible) return;
+    ctx.setTransform(v.dpr, 0, 0, v.dpr, 0, 0);
+    this.drawFn(ctx, v);
+  }
+}

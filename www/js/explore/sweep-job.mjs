@@ -1,0 +1,46 @@
+// The engine worker's sweep job (worker.mjs dispatches {type: 'sweep'} here): a sweep
+// (docs/scenario.md, "Sweeps") computed a few rows at a time with the engine's sweepRows, so
+// that a newer request (a 'cancel' for this job) is seen between chunks and the page gets
+// progress and the rows done so far. The cells are the engine's, untouched: put together
+// they are exactly `gradscape sweep`'s result.
+//
+// Messages (besides worker.mjs's 'done' / 'cancelled' / 'error'):
+//   worker → page  {type: 'axes', id, x, y?, rows}           the axis values, first
+//                  {type: 'rows', id, start, cells}          rows start.. as a flat list
+//                  {type: 'progress', id, done, total}       rows done of rows
+
+import { sweepAxes, sweepRows } from '../engine.mjs';
+
+// About this long per chunk of rows: short enough for a prompt cancel, long enough that
+// the per-call cost (decoding the spec) stays small.
+const CHUNK_MS = 12;
+
+/**
+ * Runs `job.spec` (a sweep's JSON) row by row. `ctx`: {post(message), yieldNow(),
+ * isCancelled()}. Returns false if the job was cancelled meanwhile; a bad spec throws the
+ * engine's Error (its message names the field).
+ */
+export async function sweepJob(job, ctx) {
+  const axes = sweepAxes(job.spec);
+  const total = axes.rows;
+  ctx.post({ type: 'axes', id: job.id, ...axes });
+  let row = 0;
+  let chunk = 1;
+  while (row < total) {
+    const end = Math.min(total, row + chunk);
+    const t0 = performance.now();
+    const cells = sweepRows(job.spec, row, end);
+    const dt = performance.now() - t0;
+    ctx.post({ type: 'rows', id: job.id, start: row, cells });
+    // Next chunk sized from this one's speed (at most 4× larger per chunk).
+    const perRow = dt / (end - row);
+    chunk = Math.max(1, Math.min(4 * chunk, Math.floor(CHUNK_MS / Math.max(perRow, 0.01))));
+    row = end;
+    ctx.post({ type: 'progress', id: job.id, done: row, total });
+    if (row < total) {
+      await ctx.yieldNow();
+      if (ctx.isCancelled()) return false;
+    }
+  }
+  return true;
+}
