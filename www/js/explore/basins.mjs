@@ -85,7 +85,10 @@ export class BasinsView {
       key: 'explore-basins',
       on: {
         axes: (a) => { this.result = { ...a, spec, cells: flat }; },
-        rows: (start, cells) => { cells.forEach((c, k) => { flat[start * this.result.x.length + k] = c; }); this.overlay.draw(); },
+        rows: (start, cells) => {
+          cells.forEach((c, k) => { flat[start * this.result.x.length + k] = c; });
+          this.frame ||= requestAnimationFrame(() => { this.frame = 0; this.overlay.draw(); }); // one redraw per frame
+        },
         progress: (done, total) => this.progress.show(done, total),
       },
     });

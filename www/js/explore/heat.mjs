@@ -45,6 +45,8 @@ export function cellColor(cell, metric, range) {
   return ramp(1 - (Math.log10(1 + cell.steps_to_tolerance) - range.lo) / span);
 }
 
+let scratch = null; // the one-pixel-per-cell picture, reused
+
 /**
  * Draws `cells` (row order: x fastest, row 0 at the bottom) as an nx × ny picture filling
  * (x, y, w, h) of `ctx`; missing cells stay transparent. `alpha` 0..255.
@@ -60,8 +62,9 @@ export function drawCells(ctx, { cells, nx, ny, metric, range, rect, alpha = 255
       img.data[o] = rgb[0]; img.data[o + 1] = rgb[1]; img.data[o + 2] = rgb[2]; img.data[o + 3] = alpha;
     }
   }
-  const tmp = document.createElement('canvas');
-  tmp.width = nx; tmp.height = ny;
+  scratch ??= document.createElement('canvas');
+  const tmp = scratch;
+  if (tmp.width !== nx || tmp.height !== ny) Object.assign(tmp, { width: nx, height: ny });
   tmp.getContext('2d').putImageData(img, 0, 0);
   ctx.save();
   ctx.imageSmoothingEnabled = false;

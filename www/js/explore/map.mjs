@@ -80,7 +80,7 @@ export class MapView {
       key: 'explore-map',
       on: {
         axes: (a) => { this.result = { x: a.x, y: a.y, spec, cells: flat }; this.draw(); },
-        rows: (start, cells) => { cells.forEach((c, k) => { flat[start * this.result.x.length + k] = c; }); this.draw(); },
+        rows: (start, cells) => { cells.forEach((c, k) => { flat[start * this.result.x.length + k] = c; }); this.drawSoon(); },
         progress: (done, total) => this.progress.show(done, total),
       },
     });
@@ -98,6 +98,12 @@ export class MapView {
     this.job?.cancel();
     this.progress.hide();
     this.root.dataset.state = 'cancelled';
+  }
+
+  /** At most one redraw per 100 ms however many rows arrive (the main thread stays free). */
+  drawSoon() {
+    if (this.frame) return;
+    this.frame = setTimeout(() => requestAnimationFrame(() => { this.frame = 0; this.draw(); }), 100);
   }
 
   draw() {

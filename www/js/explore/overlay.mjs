@@ -1,7 +1,8 @@
 // A canvas layer of the surface view for the Explore views that draw on the surface (basin
 // maps, fan ghost paths): inserted just above the surface picture and below the race's paths,
-// sized with the view's other canvases (the view watches every canvas in its box), redrawn
-// when the view pans, zooms or resizes.
+// sized to the view's backing store on every draw (the view's watcher sizes only the canvases
+// present when the size changes), redrawn when the view pans, zooms or resizes.
+import { backingSize } from '../canvas.mjs';
 
 export class Overlay {
   /** `draw(ctx, view)` paints in CSS pixels (the device scale is set). */
@@ -13,7 +14,6 @@ export class Overlay {
     this.canvas.setAttribute('aria-hidden', 'true');
     this.canvas.style.pointerEvents = 'none';
     view.canvas.after(this.canvas);
-    view.resize();
     view.onChange(() => this.draw());
     this.visible = false;
   }
@@ -26,6 +26,8 @@ export class Overlay {
 
   draw() {
     const v = this.view;
+    const { width, height } = backingSize(v.W, v.H, v.dpr);
+    if (this.canvas.width !== width || this.canvas.height !== height) Object.assign(this.canvas, { width, height });
     const ctx = this.canvas.getContext('2d');
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);

@@ -13,7 +13,9 @@ import { sweepAxes, sweepRows } from '../engine.mjs';
 
 // About this long per chunk of rows: short enough for a prompt cancel, long enough that
 // the per-call cost (decoding the spec) stays small.
-const CHUNK_MS = 12;
+const CHUNK_MS = 8;
+// At most this many cells per message: the page deserialises each message in one task.
+const MAX_CELLS = 384;
 
 /**
  * Runs `job.spec` (a sweep's JSON) row by row. `ctx`: {post(message), yieldNow(),
@@ -26,6 +28,7 @@ export async function sweepJob(job, ctx) {
   ctx.post({ type: 'axes', id: job.id, ...axes });
   let row = 0;
   let chunk = 1;
+  const rowCap = Math.max(1, Math.floor(MAX_CELLS / axes.x.length));
   while (row < total) {
     const end = Math.min(total, row + chunk);
     const t0 = performance.now();
@@ -34,7 +37,7 @@ export async function sweepJob(job, ctx) {
     ctx.post({ type: 'rows', id: job.id, start: row, cells });
     // Next chunk sized from this one's speed (at most 4× larger per chunk).
     const perRow = dt / (end - row);
-    chunk = Math.max(1, Math.min(4 * chunk, Math.floor(CHUNK_MS / Math.max(perRow, 0.01))));
+    chunk = Math.max(1, Math.min(4 * chunk, rowCap, Math.floor(CHUNK_MS / Math.max(perRow, 0.01))));
     row = end;
     ctx.post({ type: 'progress', id: job.id, done: row, total });
     if (row < total) {
