@@ -40,6 +40,12 @@ const SPECS = [
     x: { param: 'start[0]', from: -5, to: 5, n: 6 }, y: { param: 'start[1]', from: -5, to: 5, n: 6 } }, false],
   [{ problem: { surface: 'beale' }, start: [1, 1.5], steps: 300, run: { optimizer: 'adagrad', lr: 0.1 },
     x: { param: 'lr', from: 0.01, to: 1, n: 11, scale: 'log' } }, false],
+  // Gradient noise (seeded, libm Box–Muller): the same bits in the page as natively.
+  [{ problem: { surface: 'valley' }, start: [-2.7, 1], steps: 150,
+    run: { optimizer: 'sgd', lr: 0.03, momentum: 0.9, noise: { sigma: 0.5, scale: 'relative', seed: 3 } },
+    x: { param: 'lr', from: 0.005, to: 0.05, n: 4, scale: 'log' }, y: { param: 'momentum', from: 0, to: 0.9, n: 3 } }, false],
+  [{ problem: { surface: 'himmelblau' }, steps: 100, run: { optimizer: 'adam', lr: 0.1, noise: { sigma: 3, seed: 1 } },
+    x: { param: 'start[0]', from: -4, to: 4, n: 4 }, y: { param: 'start[1]', from: -4, to: 4, n: 4 } }, false],
   // NAdam on the bowl, RAdam on the valley, Adam on Ackley: the reference tolerance (powf,
   // exp/cos), over 40 steps: adaptive steps near a minimum amplify a last-bit difference
   // past any tolerance within a few hundred steps (NAdam on the bowl after 200 steps differs
@@ -130,4 +136,36 @@ test('a teacher draws Adam\'s (lr, betas[0]) map on Rosenbrock and races a cell'
     const st = await page.evaluate(() => window.gradscape.step(50));
     assert.equal(st.runs.length, before + 1);
   });
+});
+
+test('a share link carries the basin map (its spec) and the opened page draws it again', async () => {
+  let link;
+  let shown;
+  await withPage('explore-link-make', async (page) => {
+    await page.evaluate(() => window.gradscape.pause());
+    await page.locator('#surface').selectOption('himmelblau');
+    await page.getByRole('button', { name: 'Explore…' }).click();
+    const panel = page.locator('#explore');
+    await panel.getByRole('tab', { name: 'Basins' }).click();
+    await panel.getByLabel('Resolution').fill('24');
+    await panel.getByRole('button', { name: 'Draw map' }).click();
+    await page.waitForFunction(() => window.gradscape.explore().state === 'done', null, { timeout: 60_000 });
+    shown = (await page.evaluate(() => window.gradscape.explore())).settings;
+    assert.equal(shown.view, 'basins');
+    assert.deepEqual([shown.sweep.x.param, shown.sweep.y.param, shown.sweep.x.n], ['start[0]', 'start[1]', 24]);
+    // Exports carry it too.
+    assert.deepEqual(JSON.parse(await page.evaluate(() => window.gradscape.exportScenario())).page.explore, shown);
+    link = await page.evaluate(() => window.gradscape.link());
+  });
+  await withPage('explore-link-open', async (page) => {
+    await page.waitForFunction(() => window.gradscape.explore().state === 'done', null, { timeout: 60_000 });
+    const opened = await page.evaluate(() => window.gradscape.explore());
+    assert.equal(opened.open, true);
+    assert.equal(opened.view, 'basins');
+    assert.deepEqual(opened.settings, shown);
+    // The legend counts every start once: 24 × 24.
+    const counts = await page.locator('#explore .ex-key').allTextContents();
+    const total = counts.map((s) => Number(s.match(/(\d+)( starts)?$/)[1])).reduce((a, b) => a + b, 0);
+    assert.equal(total, 24 * 24);
+  }, { url: new URL(link).pathname + new URL(link).hash });
 });

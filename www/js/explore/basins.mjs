@@ -65,7 +65,16 @@ export class BasinsView {
 
   settings() { return this.result ? { view: 'basins', sweep: this.result.spec } : null; }
 
-  apply({ sweep }) { this.compute(sweep); }
+  /** Shows a link's basin map: its resolution and steps in the form, the race run it sweeps
+   *  selected when one has the same settings, then computes it. */
+  apply({ sweep }) {
+    this.n.value = String(sweep.x?.n ?? this.n.value);
+    this.steps.value = String(sweep.steps ?? this.steps.value);
+    const same = (r) => r.optimizer === sweep.run.optimizer && Object.entries(sweep.run).every(([k, v]) => JSON.stringify(r[k]) === JSON.stringify(v));
+    const i = this.race.runs.findIndex(same);
+    if (i >= 0) this.run.value = String(i);
+    this.compute(sweep);
+  }
 
   clear() {
     this.job?.cancel();

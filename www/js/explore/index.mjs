@@ -28,8 +28,11 @@ export function mountExplore({ race, view, paths, catalog, api, worker, mount, s
   const tabs = el('div', { class: 'ex-tabs', role: 'tablist' });
   const body = el('div', { class: 'ex-body' });
   const close = el('button', { type: 'button', class: 'icon ex-close', 'data-i18n-aria-label': 'explore.close', 'aria-label': t('explore.close'), text: '×', onclick: () => show(false) });
+  // The panel folds to its title bar, so that a lesson's caption and the view under it show.
+  const fold = el('button', { type: 'button', class: 'icon ex-fold', 'data-i18n-aria-label': 'explore.fold', 'aria-label': t('explore.fold'), 'aria-expanded': 'true', text: '–',
+    onclick: () => { const folded = panel.classList.toggle('ex-folded'); fold.setAttribute('aria-expanded', String(!folded)); fold.textContent = folded ? '+' : '–'; } });
   const panel = el('section', { class: 'explore', id: 'explore', 'aria-label': t('explore.title'), hidden: '' }, [
-    el('header', { class: 'ex-head' }, [el('h2', { key: 'explore.title' }), close]), tabs, body,
+    el('header', { class: 'ex-head' }, [el('h2', { key: 'explore.title' }), el('span', { class: 'ex-head-buttons' }, [fold, close])]), tabs, body,
   ]);
   stage.append(panel);
   for (const [name] of TABS) {

@@ -17,6 +17,7 @@ export class MapView {
     this.job = null;
     this.optimizer = select(catalog.optimizers.map((o) => ({ value: o.name, label: o.label })), 'adam', () => this.resetAxes());
     this.metric = select(['steps', 'loss', 'diverged'].map((m) => ({ value: m, label: t(`explore.metric.${m}`) })), 'loss', () => { this.draw(); this.changed(); });
+    for (const o of this.metric.options) o.dataset.i18n = `explore.metric.${o.value}`; // re-translated with the panel
     this.steps = numberInput(500, { step: 1, min: 1 });
     this.ax = axisEditor('x', [], { param: 'lr', from: 1e-4, to: 1, n: 64, scale: 'log' });
     this.ay = axisEditor('y', [], { param: 'betas[0]', from: 0, to: 0.99, n: 64, scale: 'linear' });
