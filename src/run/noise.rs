@@ -1,7 +1,7 @@
 //! Optional gradient noise per run: the textbook's stochastic gradient on a 2-D surface, where
 //! there is no data to sample. Each step's gradient gets a Gaussian vector added,
 //! `g + σ·n` (absolute) or `g + σ·|g|·n` (relative to the gradient's length), with `n` two
-//! independent standard normals.
+//! independent standard normals (|g| by `libm::hypot`).
 //!
 //! The normals are a pure function of `(seed, step)`: a SplitMix64 hash of the pair gives
 //! two uniforms, Box–Muller turns them into normals with the `libm` crate's `log`, `sin`
@@ -69,7 +69,8 @@ impl GradientNoise {
         let (nx, ny) = normal_pair(self.seed, step);
         let s = match self.scale {
             NoiseScale::Absolute => self.sigma,
-            NoiseScale::Relative => self.sigma * g.x.hypot(g.y),
+            // libm's hypot: std's calls the platform's, whose last bit differs from wasm's.
+            NoiseScale::Relative => self.sigma * libm::hypot(g.x, g.y),
         };
         Vec2::new(g.x + s * nx, g.y + s * ny)
     }

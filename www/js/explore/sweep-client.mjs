@@ -22,8 +22,8 @@ export function runSweep(worker, spec, { key = null, on = {} } = {}) {
     rows(m) {
       for (let k = 0; k < m.cells.length; k += 1) flat[m.start * axes.x.length + k] = m.cells[k];
       on.rows?.(m.start, m.cells);
+      on.progress?.(m.done, m.total);
     },
-    progress: (done, total) => on.progress?.(done, total),
   });
   const promise = job.promise.then((ok) => (ok ? assemble(axes, flat) : null));
   return { id: job.id, promise, cancel: () => worker.cancel(job.id) };

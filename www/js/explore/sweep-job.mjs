@@ -6,8 +6,9 @@
 //
 // Messages (besides worker.mjs's 'done' / 'cancelled' / 'error'):
 //   worker → page  {type: 'axes', id, x, y?, rows}           the axis values, first
-//                  {type: 'rows', id, start, cells}          rows start.. as a flat list
-//                  {type: 'progress', id, done, total}       rows done of rows
+//                  {type: 'rows', id, start, cells, done, total}
+//                    rows start.. as a flat list, and rows done of rows (one message per
+//                    chunk: every message is a task on the page's main thread)
 
 import { sweepAxes, sweepRows } from '../engine.mjs';
 
@@ -34,12 +35,11 @@ export async function sweepJob(job, ctx) {
     const t0 = performance.now();
     const cells = sweepRows(job.spec, row, end);
     const dt = performance.now() - t0;
-    ctx.post({ type: 'rows', id: job.id, start: row, cells });
+    ctx.post({ type: 'rows', id: job.id, start: row, cells, done: end, total });
     // Next chunk sized from this one's speed (at most 4× larger per chunk).
     const perRow = dt / (end - row);
     chunk = Math.max(1, Math.min(4 * chunk, rowCap, Math.floor(CHUNK_MS / Math.max(perRow, 0.01))));
     row = end;
-    ctx.post({ type: 'progress', id: job.id, done: row, total });
     if (row < total) {
       await ctx.yieldNow();
       if (ctx.isCancelled()) return false;
