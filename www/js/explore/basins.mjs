@@ -42,7 +42,6 @@ export class BasinsView {
       this.error, this.legend,
     ]);
     this.overlay = new Overlay(view, 'basins', (ctx, v) => this.paint(ctx, v));
-    this.overlay.show(true);
     const runs = () => fillSelect(this.run, race.runs.map((r, i) => ({ value: i, label: r.name || r.optimizer })), Math.min(Number(this.run.value) || 0, race.runs.length - 1));
     race.on('runs', runs);
     race.on('load', () => { runs(); this.clear(); });
@@ -80,7 +79,7 @@ export class BasinsView {
     this.job?.cancel();
     this.result = null;
     this.legend.replaceChildren();
-    this.overlay.draw();
+    this.overlay.show(false);
     this.changed();
   }
 
@@ -93,7 +92,7 @@ export class BasinsView {
     this.job = runSweep(this.worker, spec, {
       key: 'explore-basins',
       on: {
-        axes: (a) => { this.result = { ...a, spec, cells: flat }; },
+        axes: (a) => { this.result = { ...a, spec, cells: flat }; this.overlay.show(true); },
         rows: (start, cells) => {
           cells.forEach((c, k) => { flat[start * this.result.x.length + k] = c; });
           this.frame ||= requestAnimationFrame(() => { this.frame = 0; this.overlay.draw(); }); // one redraw per frame

@@ -33,7 +33,6 @@ export class FanView {
       this.error, this.legend,
     ]);
     this.overlay = new Overlay(view, 'fan', (ctx, v) => this.paint(ctx, v));
-    this.overlay.show(true);
     const runs = () => fillSelect(this.run, race.runs.map((r, i) => ({ value: i, label: r.name || r.optimizer })), Math.min(Number(this.run.value) || 0, race.runs.length - 1));
     race.on('runs', runs);
     race.on('load', () => { runs(); this.clear(); this.resetAxis(); });
@@ -67,7 +66,7 @@ export class FanView {
     this.session = null;
     this.fan = null;
     this.legend.textContent = '';
-    this.overlay.draw();
+    this.overlay.show(false);
     this.changed();
   }
 
@@ -83,6 +82,7 @@ export class FanView {
       this.clear();
       this.session = new Session(JSON.stringify(scenario));
       this.fan = { spec, x };
+      this.overlay.show(true);
     } catch (e) { this.error.textContent = e.message; return; }
     this.error.textContent = '';
     this.legend.textContent = t('explore.fan.legend', { param: spec.x.param, from: short(this.fan.x[0]), to: short(this.fan.x.at(-1)), n: this.fan.x.length });

@@ -16,8 +16,10 @@ export class Overlay {
     view.canvas.after(this.canvas);
     view.onChange(() => this.draw());
     this.visible = false;
+    this.canvas.hidden = true;
   }
 
+  /** Shows the layer (only while a view has something on it) and draws it. */
   show(on) {
     this.visible = on;
     this.canvas.hidden = !on;
@@ -25,13 +27,13 @@ export class Overlay {
   }
 
   draw() {
+    if (!this.visible) return; // hidden (display: none): no layer for the compositor either
     const v = this.view;
     const { width, height } = backingSize(v.W, v.H, v.dpr);
     if (this.canvas.width !== width || this.canvas.height !== height) Object.assign(this.canvas, { width, height });
     const ctx = this.canvas.getContext('2d');
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    if (!this.visible) return;
     ctx.setTransform(v.dpr, 0, 0, v.dpr, 0, 0);
     this.drawFn(ctx, v);
   }
