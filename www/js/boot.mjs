@@ -19,6 +19,7 @@ import { Replanner } from './replan.mjs';
 import { Grid } from './grid/index.mjs';
 import { installView3d } from './view3d/index.mjs';
 import { classroom } from './classroom/index.mjs';
+import { mountExplore } from './explore/index.mjs';
 
 // A Rust panic or wasm trap anywhere shows the engine-stopped overlay (with Reload).
 installFatalHandlers();
@@ -105,6 +106,8 @@ async function boot() {
   window.gradscape.undo = () => room.undo.undo();
   window.gradscape.redo = () => room.undo.redo();
   window.gradscape.storage = () => keeper.store.status();
+  // Explore (maps, basins, fans, fair race, lr finder) and gradscape.sweep (explore/index.mjs).
+  mountExplore({ race, view, paths, catalog, api: window.gradscape, worker: background(), mount: $('explore-mount'), stage: document.querySelector('.stage') });
   guardArgs(window.gradscape, race);
   // The 3-D view: its switch now, three.js and the renderer only once 3-D is chosen.
   installView3d({ race, view, api: window.gradscape, stage: document.querySelector('.stage'), mount: $('view3d'), switcher: $('view-switch'), note: $('view3d-note') });

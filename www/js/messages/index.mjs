@@ -5,6 +5,7 @@
 
 import core from './core.mjs';
 import classroom from './classroom.mjs';
+import explore from './explore.mjs';
 import grid from './grid.mjs';
 import view3d from './view3d.mjs';
 
@@ -12,6 +13,7 @@ import view3d from './view3d.mjs';
 export const areas = [
   core,
   classroom,
+  explore,
   grid,
   view3d,
 ];
