@@ -1,6 +1,8 @@
 // The engine's catalog as lookups, plus the page's palette and number formatting.
 // Every list, default and slider range comes from the catalog; nothing is repeated here.
 
+import { localiseCatalog } from './reach/catalog-text.mjs';
+
 /** Okabe–Ito (colour-blind safe), with white instead of black for the dark view. */
 export const PALETTE = ['#e69f00', '#56b4e9', '#009e73', '#f0e442', '#0072b2', '#d55e00', '#cc79a7', '#f5f5f5'];
 
@@ -9,7 +11,7 @@ export const PAGE_STEPS = 100000;
 
 export class Catalog {
   constructor(json) {
-    const c = JSON.parse(json);
+    const c = localiseCatalog(JSON.parse(json));
     this.surfaces = c.surfaces;
     this.optimizers = c.optimizers;
     this.presets = c.presets;

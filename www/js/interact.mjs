@@ -3,6 +3,7 @@
 // readout (x, y, loss under the pointer).
 
 import { fmt } from './catalog.mjs';
+import { t } from './i18n.mjs';
 
 const CLICK_SLOP = 4; // px a press may move and still be a click
 const GRAB_RADIUS = 16; // px around the start marker that grab it
@@ -73,7 +74,7 @@ export function attachPointer(view, race, hoverEl) {
     if (!race.session) return;
     const [x, y] = view.toWorld(sx, sy);
     const loss = race.session.lossAt(x, y);
-    hoverEl.textContent = `x ${fmt(x, 3)}   y ${fmt(y, 3)}   loss ${fmt(loss, 4)}`;
+    hoverEl.textContent = t('controls.hover', { x: fmt(x, 3), y: fmt(y, 3), loss: fmt(loss, 4) });
   }
 }
 

@@ -3,6 +3,7 @@
 // `apply(value)` returns an error message (the engine's) or null.
 
 import { roundSig } from './catalog.mjs';
+import { t } from './i18n.mjs';
 
 let uid = 0;
 const el = (tag, props = {}, ...kids) => {
@@ -55,7 +56,8 @@ function numberControl(p, value, apply) {
       value: String(toPos(value)),
       title: p.help,
     });
-    slider.setAttribute('aria-label', `${p.label} slider`);
+    slider.setAttribute('aria-label', t('controls.slider', { label: p.label }));
+    slider.dataset.param = p.name;
     slider.addEventListener('input', () => {
       const v = fromPos(Number(slider.value));
       number.value = String(v);
@@ -74,7 +76,7 @@ function numberControl(p, value, apply) {
   };
   number.addEventListener('input', () => {
     const v = number.valueAsNumber;
-    if (number.value.trim() === '' || !Number.isFinite(v)) return mark('not a number');
+    if (number.value.trim() === '' || !Number.isFinite(v)) return mark(t('controls.notANumber'));
     const err = apply(v);
     mark(err);
     if (!err) slider?.sync(v);

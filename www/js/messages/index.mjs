@@ -4,6 +4,14 @@
 // Add an area: create its file here and add one line below.
 
 import core from './core.mjs';
+import controls from './controls.mjs';
+import teach from './teach.mjs';
+import lessons from './lessons.mjs';
+import regression from './regression.mjs';
+import safety from './safety.mjs';
+import catalog from './catalog.mjs';
+import errors from './errors.mjs';
+import reach from './reach.mjs';
 
 /** Every area's catalogue. */
-export const areas = [core];
+export const areas = [core, controls, teach, lessons, regression, safety, catalog, errors, reach];

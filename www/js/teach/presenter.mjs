@@ -1,6 +1,8 @@
 // Presenter mode: full screen (where the browser allows it), large type, high contrast.
 // The "Present" button or P toggles it; Escape leaves it.
 
+import { t } from '../i18n.mjs';
+
 export class Presenter {
   constructor(button) {
     this.button = button;
@@ -28,7 +30,7 @@ export class Presenter {
     this.entered = false;
     document.documentElement.classList.toggle('presenter', on);
     this.button.setAttribute('aria-pressed', String(on));
-    this.button.title = on ? 'Leave presenter mode (Escape or P)' : 'Presenter mode (P; Escape leaves)';
+    this.button.title = on ? t('teach.presenterOff') : t('teach.presenterOn');
     if (!touchFullscreen) return;
     if (on && !document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => {});
     if (!on && document.fullscreenElement) document.exitFullscreen?.().catch(() => {});
