@@ -1,0 +1,124 @@
+// 简体中文 and English: a browser whose language is zh-CN gets the page in Chinese everywhere
+// (a scan of the visible text finds no catalogue key and no English text of the catalogue,
+// with the menus, the lessons gallery, a lesson caption and an engine error shown), `?lang=en`
+// switches back, a Chinese link reopens in Chinese in an English browser, and the language
+// menu switches keeping the state.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { areas } from '../../www/js/messages/index.mjs';
+import { open, waitReady } from './reach-common.mjs';
+
+// Texts that name things the same way in both languages (SGD, Adam, …) are not "English".
+const english = new Map();
+const keys = new Set();
+for (const area of areas) {
+  for (const [key, text] of Object.entries(area.en)) {
+    keys.add(key);
+    if (area['zh-CN'][key] !== text && /[A-Za-z]{3}/.test(text)) english.set(text.trim(), key);
+  }
+}
+
+/** Every visible text node's text and the labels of visible controls. */
+const visibleTexts = (page) => page.evaluate(() => {
+  const out = [];
+  const shown = (el) => el && el.checkVisibility({ checkVisibilityCSS: true }) && el.getClientRects().length > 0;
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const text = n.textContent.trim();
+    if (text && shown(n.parentElement) && !n.parentElement.closest('math')) out.push(text);
+  }
+  for (const el of document.querySelectorAll('[aria-label], [title], [placeholder]')) {
+    if (!shown(el)) continue;
+    for (const a of ['aria-label', 'title', 'placeholder']) if (el.getAttribute(a)) out.push(el.getAttribute(a).trim());
+  }
+  for (const o of document.querySelectorAll('select option')) if (shown(o.parentElement)) out.push(o.textContent.trim());
+  return out;
+});
+
+async function scan(page, where) {
+  const names = new Set((await page.evaluate(() => window.gradscape.state().runs.map((r) => r.name))));
+  const found = [];
+  for (const text of await visibleTexts(page)) {
+    if (names.has(text)) continue; // run names are the user's (and the link's) data
+    if (keys.has(text)) found.push(`untranslated key "${text}"`);
+    else if (english.has(text)) found.push(`English "${text}" (${english.get(text)})`);
+  }
+  assert.deepEqual(found, [], `${where}: ${found.length} English texts in the Chinese page`);
+}
+
+test('zh-CN browser: Chinese everywhere, engine errors name the field in Chinese', async () => {
+  const { page, context, errors } = await open('/', { locale: 'zh-CN' });
+  try {
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'zh-CN');
+    assert.equal(await page.locator('#play').textContent(), '播放');
+    await scan(page, 'first screen');
+
+    // The menus and the run's settings open.
+    await page.locator('#run-list section.run').first().locator('details summary').first().click();
+    await page.locator('summary', { hasText: '分享' }).click();
+    await scan(page, 'share menu');
+    await page.locator('summary', { hasText: '导出' }).click();
+    await scan(page, 'export menu');
+    await page.locator('#play').click(); // closes the menu, plays a little
+    await page.waitForTimeout(400);
+    await page.locator('#play').click();
+    await scan(page, 'after playing');
+
+    // The lessons gallery, then one lesson with its caption.
+    await page.getByRole('button', { name: '课程' }).click();
+    await scan(page, 'lessons gallery');
+    await page.getByRole('button', { name: '打开课程：动量在狭窄山谷中的过冲' }).click();
+    const caption = page.locator('section.caption');
+    await caption.waitFor({ state: 'visible' });
+    assert.match(await caption.textContent(), /动量在狭窄山谷中的过冲.*谷底/s);
+    await scan(page, 'lesson');
+
+    // An engine error: a learning rate the engine refuses, in Chinese, naming the field.
+    const lr = page.locator('#run-list section.run').first().getByRole('spinbutton').first();
+    await lr.fill('-1');
+    const error = page.locator('#run-list section.run').first().locator('.run-error:not([hidden])');
+    await error.waitFor({ state: 'visible' });
+    assert.match(await error.textContent(), /^学习率（runs\[0\]\.lr）：.*必须.*-1/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('?lang=en switches back; a Chinese link reopens in Chinese; the menu switches keeping the state', async () => {
+  const zh = await open('/', { locale: 'zh-CN' });
+  let link;
+  try {
+    await zh.page.evaluate(() => window.gradscape.step(40));
+    link = await zh.page.evaluate(() => new Promise((r) => setTimeout(() => r(window.gradscape.link()), 50)));
+    await zh.page.goto(`${zh.url}/?lang=en`);
+    await waitReady(zh.page);
+    assert.equal(await zh.page.evaluate(() => document.documentElement.lang), 'en');
+    assert.equal(await zh.page.locator('#play').textContent(), 'Play');
+  } finally {
+    await zh.context.close();
+  }
+  assert.equal(JSON.parse(await (async () => {
+    const plain = await open('/', { locale: 'en-US' });
+    assert.equal(await plain.page.locator('#play').textContent(), 'Play', 'an English browser gets English');
+    await plain.context.close();
+    const en = await open(link.slice(new URL(link).origin.length), { locale: 'en-US' });
+    try {
+      assert.equal(await en.page.evaluate(() => document.documentElement.lang), 'zh-CN', 'the link carries lang');
+      assert.equal(await en.page.locator('#play').textContent(), '播放');
+      await en.page.waitForFunction(() => window.gradscape.state().step === 40);
+      // The menu: back to English, same state.
+      const start = await en.page.evaluate(() => window.gradscape.exportScenario());
+      await Promise.all([en.page.waitForEvent('load'), en.page.getByLabel('语言').selectOption('en')]);
+      await waitReady(en.page);
+      assert.equal(await en.page.locator('#play').textContent(), 'Play');
+      await en.page.waitForFunction(() => window.gradscape.state().step === 40);
+      const after = JSON.parse(await en.page.evaluate(() => window.gradscape.exportScenario()));
+      assert.deepEqual(after.runs, JSON.parse(start).runs);
+      return JSON.stringify(after.page.lang);
+    } finally {
+      await en.context.close();
+    }
+  })()), 'en');
+});
