@@ -1,7 +1,8 @@
 // Phones and tablets: the layout itself is CSS (style.css, below 700 px the stage comes
 // first at full width, the controls below it); here only what CSS cannot say: on a touch
 // screen the view's hint speaks of taps and pinches, and the canvas is sized again when the
-// phone turns (the view follows its box's size).
+// phone turns (the view follows its box's size). On a narrow screen the equation panel, which
+// would cover most of the view, starts closed (Explain's "Equations" switch opens it).
 
 import { t } from '../i18n.mjs';
 
@@ -14,5 +15,7 @@ export function touchLayout({ view }) {
     hint.dataset.i18n = 'controls.hintTouch';
     hint.textContent = t('controls.hintTouch');
   }
+  const equations = document.querySelector('.card.explain .toggles input[type="checkbox"]');
+  if (equations?.checked && matchMedia('(max-width: 820px)').matches) equations.click();
   addEventListener('orientationchange', () => setTimeout(() => view.resize?.(), 100));
 }
