@@ -64,6 +64,8 @@ export default {
     'regression.warmNote': 'Warm start: {steps} steps on a source dataset (slope {slope}, intercept {intercept})',
     'regression.more': 'Regularisation & early stopping',
     'regression.moreTitle': 'L2, L1, shuffle seed, early stopping',
+    'regression.axisW': 'w (slope)',
+    'regression.axisB': 'b (intercept)',
   },
   'zh-CN': {
     'regression.mode': '模式',
@@ -127,5 +129,7 @@ export default {
     'regression.warmNote': '迁移学习：在源数据集上预训练 {steps} 步（斜率 {slope}，截距 {intercept}）',
     'regression.more': '正则化与早停',
     'regression.moreTitle': 'L2、L1、打乱种子、早停',
+    'regression.axisW': 'w（斜率）',
+    'regression.axisB': 'b（截距）',
   },
 };
