@@ -41,7 +41,27 @@ const RULES = [
   [/^type a formula in x and y, for example (.*)$/, 'errors.exprEmpty'],
   [/^the formula is too long \((\d+) characters; at most (\d+)\)$/, 'errors.exprLong'],
   [/^the formula is nested too deeply \(more than (\d+) levels\)$/, 'errors.exprDeep'],
-  [/^unexpected character '(.*?)'(.*)$/, 'errors.exprChar'],
+  [/^unexpected character '(.*?)'$/, 'errors.exprChar'],
+  [/^unexpected character '(.*?)' \((.*)\)$/, 'errors.exprCharHint'],
+  [/^unknown function '([^']*)' \(use (.*)\)$/, 'errors.exprFunction'],
+  [/^function '([^']*)' needs parentheses: write (.*)$/, 'errors.exprParens'],
+  [/^(\w+) takes (\d+) arguments?$/, 'errors.exprArgs'],
+  [/^unexpected end of the formula after '(.*)'$/, 'errors.exprEnd'],
+  [/^unmatched '\)'$/, 'errors.exprUnmatched'],
+  [/^unexpected ',' \(commas only separate the arguments of min and max\)$/, 'errors.exprComma'],
+  [/^unexpected '(.*)' after the end of the formula$/, 'errors.exprTrailing'],
+  [/^unknown field for the (\S+) schedule \(its fields: (.*)\)$/, 'errors.unknownScheduleField'],
+  [/^unknown field for (\S+) \(its hyper-parameters: (.*); and for every run: (.*)\)$/, 'errors.unknownRunField'],
+  [/^unknown optimizer "([^"]*)" \(one of (.*)\)$/, 'errors.unknownOptimizer'],
+  [/^unknown variant `([^`]*)`, expected one of (.*)$/, 'errors.unknownVariant'],
+  [/^'(.*)' is not a number$/, 'errors.notANumber'],
+  [/^expected 2 values \(x,y\), found (\d+)$/, 'errors.csvValues'],
+  [/^values must be finite numbers$/, 'errors.csvFinite'],
+  [/^no data rows$/, 'errors.csvEmpty'],
+  [/^the link holds no scenario$/, 'errors.linkEmpty'],
+  [/^the link is too long \((\d+) characters; at most (\d+)\)$/, 'errors.linkLong'],
+  [/^the link is damaged \(not base64\): it may have been cut short when copied$/, 'errors.linkBase64'],
+  [/^the link is damaged \(not text\)$/, 'errors.linkText'],
   [/^the number (\S+) is too large$/, 'errors.exprNumber'],
   [/^unknown name '([^']*)' \(use x, y, pi, e or a function\)$/, 'errors.exprName'],
   [/^expected an operator between '(.*)' and '(.*?)'; write (.*)$/, 'errors.exprOpWrite'],
@@ -57,11 +77,16 @@ function rule(text) {
   for (const [re, key] of RULES) {
     const m = re.exec(body);
     if (!m) continue;
-    const out = t(key, { a: m[1] ?? '', b: m[2] ?? '', c: m[3] ?? '' });
+    const b = key === 'errors.exprCharHint' ? hint(m[2]) : m[2];
+    const out = t(key, { a: m[1] ?? '', b: b ?? '', c: m[3] ?? '' });
     return got && body !== text ? t('errors.got', { rule: out, value: got[2] }) : out;
   }
   return null;
 }
+
+// The formula parser's hints after an unexpected character (src/expr/error.rs char_hint).
+const HINTS = { "use '-' for minus": 'minus', "use '*' for multiplication": 'times', "use '/' for division": 'divide', 'use ^ for powers, as in x^2': 'power', 'write pi': 'pi', 'write sqrt(...)': 'sqrt', 'use round parentheses': 'parens' };
+const hint = (text) => (HINTS[text] ? t(`errors.hint.${HINTS[text]}`) : text);
 
 /** The field's name in the current language ("学习率") for a path such as runs[0].lr. */
 function fieldName(path) {
@@ -74,6 +99,8 @@ function fieldName(path) {
 export function localError(message) {
   const text = String(message ?? '');
   if (language() === 'en') return text;
+  const nested = /^(line (\d+)|the link's scenario is invalid): (.*)$/s.exec(text); // a CSV line, a link's scenario
+  if (nested) return t(nested[2] ? 'errors.csvLine' : 'errors.linkInvalid', { a: nested[2] ?? '', b: localError(nested[3]) });
   const m = /^([A-Za-z_][\w.[\]]*): (.*)$/s.exec(text);
   if (!m) return rule(text) ?? text;
   const [, path, rest] = m;
