@@ -13,6 +13,7 @@ import { registerPageSetting } from '../page-settings.mjs';
 import { el } from '../widgets.mjs';
 
 const NAMES = { en: 'English', 'zh-CN': '简体中文' };
+let explicit = false; // chosen (menu, ?lang=, the link), not only the browser's
 
 /** The `lang` of the address's query (?lang=zh-CN), or null. */
 export function queryLanguage(search = location.search) {
@@ -34,8 +35,10 @@ function linkLanguage(hash, scenarioFromLink) {
  *  link), before the page is built; without `scenarioFromLink` (before the engine loaded,
  *  for the loading errors) from the address and the browser only. Returns the code. */
 export function startLanguage(scenarioFromLink) {
+  const linkLang = linkLanguage(location.hash, scenarioFromLink);
+  explicit = Boolean(queryLanguage() || matchLanguage(linkLang));
   const code = queryLanguage() || chooseLanguage({
-    linkLang: linkLanguage(location.hash, scenarioFromLink),
+    linkLang,
     browserLanguages: navigator.languages?.length ? navigator.languages : [navigator.language],
   });
   setLanguage(code);
@@ -51,7 +54,7 @@ export function startLanguage(scenarioFromLink) {
 export function languageMenu({ link, host = document.querySelector('.brand') }) {
   let chosen = null;
   const changed = registerPageSetting('lang', {
-    read: () => chosen ?? language(),
+    read: () => chosen ?? (explicit ? language() : null),
     // A link opened later (a hash change) in another language reopens in it, unless the
     // address asks for one language (?lang=).
     apply: (v) => { const code = matchLanguage(v); if (code && code !== language() && !queryLanguage()) switchTo(code); },
