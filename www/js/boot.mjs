@@ -98,7 +98,7 @@ async function boot() {
   const keeper = new Keeper({ race, lab });
   teach({ race, view, paths, screen, playback, catalog, api: window.gradscape, keeper, planner });
   window.gradscape.storage = () => keeper.store.status();
-  reach({ api: window.gradscape, view, playback });
+  reach({ api: window.gradscape, view });
   guardArgs(window.gradscape, race);
   whenEngineStops(() => playback.pause());
   document.documentElement.dataset.ready = 'true';

@@ -6,9 +6,11 @@
 // path and route requests themselves, which a worker would answer instead; they opt in with
 // localStorage 'gradscape:offline' = 'on' (the offline test does).
 
+const optIn = () => { try { return localStorage.getItem('gradscape:offline'); } catch { return null; } }; // storage may be disabled
+
 export function registerOffline() {
   if (!('serviceWorker' in navigator) || !/^https?:$/.test(location.protocol)) return;
-  if (navigator.webdriver && localStorage.getItem('gradscape:offline') !== 'on') return;
+  if (navigator.webdriver && optIn() !== 'on') return;
   navigator.serviceWorker.register(new URL('../../sw.js', import.meta.url), { scope: new URL('../../', import.meta.url).pathname })
     .catch((e) => console.warn(`Gradscape: no offline copy: ${e.message || e}`));
 }
