@@ -87,7 +87,7 @@ export class CustomSurface {
   }
 
   viewBox(card) {
-    const names = ['x min', 'x max', 'y min', 'y max'];
+    const names = [t('teach.xMin'), t('teach.xMax'), t('teach.yMin'), t('teach.yMax')];
     const inputs = names.map((n) => {
       const i = el('input', { type: 'number', step: 'any' });
       i.setAttribute('aria-label', n);
