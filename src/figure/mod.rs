@@ -2,6 +2,8 @@
 //! run's path with its start, current point and the minima; for regression also the data
 //! with each run's fitted line), a legend (name, optimizer, key hyper-parameters, loss), the
 //! step, the loss chart (log scale) and the learning-rate chart — drawn with `plotters`.
+//! A scenario in the page's Side by side layout gets one small view per run instead
+//! (`grid.rs`).
 //!
 //! The layout ([`draw`]) is written once over any plotters `DrawingBackend`, so the same
 //! code draws SVG and PNG here ([`to_svg`], [`to_png`]) and the page's canvas through
@@ -11,6 +13,7 @@
 mod charts;
 mod clip;
 mod export;
+mod grid;
 mod layout;
 mod legend;
 mod theme;
@@ -26,7 +29,7 @@ use crate::field::Scale;
 use crate::objective::Problem;
 use crate::optim::params::ParamValue;
 use crate::run::{Runner, Status};
-use crate::scenario::{ProblemSpec, Scenario};
+use crate::scenario::{Layout, ProblemSpec, Scenario};
 use crate::surfaces::Bounds;
 use crate::vec2::Vec2;
 use std::sync::Arc;
@@ -127,6 +130,8 @@ pub struct Figure {
     pub minima: Vec<Vec2>,
     /// The runs.
     pub runs: Vec<RunPicture>,
+    /// One small view per run instead of one view of all (`page.layout: "grid"`).
+    pub grid: bool,
 }
 
 /// The page's palette (Okabe–Ito), in the order it colours runs.
@@ -180,6 +185,7 @@ impl Figure {
                 .enumerate()
                 .map(|(i, r)| picture(i, r, step))
                 .collect(),
+            grid: scenario.page.layout == Some(Layout::Grid),
             problem,
         }
     }

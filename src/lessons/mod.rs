@@ -14,7 +14,7 @@ pub struct Lesson {
 }
 
 /// Every built-in lesson, in teaching order.
-pub const LESSONS: [Lesson; 8] = [
+pub const LESSONS: [Lesson; 9] = [
     Lesson {
         id: "too_large_lr",
         scenario: include_str!("too_large_lr.json"),
@@ -46,6 +46,10 @@ pub const LESSONS: [Lesson; 8] = [
     Lesson {
         id: "early_stopping",
         scenario: include_str!("early_stopping.json"),
+    },
+    Lesson {
+        id: "saddle_3d",
+        scenario: include_str!("saddle_3d.json"),
     },
 ];
 

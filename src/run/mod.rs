@@ -25,9 +25,14 @@ use std::sync::Arc;
 mod batch;
 pub mod bytes;
 mod checkpoint;
+#[cfg(test)]
+mod data_loss_tests;
 mod race;
 #[cfg(test)]
 mod race_tests;
+mod revive;
+#[cfg(test)]
+mod revive_tests;
 mod snapshot;
 mod snapshot_state;
 #[cfg(test)]
@@ -289,6 +294,24 @@ impl Runner {
     /// The current loss.
     pub fn loss(&self) -> Option<f64> {
         self.record.loss.last().copied()
+    }
+
+    /// The current data loss: the problem's value (for regression the training mean
+    /// squared error) without the L1 penalty the recorded loss includes.
+    pub fn data_loss(&self) -> Option<f64> {
+        self.record
+            .trajectory
+            .last()
+            .map(|&p| self.problem.value(p))
+    }
+
+    /// The current L1 penalty `l1·(|w| + |b|)`, the part of the recorded loss that is not
+    /// data loss (weight decay acts on the update, not on the loss).
+    pub fn penalty(&self) -> Option<f64> {
+        self.record
+            .trajectory
+            .last()
+            .map(|&p| l1_value(self.spec.l1, p))
     }
 
     /// The run's settings.

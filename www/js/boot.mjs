@@ -19,6 +19,9 @@ import { Replanner } from './replan.mjs';
 import { t } from './i18n.mjs';
 import { startLanguage } from './reach/language.mjs';
 import { reach } from './reach/index.mjs';
+import { Grid } from './grid/index.mjs';
+import { installView3d } from './view3d/index.mjs';
+import { classroom } from './classroom/index.mjs';
 
 // A Rust panic or wasm trap anywhere shows the engine-stopped overlay (with Reload).
 installFatalHandlers();
@@ -96,10 +99,21 @@ async function boot() {
   window.gradscape = createApi({ race, playback, view, lab, catalogJson, background: () => ({ ...planner.status(), drawing: paths.busy }) });
   // The user's data and formula kept on this device (js/safety/store.mjs).
   const keeper = new Keeper({ race, lab });
-  teach({ race, view, paths, screen, playback, catalog, api: window.gradscape, keeper, planner });
+  const taught = teach({ race, view, paths, screen, playback, catalog, api: window.gradscape, keeper, planner });
+  // Side by side: one synchronised view per run (grid/index.mjs), beside the overlay.
+  const grid = new Grid({ race, view, paths, catalog, explain: taught.explain, els: {
+    view: $('view'), mount: $('grid'), switch: $('layout-switch'), ghosts: $('ghosts'), hover: $('hover'), fit: $('fit') } });
+  taught.exporter.usePicture((out) => (grid.active ? grid.composite(out) : null));
+  window.gradscape.grid = grid.api();
+  // Theme, leaderboard, keyboard, undo (js/classroom/).
+  const room = classroom({ race, view, catalog });
+  window.gradscape.undo = () => room.undo.undo();
+  window.gradscape.redo = () => room.undo.redo();
   window.gradscape.storage = () => keeper.store.status();
   reach({ api: window.gradscape, view });
   guardArgs(window.gradscape, race);
+  // The 3-D view: its switch now, three.js and the renderer only once 3-D is chosen.
+  installView3d({ race, view, api: window.gradscape, stage: document.querySelector('.stage'), mount: $('view3d'), switcher: $('view-switch'), note: $('view3d-note') });
   whenEngineStops(() => playback.pause());
   document.documentElement.dataset.ready = 'true';
 }

@@ -58,12 +58,18 @@ function numberControl(p, value, apply) {
     });
     slider.setAttribute('aria-label', t('controls.slider', { label: p.label }));
     slider.dataset.param = p.name;
+    slider.dataset.valuetext = 'own';
+    // Screen readers speak the value in real units ("learning rate 0.001"), not the
+    // slider's log position (-3).
+    const speak = (v) => slider.setAttribute('aria-valuetext', t('classroom.valueText', { label: p.label.toLowerCase(), value: String(roundSig(v, 3)) }));
+    speak(value);
     slider.addEventListener('input', () => {
       const v = fromPos(Number(slider.value));
       number.value = String(v);
+      speak(v);
       mark(apply(v));
     });
-    slider.sync = (v) => { slider.value = String(toPos(v)); };
+    slider.sync = (v) => { slider.value = String(toPos(v)); speak(v); };
     row.append(slider);
   } else {
     row.classList.add('no-slider');

@@ -12,6 +12,22 @@ import safety from './safety.mjs';
 import catalog from './catalog.mjs';
 import errors from './errors.mjs';
 import reach from './reach.mjs';
+import classroom from './classroom.mjs';
+import grid from './grid.mjs';
+import view3d from './view3d.mjs';
 
-/** Every area's catalogue. */
-export const areas = [core, controls, teach, lessons, regression, safety, catalog, errors, reach];
+/** Every area's catalogue (one line each). */
+export const areas = [
+  core,
+  classroom,
+  grid,
+  view3d,
+  controls,
+  teach,
+  lessons,
+  regression,
+  safety,
+  catalog,
+  errors,
+  reach,
+];

@@ -28,14 +28,23 @@ export class EquationPanel {
     const head = el('header', { className: 'eq-head' });
     const sw = el('i', { className: 'eq-swatch' });
     sw.style.setProperty('--run', run.color);
-    const dock = el('button', { type: 'button', className: 'icon dock', textContent: '⇆', title: t('teach.dockTitle') });
-    dock.setAttribute('aria-label', t('teach.dock'));
-    dock.addEventListener('click', () => {
-      const top = this.root.parentElement;
-      top.dataset.manual = 'true';
-      top.classList.toggle('right');
+    const dock = el('button', { type: 'button', className: 'icon dock', textContent: '⇆', title: t('classroom.movePanel') });
+    dock.setAttribute('aria-label', t('classroom.movePanel'));
+    dock.addEventListener('click', () => this.onMove?.());
+    // Collapsed to its header line, the panel covers almost nothing.
+    const fold = el('button', { type: 'button', className: 'icon fold', textContent: this.collapsed ? '▸' : '▾', title: t(this.collapsed ? 'classroom.expandPanel' : 'classroom.collapsePanel') });
+    fold.setAttribute('aria-label', t(this.collapsed ? 'classroom.expandPanel' : 'classroom.collapsePanel'));
+    fold.setAttribute('aria-expanded', String(!this.collapsed));
+    fold.addEventListener('click', () => {
+      this.collapsed = !this.collapsed;
+      this.root.classList.toggle('collapsed', this.collapsed);
+      fold.textContent = this.collapsed ? '▸' : '▾';
+      fold.setAttribute('aria-expanded', String(!this.collapsed));
+      fold.setAttribute('aria-label', t(this.collapsed ? 'classroom.expandPanel' : 'classroom.collapsePanel'));
+      this.onCollapse?.();
     });
-    head.append(sw, el('strong', { textContent: run.name }), el('span', { className: 'muted', textContent: ` ${t('teach.stepHead', { optimizer: d.optimizer, k: int(d.step), next: int(d.step + 1) })}` }), dock);
+    this.root.classList.toggle('collapsed', Boolean(this.collapsed));
+    head.append(sw, el('strong', { textContent: run.name }), el('span', { className: 'muted', textContent: ` ${t('teach.stepHead', { optimizer: d.optimizer, k: int(d.step), next: int(d.step + 1) })}` }), dock, fold);
     const kids = [head];
     const rule = d.next ? ruleFor(d) : null;
     if (!rule) kids.push(el('p', { className: 'muted', textContent: d.next ? t('teach.noRule') : t('teach.noStep') }));

@@ -85,7 +85,17 @@ export class Lessons {
     const close = el('button', { type: 'button', className: 'icon', textContent: '✕' });
     close.setAttribute('aria-label', t('teach.closeCaption'));
     close.addEventListener('click', () => { this.banner.hidden = true; });
-    const kids = [el('header', {}, el('h2', { textContent: this.text(page, 'title') || t('teach.lesson') }), close)];
+    // Collapsed to its title line, the caption leaves the view to the race.
+    const fold = el('button', { type: 'button', className: 'icon fold', textContent: '▾' });
+    const setFold = (on) => {
+      this.banner.classList.toggle('collapsed', on);
+      fold.textContent = on ? '▸' : '▾';
+      fold.setAttribute('aria-expanded', String(!on));
+      fold.setAttribute('aria-label', t(on ? 'classroom.expandCaption' : 'classroom.collapseCaption'));
+    };
+    fold.addEventListener('click', () => setFold(!this.banner.classList.contains('collapsed')));
+    setFold(false);
+    const kids = [el('header', {}, el('h2', { textContent: this.text(page, 'title') || t('teach.lesson') }), fold, close)];
     if (page.caption) kids.push(el('p', { textContent: this.text(page, 'caption') }));
     this.banner.replaceChildren(...kids);
     this.banner.hidden = false;

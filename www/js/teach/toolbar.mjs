@@ -61,7 +61,10 @@ export function toolbar({ lessons, links, exporter }) {
   const present = button(t('teach.present'));
   present.setAttribute('aria-pressed', 'false');
   present.title = t('teach.presenterOn');
-  const bar = el('nav', { className: 'teach-bar' }, lessonsBtn, share, exp, present);
+  // The light/dark toggle (classroom/theme.mjs wires it).
+  const themeBtn = button('');
+  themeBtn.id = 'theme-toggle';
+  const bar = el('nav', { className: 'teach-bar' }, lessonsBtn, share, exp, present, themeBtn);
   bar.setAttribute('aria-label', t('teach.teaching'));
   // One menu open at a time; a click elsewhere closes them.
   for (const d of [share, exp]) d.addEventListener('toggle', () => { if (d.open) for (const o of [share, exp]) if (o !== d) o.open = false; });
