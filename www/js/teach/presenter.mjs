@@ -10,8 +10,6 @@ import { t } from '../i18n.mjs';
 /** How much larger canvas text, lines and markers are when presenting. */
 export const PRESENTER_CANVAS_SCALE = 1.6;
 
-import { t } from '../i18n.mjs';
-
 export class Presenter {
   constructor(button) {
     this.button = button;
