@@ -3,6 +3,7 @@
 #
 #   make build   wasm module into www/pkg/ and the CLI into target/release/gradscape
 #   make run     build, then serve www/ at http://127.0.0.1:$(PORT)
+#   make dist    a self-contained folder (dist/gradscape/) and zip that run from any static host
 #   make bench   benchmarks: native, wasm, the page and its peers (docs/benchmarks.md)
 #   make test    formatting, clippy, Rust tests (native and in headless Chromium), the
 #                PyTorch reference check, the wasm size budget and the Playwright tests
@@ -30,7 +31,7 @@ CLI := target/release/gradscape
 export CHROMEDRIVER CHROMIUM_PATH WASM_BINDGEN_TEST_TIMEOUT
 
 .NOTPARALLEL:
-.PHONY: build build-only run test test-rust test-wasm golden size browser bench clean
+.PHONY: build build-only run test test-rust test-wasm golden size browser bench clean dist
 
 build:
 	scripts/setup.sh build
@@ -45,6 +46,7 @@ build-only:
 	cargo build --release --bin gradscape
 	[ -d node_modules/three ] || npm ci --no-audit --no-fund --loglevel=error
 	mkdir -p www/vendor/three && cp node_modules/three/build/three.module.js node_modules/three/build/three.core.js node_modules/three/LICENSE www/vendor/three/
+	node scripts/build-stamp.mjs
 
 run: build
 	@echo
@@ -103,6 +105,19 @@ bench:
 	$(MAKE) --no-print-directory build-only >&2; \
 	[ -z "$$json" ] || printf '%s\n' "$$json"; exit $$status
 
+# The page as static files: www/ without the benchmark page, with the build stamp the
+# offline service worker names its cache after. Any static host serves it (browsers refuse
+# ES modules and wasm from file://, so a USB stick needs a server: python3 -m http.server).
+dist: build
+	rm -rf dist
+	mkdir -p dist/gradscape
+	cp -r www/. dist/gradscape/
+	rm -rf dist/gradscape/bench dist/gradscape/bench.html dist/gradscape/pkg/.gitignore
+	node scripts/build-stamp.mjs dist/gradscape
+	printf 'Gradscape: serve this folder with any static web server (python3 -m http.server) and open index.html.\n' > dist/gradscape/README.txt
+	cd dist && zip -qr gradscape.zip gradscape
+	@echo "dist/gradscape/ and dist/gradscape.zip"
+
 clean:
 	cargo clean
-	rm -rf www/pkg test-results
+	rm -rf www/pkg test-results dist

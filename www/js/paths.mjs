@@ -18,6 +18,7 @@
 import { int } from './catalog.mjs';
 import { transform, prepare, startTrack, strokePiece, HALO_OPACITY } from './path-strokes.mjs';
 import { Redraw } from './path-redraw.mjs';
+import { t } from './i18n.mjs';
 import { canvasFont, canvasScale, onAppearanceChange } from './appearance.mjs';
 import { placeLabel } from './classroom/labels.mjs';
 
@@ -172,7 +173,7 @@ export class Paths {
       ctx.strokeStyle = '#ff4040';
       ctx.lineWidth = 4 * s;
       this.cross(x, y);
-      this.label(`${info.name} diverged at step ${int(info.status.step)}`, x, y, '#ff6b6b');
+      this.label(t('controls.divergedNamed', { name: info.name, step: int(info.status.step) }), x, y, '#ff6b6b');
       return;
     }
     ctx.beginPath();

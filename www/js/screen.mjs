@@ -4,6 +4,7 @@
 
 import { Chart } from './charts.mjs';
 import { el } from './widgets.mjs';
+import { t } from './i18n.mjs';
 
 const CHART_INTERVAL_MS = 66;
 
@@ -67,8 +68,8 @@ export class Screen {
     const fstar = minima.length ? Math.min(...minima.map((m) => m.value)) : null;
     const log = fstar !== null;
     const shift = log && fstar < 0 ? fstar : 0;
-    const caption = !log ? 'Loss (linear scale: this surface has no minimum)'
-      : shift ? `Loss − min (min = ${shift.toFixed(4)}, log scale)` : 'Loss (log scale)';
+    const caption = !log ? t('controls.lossLinear')
+      : shift ? t('controls.lossShift', { min: shift.toFixed(4) }) : t('controls.lossLog');
     if (this.els.lossCaption.textContent !== caption) this.els.lossCaption.textContent = caption;
     const maxStep = race.step;
     // Up to the timeline's cursor (null = live): loss k is at step k, rate k at step k + 1.

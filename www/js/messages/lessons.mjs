@@ -1,0 +1,41 @@
+// The built-in lessons' titles and captions (src/lessons/*.json hold the English, which links
+// and the CLI carry), keyed by the lesson's id: lessons.<id>.title, lessons.<id>.caption.
+
+export default {
+  en: {
+    'lessons.too_large_lr.title': "Too large a learning rate",
+    'lessons.too_large_lr.caption': "On x² + y² the curvature is 2, so gradient descent is stable only for lr < 2/2 = 1. At 0.1 it glides in; at 0.9 every step overshoots to the other side (p ← −0.8·p) yet still converges; at 1.5 each step lands twice as far out on the other side (p ← −2·p) and the run diverges.",
+    'lessons.momentum_valley.title': "Momentum overshoots a narrow valley",
+    'lessons.momentum_valley.caption': "The valley is 20 times steeper across (y) than along (x). Plain SGD creeps along the floor; with momentum 0.9 the velocity built up across the valley carries the path past the floor again and again, a damped zig-zag, while it also runs ahead along x.",
+    'lessons.adagrad_shrinks.title': "Adagrad's steps shrink",
+    'lessons.adagrad_shrinks.caption': "Adagrad divides by the square root of the sum of all past squared gradients, which only grows: its effective learning rate falls at every step, like 1/√t, even where the gradient has become small. RMSprop divides by a moving average instead, so as the gradients shrink near the minimum its effective rate recovers.",
+    'lessons.saddle_escape.title': "Adam against SGD at a saddle",
+    'lessons.saddle_escape.caption': "Started almost on the ridge of x² − y², gradient descent slides to the saddle point and lingers: the gradient across the ridge is tiny. Adam rescales each coordinate by its own gradient history, so the tiny y gradient gets a full-size step and Adam escapes long before SGD.",
+    'lessons.radam_warmup.title': "RAdam's warm-up",
+    'lessons.radam_warmup.caption': "Adam's first steps divide by a second-moment estimate made from one or two gradients: its very first step has length lr in every coordinate, whatever the gradient. RAdam does not trust that estimate yet: for its first steps (while ρₜ ≤ 5) it takes plain momentum steps lr·m̂, then switches on the rectified adaptive rate.",
+    'lessons.adamw_vs_adam.title': "AdamW against Adam with L2",
+    'lessons.adamw_vs_adam.caption': "Both add weight decay 0.3. Adam folds it into the gradient, where the adaptive denominator rescales it like everything else; AdamW shrinks the weights directly, p ← p·(1 − lr·wd), outside the adaptive step. They settle at different points: the same number means a different regulariser.",
+    'lessons.minibatch_noise.title': "Mini-batch noise",
+    'lessons.minibatch_noise.caption': "Each step of SGD (batch size 1) follows the gradient of a single point: noisy, wandering around the minimum. A batch of 16 averages the noise down; the full batch follows the true gradient exactly.",
+    'lessons.early_stopping.title': "Early stopping",
+    'lessons.early_stopping.caption': "With few, noisy points the training loss keeps falling while the validation loss turns back up: the model starts to fit the training noise. Early stopping watches the validation loss, stops after 40 steps without improvement and restores the best parameters.",
+  },
+  'zh-CN': {
+    'lessons.too_large_lr.title': "学习率过大",
+    'lessons.too_large_lr.caption': "在 x² + y² 上曲率为 2，所以梯度下降只在学习率 < 2/2 = 1 时稳定。学习率为 0.1 时平稳滑入；为 0.9 时每一步都越过最小值到另一侧（p ← −0.8·p），但仍然收敛；为 1.5 时每一步落到另一侧两倍远处（p ← −2·p），运行发散。",
+    'lessons.momentum_valley.title': "动量在狭窄山谷中的过冲",
+    'lessons.momentum_valley.caption': "这个山谷横向（y）比纵向（x）陡 20 倍。普通 SGD 沿谷底缓慢爬行；动量为 0.9 时，横向积累的速度一次次把路径带过谷底，形成衰减的之字形，同时沿 x 方向跑得更快。",
+    'lessons.adagrad_shrinks.title': "Adagrad 的步长不断缩小",
+    'lessons.adagrad_shrinks.caption': "Adagrad 除以历史上所有梯度平方之和的平方根，而这个和只增不减：它的有效学习率每一步都在下降（约为 1/√t），即使梯度已经很小。RMSprop 除以的是滑动平均，所以在最小值附近梯度变小时，它的有效学习率会恢复。",
+    'lessons.saddle_escape.title': "鞍点处的 Adam 与 SGD",
+    'lessons.saddle_escape.caption': "从几乎位于 x² − y² 山脊上的点出发，梯度下降滑向鞍点并停留很久：横跨山脊的梯度极小。Adam 按各坐标自身的梯度历史重新缩放，微小的 y 梯度也能得到完整大小的步长，因此 Adam 远早于 SGD 逃离鞍点。",
+    'lessons.radam_warmup.title': "RAdam 的预热",
+    'lessons.radam_warmup.caption': "Adam 最初几步除以仅由一两个梯度得到的二阶矩估计：无论梯度如何，它的第一步在每个坐标上的长度都是学习率。RAdam 暂不信任这个估计：最初几步（ρₜ ≤ 5 时）它走普通的动量步 lr·m̂，之后才启用校正后的自适应学习率。",
+    'lessons.adamw_vs_adam.title': "AdamW 与带 L2 正则化的 Adam",
+    'lessons.adamw_vs_adam.caption': "两者的权重衰减都是 0.3。Adam 把它并入梯度，自适应分母会像缩放其他部分一样缩放它；AdamW 在自适应步长之外直接收缩权重，p ← p·(1 − lr·wd)。它们停在不同的点：同一个数值意味着不同的正则化。",
+    'lessons.minibatch_noise.title': "小批量的噪声",
+    'lessons.minibatch_noise.caption': "SGD（批量大小为 1）的每一步都沿着单个数据点的梯度前进：噪声很大，在最小值附近徘徊。16 个样本的小批量把噪声平均掉一部分；批量梯度下降（全批量）则精确地沿着真实梯度前进。",
+    'lessons.early_stopping.title': "早停",
+    'lessons.early_stopping.caption': "数据点少且噪声大时，训练损失持续下降，而验证损失转而上升：模型开始拟合训练数据中的噪声（过拟合）。早停监视验证损失，在 40 步没有改进后停止，并恢复最佳参数。",
+  },
+};
