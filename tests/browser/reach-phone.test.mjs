@@ -65,7 +65,7 @@ test('phone 390×844: the surface first at full width; tap sets the start; pinch
 
     // A lesson: its caption shows, inside the screen.
     await page.getByRole('button', { name: 'Lessons' }).tap();
-    await page.getByRole('button', { name: /^Open lesson: Momentum/ }).tap();
+    await page.getByRole('button', { name: 'Open lesson: Momentum overshoots a narrow valley' }).tap();
     const cap = page.locator('section.caption');
     await cap.waitFor({ state: 'visible' });
     const r = await cap.boundingBox();
