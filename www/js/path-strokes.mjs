@@ -114,3 +114,20 @@ export function strokePiece(t, i, color, xy, from, to, tf, ctxs, maxEmit = PIECE
   if (emitted) stroke(ctxs, path, i, color, len0, t.vertices > ROUND_JOIN_MAX ? 'bevel' : 'round', line, line === path ? len0 : plen0);
   return t.next;
 }
+
+/** The start marker: a white ring of outer radius `r` (CSS pixels × scale) with a dark halo
+ *  and a white dot, the same in the overlay and in every grid panel. */
+export function drawStartMarker(ctx, x, y, r) {
+  ctx.beginPath();
+  ctx.arc(x, y, r, 0, 2 * Math.PI);
+  ctx.lineWidth = r / 2;
+  ctx.strokeStyle = 'rgba(0,0,0,0.6)';
+  ctx.stroke();
+  ctx.lineWidth = r / 4;
+  ctx.strokeStyle = '#fff';
+  ctx.stroke();
+  ctx.beginPath();
+  ctx.arc(x, y, r * 0.3, 0, 2 * Math.PI);
+  ctx.fillStyle = '#fff';
+  ctx.fill();
+}

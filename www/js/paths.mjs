@@ -16,7 +16,7 @@
 // point, never the path.
 
 import { int } from './catalog.mjs';
-import { transform, prepare, startTrack, strokePiece, HALO_OPACITY } from './path-strokes.mjs';
+import { transform, prepare, startTrack, strokePiece, drawStartMarker, HALO_OPACITY } from './path-strokes.mjs';
 import { Redraw } from './path-redraw.mjs';
 import { t } from './i18n.mjs';
 import { canvasFont, canvasScale, onAppearanceChange } from './appearance.mjs';
@@ -220,18 +220,6 @@ export class Paths {
   start() {
     const { ctx } = this;
     const [x, y] = this.view.toScreen(...this.race.scenario.start);
-    const s = canvasScale();
-    ctx.beginPath();
-    ctx.arc(x, y, 10 * s, 0, 2 * Math.PI);
-    ctx.lineWidth = 5 * s;
-    ctx.strokeStyle = 'rgba(0,0,0,0.6)';
-    ctx.stroke();
-    ctx.lineWidth = 2.5 * s;
-    ctx.strokeStyle = '#fff';
-    ctx.stroke();
-    ctx.beginPath();
-    ctx.arc(x, y, 3 * s, 0, 2 * Math.PI);
-    ctx.fillStyle = '#fff';
-    ctx.fill();
+    drawStartMarker(ctx, x, y, 10 * canvasScale());
   }
 }
