@@ -631,11 +631,15 @@ Profiling-driven work done in this round (before → after, same kind of run):
   \`libm\` instead of std, so native and wasm compute the same bits (a test keeps std's
   transcendentals out of src/optim, src/surfaces, src/expr, src/vec2.rs; still std:
   \`schedule.rs\` (step/exponential/cosine) and \`regression/data.rs\` (Box–Muller), outside
-  the kernels' files). The lanes now step in lockstep blocks of 4 (\`step_block\`) instead
-  of testing an \`Option\` per lane and step. Measured with the renderer's CPU time
+  the kernels' files). Tried and measured, not kept: the lanes stepping in lockstep
+  blocks of 4 (no \`Option\` test per lane and step). Measured with the renderer's CPU time
   (/proc utime, the machine at load ~20 on 2 cores, so wall-clock figures were useless),
-  Adam, 100,000 steps: batch kernel 5.5–5.9 ms alone and 6.0–6.3 ms per run of 8, tuned JS
-  5.5–5.9 ms, recording runner 8.6–9.0 ms, plain JS 13.6–15.1 ms (plain JS / ours 1.54–1.75×).
+  Adam, 100,000 steps, with those blocks: batch kernel 5.5–5.9 ms alone and 6.0–6.3 ms per
+  run of 8 (before them, in a wall-clock run: 5.3 alone, 10.1 per run of 8), tuned JS
+  5.5–5.9 ms, recording runner 8.6–9.0 ms, plain JS 13.6–15.1 ms (plain JS / ours
+  1.54–1.75×). But LLVM unrolled the block into 4 inlined copies of the step for each of
+  the ~120 surface × family instantiations: 332 KB gzipped, over the 300 KB budget, so
+  \`lanes.rs\` is as before.
   \`+simd128\` again gave nothing (5.5 / 6.0 ms) and was not kept. Tuned JS / batch kernel
   stays at ~0.9–1.0× in that measurement: the ≥ 2× target is still missed. A perf profile
   of the native kernel (examples/batch_bench.rs) shows the lanes' loop is not interleaved:

@@ -19,9 +19,12 @@ pub struct Moments {
     pub exp_avg: Vec2,
     /// Second moment (v, `exp_avg_sq`).
     pub exp_avg_sq: Vec2,
-    /// `β1ᵗ` at the current step.
+    /// `β1ᵗ` at the current step (in the state words, not in the state JSON: the
+    /// equation panel shows the bias corrections made from it).
+    #[serde(skip)]
     pub beta1_power: Power,
-    /// `β2ᵗ` at the current step.
+    /// `β2ᵗ` at the current step (as `beta1_power`).
+    #[serde(skip)]
     pub beta2_power: Power,
 }
 

@@ -110,7 +110,9 @@ pub struct NadamState {
     pub moments: Moments,
     /// Product of the momentum factors so far (Π).
     pub mu_product: f64,
-    /// `(0.96^ψ)ᵗ` at the current step.
+    /// `(0.96^ψ)ᵗ` at the current step (in the state words, not in the state JSON: the
+    /// equation panel shows μₜ made from it).
+    #[serde(skip)]
     pub decay_power: Power,
 }
 

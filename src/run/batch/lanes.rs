@@ -48,50 +48,20 @@ pub(super) fn run_lanes<F: Objective, G: Family>(
         }
         None
     };
-    // Full blocks of LANES runs step in lockstep until one of them ends; the ended runs
-    // make room for the next of the queue. Fewer than LANES left: each runs to its end.
-    let mut block: Vec<(usize, Lane<'_, G>)> = Vec::with_capacity(LANES);
-    loop {
-        while block.len() < LANES {
-            match next(&mut results) {
-                Some(lane) => block.push(lane),
-                None => break,
+    let mut lanes: [Option<(usize, Lane<'_, G>)>; LANES] =
+        std::array::from_fn(|_| next(&mut results));
+    while lanes.iter().any(Option::is_some) {
+        for slot in &mut lanes {
+            if let Some((index, lane)) = slot {
+                lane.step(f);
+                if lane.done() {
+                    results.push((*index, f.finish(lane.outcome())));
+                    *slot = next(&mut results);
+                }
             }
         }
-        let Ok(full) = <&mut [(usize, Lane<'_, G>); LANES]>::try_from(block.as_mut_slice()) else {
-            break;
-        };
-        step_block(f, full);
-        block.retain(|(index, lane)| {
-            let ended = lane.done();
-            if ended {
-                results.push((*index, f.finish(lane.outcome())));
-            }
-            !ended
-        });
-    }
-    for (index, mut lane) in block {
-        while !lane.done() {
-            lane.step(f);
-        }
-        results.push((index, f.finish(lane.outcome())));
     }
     results
-}
-
-/// Steps every lane of `lanes` (none of them ended) until at least one ends. The lanes
-/// are a fixed-size array stepped in turn, so the loop body is the step written out
-/// [`LANES`] times, with no per-lane test but the one for the end.
-#[inline(never)]
-fn step_block<F: Objective, G: Family>(f: &F, lanes: &mut [(usize, Lane<'_, G>); LANES]) {
-    loop {
-        for (_, lane) in lanes.iter_mut() {
-            lane.step(f);
-        }
-        if lanes.iter().any(|(_, lane)| lane.done()) {
-            return;
-        }
-    }
 }
 
 /// The kernel's runs of one family, carried through the surface and family dispatch.
