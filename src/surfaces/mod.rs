@@ -254,8 +254,8 @@ mod tests {
         // Calls of the expression evaluator's own `Scalar` trait (libm for f64), not std's.
         const TRAIT_CALLS: &[&str] = &["acc.powf(c)"];
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
-        let mut files = vec![root.join("vec2.rs")];
-        for dir in ["surfaces", "optim", "expr"] {
+        let mut files = vec![root.join("vec2.rs"), root.join("schedule.rs")];
+        for dir in ["surfaces", "optim", "expr", "regression", "run", "sweep"] {
             for entry in std::fs::read_dir(root.join(dir)).unwrap() {
                 files.push(entry.unwrap().path());
             }
