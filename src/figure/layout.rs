@@ -3,6 +3,7 @@
 //! the legend above the loss and learning-rate charts. Every length is in units of `u`, the
 //! figure's size relative to 1600 × 900, so a slide at 2× looks the same, only sharper.
 
+use super::labels::fill;
 use super::theme::Colors;
 use super::{charts, legend, view, Figure, FigureError, Theme};
 use plotters::coord::Shift;
@@ -19,6 +20,15 @@ pub(crate) struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// The charts' look at this figure's size and theme.
+    pub fn look(&self) -> super::charts::Look {
+        super::charts::Look {
+            u: self.u,
+            colors: self.colors,
+            compact: false,
+        }
+    }
+
     /// `n` design units in pixels (at least 1).
     pub fn px(&self, n: f64) -> u32 {
         (n * self.u).round().max(1.0) as u32
@@ -115,13 +125,13 @@ fn header<DB: DrawingBackend>(
             .pos(Pos::new(HPos::Right, VPos::Top))
     };
     root.draw(&Text::new(
-        format!("step {}", group(figure.step)),
+        fill(&figure.labels.step_of, "step", &group(figure.step)),
         (w as i32 - pad, pad),
         right(34.0, true, c.text),
     ))
     .map_err(fail)?;
     root.draw(&Text::new(
-        format!("of {}", group(figure.steps)),
+        fill(&figure.labels.of_steps, "n", &group(figure.steps)),
         (w as i32 - pad, pad + ctx.px(46.0) as i32),
         right(19.0, false, c.muted),
     ))

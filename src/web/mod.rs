@@ -15,6 +15,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::Clamped;
 
 mod batch;
+mod charts;
+mod figure;
+mod figure_canvas;
 #[cfg(feature = "bench")]
 mod bench;
 mod regression;
