@@ -61,6 +61,9 @@ pub(crate) struct Look {
     pub u: f64,
     pub colors: Colors,
     pub compact: bool,
+    /// The backend joins thick lines with round corners (a canvas): lines are drawn as one
+    /// polyline each instead of being split at sharp turns.
+    pub round_joins: bool,
 }
 
 impl Look {
@@ -101,7 +104,9 @@ pub(crate) struct Plot {
 }
 
 impl Plot {
-    /// The step under pixel column `x` (clamped to the range).
+    /// The step under pixel column `x` (clamped to the range). Used by the page's hover
+    /// (src/web/charts.rs, wasm32 only).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
     pub fn step_at(&self, x: f64) -> f64 {
         let w = f64::from((self.right - self.left).max(1));
         ((x - f64::from(self.left)) / w).clamp(0.0, 1.0) * self.x_max
@@ -351,10 +356,15 @@ pub(crate) fn draw<DB: DrawingBackend>(
     for line in &spec.lines {
         let style = line.color.stroke_width(width);
         let coords = chart.as_coord_spec();
-        let runs = clip::smooth_runs(line.points.iter().map(|&(x, y)| {
+        let points = line.points.iter().map(|&(x, y)| {
             let p = (x, to_axis(y, log).clamp(lo, hi));
             (p, coords.translate(&p))
-        }));
+        });
+        let runs = if look.round_joins {
+            clip::joined_runs(points)
+        } else {
+            clip::smooth_runs(points)
+        };
         if line.dashed {
             let (dash, gap) = (look.px(7.0), look.px(5.0));
             chart
@@ -408,4 +418,58 @@ pub(crate) fn draw<DB: DrawingBackend>(
         bottom: yr.end,
         x_max,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figure::theme::Theme;
+
+    #[test]
+    fn a_drawn_chart_maps_its_plot_edges_to_the_first_and_last_step() {
+        let mut svg = String::new();
+        let plot = {
+            let root = SVGBackend::with_string(&mut svg, (600, 300)).into_drawing_area();
+            let chart = Chart {
+                caption: None,
+                x_desc: String::new(),
+                y_desc: String::new(),
+                log: true,
+                x_max: 500.0,
+                lines: vec![Line {
+                    color: RGBColor(200, 0, 0),
+                    dashed: false,
+                    diverged: false,
+                    points: (0..=500)
+                        .map(|i| (f64::from(i), 1.0 / f64::from(i + 1)))
+                        .collect(),
+                }],
+                markers: Vec::new(),
+            };
+            let look = Look {
+                u: 1.0,
+                colors: Theme::Dark.colors(),
+                compact: true,
+                round_joins: true,
+            };
+            draw(&root, &chart, look).unwrap()
+        };
+        assert!(
+            plot.left > 40 && plot.right < 600 && plot.left < plot.right,
+            "{plot:?}"
+        );
+        assert_eq!(plot.step_at(f64::from(plot.left)), 0.0);
+        assert_eq!(plot.step_at(f64::from(plot.right)), 500.0);
+        assert_eq!(
+            plot.step_at(f64::from(plot.left + plot.right) / 2.0)
+                .round(),
+            250.0
+        );
+        // Log axis: decade labels (1e-3 … 1), one polyline for the run.
+        assert!(
+            svg.contains(">0.01<") || svg.contains("0.01\n"),
+            "decade labels"
+        );
+        assert_eq!(svg.to_uppercase().matches("#C80000").count(), 1, "one line");
+    }
 }

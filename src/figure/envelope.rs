@@ -136,7 +136,7 @@ impl Blocks {
             add(x, self.mn[j], self.mx[j], &mut out);
         }
         for (k, &v) in values[full * self.size..upto].iter().enumerate() {
-            if v == v {
+            if !v.is_nan() {
                 add(first_x + (full * self.size + k) as f64, v, v, &mut out);
             }
         }

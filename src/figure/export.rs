@@ -65,8 +65,8 @@ fn svg_parts(figure: &Figure, options: Options) -> Result<(String, Vec<Bitmap>),
     let mut text = String::new();
     let images = Rc::new(RefCell::new(Vec::new()));
     {
-        let root = SvgImages::new(&mut text, (options.width, options.height), &images)
-            .into_drawing_area();
+        let root =
+            SvgImages::new(&mut text, (options.width, options.height), &images).into_drawing_area();
         draw(&root, figure, options.theme)?;
         root.present().map_err(super::layout::fail)?;
     }

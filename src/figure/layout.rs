@@ -17,6 +17,8 @@ pub(crate) struct Ctx<'a> {
     pub colors: Colors,
     /// Pixels per design unit (1 at 1600 × 900).
     pub u: f64,
+    /// The backend joins thick lines round (a canvas), see `charts::Look::round_joins`.
+    pub round_joins: bool,
 }
 
 impl Ctx<'_> {
@@ -26,6 +28,7 @@ impl Ctx<'_> {
             u: self.u,
             colors: self.colors,
             compact: false,
+            round_joins: self.round_joins,
         }
     }
 
@@ -56,9 +59,21 @@ pub fn draw<DB: DrawingBackend>(
     figure: &Figure,
     theme: Theme,
 ) -> Result<(), FigureError> {
+    draw_joined(root, figure, theme, false)
+}
+
+/// [`draw`] for a backend that joins thick lines round (`round_joins`: the page's canvas),
+/// so that long lines are drawn as one polyline each.
+pub fn draw_joined<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    figure: &Figure,
+    theme: Theme,
+    round_joins: bool,
+) -> Result<(), FigureError> {
     let (w, h) = root.dim_in_pixel();
     let u = (f64::from(w) / 1600.0).min(f64::from(h) / 900.0);
     let ctx = Ctx {
+        round_joins,
         figure,
         theme,
         colors: theme.colors(),

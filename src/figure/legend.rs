@@ -2,8 +2,8 @@
 //! and its loss at the figure's step (or where it diverged). Rows that do not fit are
 //! summed up as `+ n more`.
 
-use super::layout::{fail, group, Ctx};
 use super::labels::fill;
+use super::layout::{fail, group, Ctx};
 use super::short;
 use plotters::coord::Shift;
 use plotters::prelude::*;

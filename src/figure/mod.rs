@@ -21,8 +21,8 @@ mod view;
 pub use export::to_svg;
 #[cfg(not(target_arch = "wasm32"))]
 pub use export::{register_fonts, to_png};
-pub use layout::draw;
 pub use labels::{pairs, Labels};
+pub use layout::{draw, draw_joined};
 pub use theme::{Rgb, Theme};
 
 use crate::field::Scale;

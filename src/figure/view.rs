@@ -117,11 +117,12 @@ pub(crate) fn surface<DB: DrawingBackend>(
             .iter()
             .flat_map(|piece| {
                 let coords = chart.as_coord_spec();
-                clip::smooth_runs(
-                    piece
-                        .iter()
-                        .map(|p| ((p.x, p.y), coords.translate(&(p.x, p.y)))),
-                )
+                let points = piece
+                    .iter()
+                    .map(|p| ((p.x, p.y), coords.translate(&(p.x, p.y))));
+                // Split at turns on every backend: one long self-crossing polyline with a
+                // translucent halo is very slow for a canvas to rasterise (52 s measured).
+                clip::smooth_runs(points)
             })
             .collect();
         // The view looks the same in both themes, so paths keep the run's own colour.

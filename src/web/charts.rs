@@ -138,9 +138,9 @@ fn color(index: usize, runner: &Runner, theme: Theme) -> RGBColor {
     theme.run_color(c)
 }
 
-/// Labels from the page's lines (missing ones English); none: all English.
-pub(crate) fn parse_labels(text: Option<&str>) -> Labels {
-    text.map_or_else(Labels::default, Labels::from_lines)
+/// Labels from the page's lines (missing ones, or all for an empty text, English).
+pub(crate) fn parse_labels(text: &str) -> Labels {
+    Labels::from_lines(text)
 }
 
 impl Default for Charts {
@@ -162,7 +162,7 @@ impl Charts {
 
     /// Draws chart `kind` ("loss", "lr" or "regression") of `session` onto `canvas` (sized
     /// in device pixels by the page). `look`: [`PageLook`]'s lines; `cursor`: the timeline's
-    /// step (undefined: live); `labels`: translated labels as `key<TAB>label` lines (optional).
+    /// step (undefined: live); `labels`: translated labels as `key<TAB>label` lines (empty: English).
     pub fn draw(
         &mut self,
         session: &Session,
@@ -170,11 +170,11 @@ impl Charts {
         canvas: HtmlCanvasElement,
         look: &str,
         cursor: Option<f64>,
-        labels: Option<String>,
+        labels: &str,
     ) -> Result<(), JsError> {
         let kind = Kind::parse(kind)?;
         let look = PageLook::parse(look);
-        let labels = parse_labels(labels.as_deref());
+        let labels = parse_labels(labels);
         let (w, h) = (canvas.width(), canvas.height());
         let backend = PageCanvas::new(canvas).map_err(js_error)?;
         backend
@@ -185,6 +185,7 @@ impl Charts {
             u,
             colors: look.colors(),
             compact: true,
+            round_joins: true,
         };
         if w < chart_look.columns(0, false) as u32 + 40 || (f64::from(h) / u) < 40.0 {
             return Ok(()); // too small to show anything (a hidden chart)
@@ -216,7 +217,9 @@ impl Charts {
             return Ok(JsValue::NULL);
         }
         let step = plot.step_at(dpr_x).round() as u64;
-        let at = |v: &[f64], i: Option<usize>| i.and_then(|i| v.get(i).copied()).filter(|v| v.is_finite());
+        let at = |v: &[f64], i: Option<usize>| {
+            i.and_then(|i| v.get(i).copied()).filter(|v| v.is_finite())
+        };
         let runners = session.race.runners();
         let index = |offset: u64| usize::try_from(step.checked_sub(offset)?).ok();
         let values = runners
@@ -261,8 +264,17 @@ impl Charts {
             u,
             colors: look.colors(),
             compact: true,
+            round_joins: true,
         }
         .columns(w, false);
+        // One min/max per CSS pixel column (a 2-device-pixel line shows no more), so a
+        // redraw issues half the path points on a HiDPI screen.
+        let dpr = if look.dpr.is_finite() && look.dpr >= 1.0 {
+            look.dpr
+        } else {
+            1.0
+        };
+        let columns = ((columns as f64 / dpr) as usize).max(1);
         let (_, _, log, shift) = charts::loss_axis(race.problem(), labels);
         let mut lines = Vec::new();
         let mut markers = Vec::new();
@@ -270,7 +282,10 @@ impl Charts {
             let record = r.record();
             let color = color(i, r, theme);
             let diverged = matches!(r.status(), crate::run::Status::Diverged { .. });
-            let upto = |offset: u64| usize::try_from(shown.saturating_add(1).saturating_sub(offset)).unwrap_or(usize::MAX);
+            let upto = |offset: u64| {
+                usize::try_from(shown.saturating_add(1).saturating_sub(offset))
+                    .unwrap_or(usize::MAX)
+            };
             let line = |b: &mut Blocks, values: &[f64], first: f64, offset: u64, dashed| {
                 b.sync(values);
                 let mut points = b.points(values, upto(offset), first, x_max, columns);

@@ -10,10 +10,10 @@ use super::charts::parse_labels;
 use super::figure_canvas::{AnyBackend, PageCanvas};
 use super::{js_error, Session};
 use crate::figure::export::{splice, Bitmap, SvgImages};
-use std::cell::RefCell;
-use std::rc::Rc;
 use crate::figure::{self, pairs, Figure, FigureError, Labels, Options, Theme};
 use plotters::prelude::*;
+use std::cell::RefCell;
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -63,7 +63,11 @@ impl Session {
 fn svg_result(text: String, images: &[Bitmap]) -> js_sys::Array {
     let list = js_sys::Array::new();
     for b in images {
-        let rgba: Vec<u8> = b.rgb.chunks_exact(3).flat_map(|p| [p[0], p[1], p[2], 255]).collect();
+        let rgba: Vec<u8> = b
+            .rgb
+            .chunks_exact(3)
+            .flat_map(|p| [p[0], p[1], p[2], 255])
+            .collect();
         let item = js_sys::Array::of3(
             &JsValue::from(b.w),
             &JsValue::from(b.h),
@@ -81,13 +85,9 @@ impl Session {
     /// `options`: [`Request`]'s lines; `labels`: translated labels as `key<TAB>label` lines
     /// (optional). Throws on a bad size.
     #[wasm_bindgen(js_name = figureSvg)]
-    pub fn figure_svg(
-        &self,
-        options: &str,
-        labels: Option<String>,
-    ) -> Result<js_sys::Array, JsError> {
+    pub fn figure_svg(&self, options: &str, labels: &str) -> Result<js_sys::Array, JsError> {
         let req = Request::parse(options);
-        let picture = self.figure(req.step, parse_labels(labels.as_deref()));
+        let picture = self.figure(req.step, parse_labels(labels));
         let options = Options {
             width: req.width,
             height: req.height,
@@ -98,7 +98,8 @@ impl Session {
         let images = Rc::new(RefCell::new(Vec::new()));
         {
             let size = (options.width, options.height);
-            let root = AnyBackend::Svg(SvgImages::new(&mut text, size, &images)).into_drawing_area();
+            let root =
+                AnyBackend::Svg(SvgImages::new(&mut text, size, &images)).into_drawing_area();
             figure::draw(&root, &picture, options.theme).map_err(js_error)?;
             root.present().map_err(js_error)?;
         }
@@ -119,7 +120,7 @@ impl Session {
         &self,
         canvas: HtmlCanvasElement,
         options: &str,
-        labels: Option<String>,
+        labels: &str,
     ) -> Result<(), JsError> {
         let req = Request::parse(options);
         let theme = req.theme;
@@ -130,10 +131,10 @@ impl Session {
         }
         .validate()
         .map_err(js_error)?;
-        let picture = self.figure(req.step, parse_labels(labels.as_deref()));
-        let root = AnyBackend::Canvas(PageCanvas::new(canvas).map_err(js_error)?)
-            .into_drawing_area();
-        figure::draw(&root, &picture, theme).map_err(js_error)?;
+        let picture = self.figure(req.step, parse_labels(labels));
+        let root =
+            AnyBackend::Canvas(PageCanvas::new(canvas).map_err(js_error)?).into_drawing_area();
+        figure::draw_joined(&root, &picture, theme, true).map_err(js_error)?;
         root.present().map_err(js_error)?;
         Ok(())
     }

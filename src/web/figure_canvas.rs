@@ -120,14 +120,15 @@ impl DrawingBackend for PageCanvas {
         for p in src.chunks_exact(3) {
             rgba.extend_from_slice(&[p[0], p[1], p[2], 255]);
         }
-        let image = ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), w, h)
-            .map_err(|e| DrawingErrorKind::FontError(Box::new(std::io::Error::other(js_fail(&e)))))?;
+        let image =
+            ImageData::new_with_u8_clamped_array_and_sh(Clamped(&rgba), w, h).map_err(|e| {
+                DrawingErrorKind::FontError(Box::new(std::io::Error::other(js_fail(&e))))
+            })?;
         self.ctx
             .put_image_data(&image, f64::from(pos.0), f64::from(pos.1))
             .map_err(|e| DrawingErrorKind::FontError(Box::new(std::io::Error::other(js_fail(&e)))))
     }
 }
-
 
 /// The page's one backend type: the canvas or the SVG text. Everything drawn in the page
 /// goes through it, so plotters' generic chart and layout code is compiled once into the
@@ -139,7 +140,9 @@ pub(crate) enum AnyBackend<'a> {
     Svg(crate::figure::export::SvgImages<'a>),
 }
 
-fn io<E: std::error::Error + Send + Sync>(e: DrawingErrorKind<E>) -> DrawingErrorKind<std::io::Error> {
+fn io<E: std::error::Error + Send + Sync>(
+    e: DrawingErrorKind<E>,
+) -> DrawingErrorKind<std::io::Error> {
     match e {
         DrawingErrorKind::DrawingError(e) => {
             DrawingErrorKind::DrawingError(std::io::Error::other(e.to_string()))
@@ -212,11 +215,25 @@ impl DrawingBackend for AnyBackend<'_> {
     ) -> IoRes<()> {
         both!(self, b => b.fill_polygon(vert, s))
     }
-    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, s: &T, pos: BackendCoord) -> IoRes<()> {
+    fn draw_text<T: BackendTextStyle>(
+        &mut self,
+        text: &str,
+        s: &T,
+        pos: BackendCoord,
+    ) -> IoRes<()> {
         both!(self, b => b.draw_text(text, s, pos))
     }
     fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, s: &T) -> IoRes<(u32, u32)> {
-        both!(self, b => b.estimate_text_size(text, s))
+        match self {
+            AnyBackend::Canvas(b) => b.estimate_text_size(text, s).map_err(io),
+            // plotters' wasm fallback measures with a styled <span> in the document (a forced
+            // layout per label, and an inline style the page's CSP refuses): the SVG is
+            // measured at the average advance of a sans-serif face instead.
+            AnyBackend::Svg(_) => {
+                let width = s.size() * 0.56 * text.chars().count() as f64;
+                Ok((width.ceil() as u32, s.size().ceil() as u32))
+            }
+        }
     }
     fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> IoRes<()> {
         both!(self, b => b.blit_bitmap(pos, size, src))

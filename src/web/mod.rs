@@ -15,11 +15,11 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::Clamped;
 
 mod batch;
+#[cfg(feature = "bench")]
+mod bench;
 mod charts;
 mod figure;
 mod figure_canvas;
-#[cfg(feature = "bench")]
-mod bench;
 mod regression;
 pub mod sweep;
 mod teaching;

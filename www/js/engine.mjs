@@ -4,7 +4,7 @@
 // place. It has no DOM code, so the worker imports it too.
 //
 //   await loadEngine()        instantiates the wasm module (once; later calls share it)
-//   Session, catalogJson, parseCsv, linkForScenario, scenarioFromLink, checkExpr
+//   Session, Charts, catalogJson, parseCsv, linkForScenario, scenarioFromLink, checkExpr
 //                             the wasm exports, usable after loadEngine()
 //   limits()                  the engine's limits (catalog.limits: max_steps, max_link, …),
 //                             read once after loadEngine()
@@ -18,7 +18,7 @@
 import init, * as wasm from '../pkg/gradscape.js';
 import { EngineWorker } from './engine-worker.mjs';
 
-export { Session, catalogJson, parseCsv, linkForScenario, scenarioFromLink, checkExpr } from '../pkg/gradscape.js';
+export { Session, Charts, catalogJson, parseCsv, linkForScenario, scenarioFromLink, checkExpr } from '../pkg/gradscape.js';
 
 let loading = null;
 

@@ -4,6 +4,7 @@
 // Add an area: create its file here and add one line below.
 
 import core from './core.mjs';
+import figures from './figures.mjs';
 
 /** Every area's catalogue. */
-export const areas = [core];
+export const areas = [core, figures];

@@ -1,7 +1,11 @@
 // The teaching toolbar under the title: Lessons, Share (the link, optionally hiding chosen
-// controls for a lesson link), Export (PNG, CSV, JSON, scenario, WebM) and Present.
+// controls for a lesson link), Export (figure PNG/SVG, view PNG, CSV, JSON, scenario, WebM
+// of the figure) and Present. Open menus are kept inside the window; the recording shows
+// its progress and Stop in a fixed bar, so nothing in the layout moves while it runs.
 
 import { el } from '../widgets.mjs';
+import { t } from '../i18n.mjs';
+import { VIDEO_SIZES } from './exporter.mjs';
 
 // Controls a lesson link can hide (page.hide names; teach.css hides `.hide-<name>`).
 export const HIDEABLE = [['lr', 'Learning rates'], ['optimizer', 'Optimizers'], ['surface', 'Surface picker'], ['add_run', 'Add-run menu'], ['schedule', 'Schedules'], ['settings', 'More settings'], ['explain', 'Explain card']];
@@ -44,27 +48,63 @@ export function toolbar({ lessons, links, exporter }) {
 
   // Export
   const item = (text, fn) => { const b = button(text); b.addEventListener('click', fn); return b; };
-  const rec = item('Record video (WebM)', () => {
-    if (exporter.recording) { exporter.stop(); rec.textContent = 'Record video (WebM)'; return; }
-    if (exporter.record()) rec.textContent = 'Stop recording';
-    else rec.textContent = 'Video not supported here';
-  });
+  const tr = (b, key) => { b.dataset.i18n = key; b.textContent = t(key); return b; };
+  const sizes = el('select', {}, ...VIDEO_SIZES.map(([w, h], i) => el('option', { value: String(i), textContent: `${w} × ${h}` })));
+  sizes.setAttribute('aria-label', t('figures.videoSize'));
+  const status = el('span', { className: 'rec-status' });
+  status.setAttribute('role', 'status');
+  const stop = tr(button(''), 'figures.stop');
+  const bar = el('div', { className: 'rec-bar' }, el('span', { className: 'rec-dot', textContent: '●' }), status, stop);
+  Object.assign(bar.style, { position: 'fixed', left: '50%', bottom: '16px', transform: 'translateX(-50%)', zIndex: 50, display: 'none', gap: '10px', alignItems: 'center', padding: '6px 12px', borderRadius: '8px', background: 'var(--card, #1b212c)', border: '1px solid var(--line, #2a3240)', boxShadow: '0 4px 16px rgba(0,0,0,.35)' });
+  bar.querySelector('.rec-dot').style.color = 'var(--bad, #ff5c5c)';
+  document.body.append(bar);
+  const showBar = (on) => { bar.style.display = on ? 'flex' : 'none'; };
+  const finish = () => { exporter.stop(); showBar(false); };
+  stop.addEventListener('click', finish);
+  const rec = tr(item('', () => {
+    exp.open = false;
+    if (exporter.recording) { finish(); return; }
+    const size = VIDEO_SIZES[Number(sizes.value) || 0];
+    const ok = exporter.record(size, ({ seconds, step }) => {
+      status.textContent = t('figures.recording', { seconds: seconds.toFixed(1), step: Math.round(step).toLocaleString('en-US') });
+    });
+    if (ok) { status.textContent = t('figures.recording', { seconds: '0.0', step: '0' }); showBar(true); } else rec.title = t('figures.noVideo');
+  }), 'figures.record');
   const exp = el('details', { className: 'menu' }, el('summary', { textContent: 'Export' }),
     el('div', { className: 'menu-body' },
-      item('View as PNG', () => exporter.png()),
+      tr(item('', () => exporter.figurePng(1)), 'figures.exportPng'),
+      tr(item('', () => exporter.figurePng(2)), 'figures.exportPng2x'),
+      tr(item('', () => exporter.figureSvg()), 'figures.exportSvg'),
+      tr(item('', () => exporter.png()), 'figures.exportView'),
       item('Trajectories CSV', () => exporter.csv()),
       item('Trajectories JSON', () => exporter.json()),
       item('Scenario JSON', () => exporter.scenarioJson()),
+      el('label', { className: 'rec-size' }, el('span', { textContent: t('figures.videoSize') }), sizes),
       rec));
 
   const present = button('Present');
   present.setAttribute('aria-pressed', 'false');
   present.title = 'Presenter mode (P; Escape leaves)';
-  const bar = el('nav', { className: 'teach-bar' }, lessonsBtn, share, exp, present);
-  bar.setAttribute('aria-label', 'Teaching');
+  const nav = el('nav', { className: 'teach-bar' }, lessonsBtn, share, exp, present);
+  nav.setAttribute('aria-label', 'Teaching');
   // One menu open at a time; a click elsewhere closes them.
   for (const d of [share, exp]) d.addEventListener('toggle', () => { if (d.open) for (const o of [share, exp]) if (o !== d) o.open = false; });
   document.addEventListener('click', (e) => { for (const d of [share, exp]) if (d.open && !d.contains(e.target)) d.open = false; });
-  document.querySelector('.brand').after(bar);
+  document.querySelector('.brand').after(nav);
+  // An open menu is moved back inside the window (narrow windows, the bar near an edge).
+  const place = (d) => {
+    const body = d.querySelector('.menu-body');
+    body.style.transform = '';
+    body.style.maxWidth = `${Math.max(200, window.innerWidth - 16)}px`;
+    const r = body.getBoundingClientRect();
+    let dx = 0;
+    if (r.right > window.innerWidth - 8) dx = window.innerWidth - 8 - r.right;
+    if (r.left + dx < 8) dx = 8 - r.left;
+    if (dx) body.style.transform = `translateX(${Math.round(dx)}px)`;
+    body.style.maxHeight = `${Math.max(120, window.innerHeight - r.top - 8)}px`;
+    body.style.overflowY = 'auto';
+  };
+  for (const d of [share, exp]) d.addEventListener('toggle', () => { if (d.open) place(d); });
+  window.addEventListener('resize', () => { for (const d of [share, exp]) if (d.open) place(d); });
   return { present };
 }
