@@ -43,6 +43,8 @@ build-only:
 	cargo build --release --lib --target $(WASM_TARGET) $(if $(WASM_FEATURES),--features $(WASM_FEATURES))
 	wasm-bindgen --target web --no-typescript --remove-name-section --out-dir www/pkg $(WASM_OUT)
 	cargo build --release --bin gradscape
+	[ -d node_modules/three ] || npm ci --no-audit --no-fund --loglevel=error
+	mkdir -p www/vendor/three && cp node_modules/three/build/three.module.js node_modules/three/build/three.core.js node_modules/three/LICENSE www/vendor/three/
 
 run: build
 	@echo
@@ -97,8 +99,9 @@ bench:
 	$(MAKE) --no-print-directory build-only
 	gz=$$(gzip -9 -c $(PKG_WASM) | wc -c); \
 	$(MAKE) --no-print-directory build-only WASM_FEATURES=bench; \
-	status=0; WASM_GZ_BYTES=$$gz scripts/bench.sh || status=$$?; \
-	$(MAKE) --no-print-directory build-only; exit $$status
+	status=0; json=$$(WASM_GZ_BYTES=$$gz scripts/bench.sh) || status=$$?; \
+	$(MAKE) --no-print-directory build-only >&2; \
+	[ -z "$$json" ] || printf '%s\n' "$$json"; exit $$status
 
 clean:
 	cargo clean

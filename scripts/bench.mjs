@@ -9,7 +9,8 @@
 // Environment: SOAK_SECONDS (default 600), FRAME_SECONDS (default 5), CHROMIUM_PATH,
 // BENCH_DOCS (default docs/benchmarks.md; empty to skip writing), BENCH_ONLY=adam (only the
 // optimizer-loop side by side: prints its JSON line and stops; for iterating) or
-// BENCH_ONLY=kernels (the wasm kernels and the optimizer loop).
+// BENCH_ONLY=kernels (the wasm kernels and the optimizer loop) or BENCH_ONLY=frames (the
+// frame figures and their layers alone, on the page; any wasm build).
 
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -35,11 +36,13 @@ const BUDGETS = {
   wasm_over_native: 1.5, surface_render_1024_ms: 16, frame_p95_ms: 8, first_frame_ms: 300,
   wasm_gz_bytes: 307200, memory_growth_mb: 5, d3_contour_over_ours: 3,
   js_loop_over_wasm: 1, tuned_js_over_wasm_batch: 2,
+  frame_interval_p95_ms: 20, wasm_memory_mb_10x1m: 64,
 };
 
 const PATH_POINTS = 100_000;
 // Bytes recorded per step and run: Rust keeps point (16), loss (8), lr (8); the page keeps no
-// copy of the history.
+// copy of the history. (scripts/bench-extra/memory.mjs measures what a step really costs,
+// `history_bytes_per_step`: this plus the checkpoints and the record's Vec slack.)
 const BYTES_PER_STEP_RUN = 32;
 
 // ---------------------------------------------------------------------------------------
@@ -109,12 +112,67 @@ async function setSpeed(page, stepsPerSecond) {
   await page.getByLabel('Speed', { exact: true }).fill(String(Math.log10(stepsPerSecond)), { timeout: 180_000 });
 }
 
+/**
+ * Runs `fn()` under a Chrome trace of `page` and returns the main thread's CPU time (the
+ * trace's thread time, so a loaded machine's waiting does not count) per second of trace,
+ * by layer: JavaScript by module, canvas rasterisation (\`FinalizeFrame\`, \`GetImageData\`)
+ * by the module whose task drew, style and layout, paint and commit, GC. On software raster
+ * the canvas rasterisation happens on the main thread at the end of the task that drew, so
+ * this says which drawing layer a frame's (or a task's) time goes to.
+ */
+async function traceLayers(context, page, fn) {
+  const cdp = await context.newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink'] } });
+  try { await fn(); } finally { await cdp.send('Tracing.end'); await complete; await cdp.detach().catch(() => {}); }
+  const mains = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const main = events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
+  const tasks = main.filter((e) => e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask').sort((a, b) => a.ts - b.ts);
+  if (!tasks.length) return null;
+  const seconds = (tasks.at(-1).ts + tasks.at(-1).dur - tasks[0].ts) / 1e6;
+  const cpu = (e) => (e.tdur ?? e.dur) / 1000;
+  const file = (e) => (e.args?.data?.url || '').split('/').pop() || '(page)';
+  const out = {};
+  const add = (k, ms) => { out[k] = (out[k] || 0) + ms; };
+  // The module of each task's first script call, for its rasterisation.
+  const calls = main.filter((e) => e.name === 'FunctionCall').sort((a, b) => a.ts - b.ts);
+  let c = 0;
+  const firstCall = (t) => {
+    while (c < calls.length && calls[c].ts < t.ts) c += 1;
+    return c < calls.length && calls[c].ts <= t.ts + t.dur ? file(calls[c]) : 'browser';
+  };
+  const owner = new Map(tasks.map((t) => [t, firstCall(t)]));
+  let k = 0;
+  const taskOf = (e) => { // tasks are sorted and do not overlap
+    while (k < tasks.length && tasks[k].ts + tasks[k].dur < e.ts) k += 1;
+    return tasks[k];
+  };
+  for (const e of main.sort((a, b) => a.ts - b.ts)) {
+    if (e.name === 'FunctionCall') add(`js ${file(e)}`, cpu(e));
+    else if (e.name === 'CanvasRenderingContext2D::FinalizeFrame') add(`raster ${owner.get(taskOf(e)) ?? '?'}`, cpu(e));
+    else if (e.name === 'Layout' || e.name === 'UpdateLayoutTree') add('style and layout', cpu(e));
+    else if (e.name === 'Paint' || e.name === 'PrePaint' || e.name === 'Commit') add('paint and commit', cpu(e));
+    else if (e.name === 'MinorGC' || e.name === 'MajorGC') add('gc', cpu(e));
+  }
+  const total = tasks.reduce((a, t) => a + cpu(t), 0);
+  const layers = Object.fromEntries(Object.entries(out).sort((a, b) => b[1] - a[1]).filter(([, v]) => v / seconds >= 0.5).map(([n, v]) => [n, round(v / seconds, 1)]));
+  return { seconds: round(seconds, 2), main_cpu_ms_per_s: round(total / seconds, 1), layers_ms_per_s: layers };
+}
+
 /** Loads the 10 runs and steps them to PATH_POINTS points; returns the step reached. */
 async function loadTenRuns(page) {
   return page.evaluate(({ scenario, n }) => {
     window.gradscape.load(scenario);
     return window.gradscape.step(n - 1).step;
   }, { scenario: TEN_RUNS, n: PATH_POINTS });
+}
+
+/** Waits for the paths' first full drawing (sliced, between frames) to end, so that the
+ *  frames measured are those of playing, not of that drawing. */
+async function settleDrawing(page) {
+  await page.waitForFunction(() => !window.gradscape.background().drawing, null, { timeout: 180_000, polling: 100 });
 }
 
 async function measureFrames(page, seconds) {
@@ -248,6 +306,18 @@ async function main() {
     args: [...CHROMIUM_ARGS, ...MEASURE_ARGS.filter((a) => !a.startsWith('--js-flags')), '--js-flags=--expose-gc --no-liftoff'],
   });
   try {
+    if (ONLY === 'frames') {
+      const page = await openPage(context, `${server.url}/`, errors);
+      await ready(page, () => window.gradscape?.ready === true);
+      result.stepped_to = await loadTenRuns(page);
+      await settleDrawing(page);
+      await setSpeed(page, 1000);
+      result.frames = await measureFrames(page, FRAME_SECONDS);
+      result.frame_layers = await traceLayers(context, page, () => measureFrames(page, Math.min(FRAME_SECONDS, 3))).catch((e) => ({ error: e.message }));
+      const fr = result.frames;
+      process.stdout.write(`${JSON.stringify({ frame_p50_ms: round(quantile(fr.busy, 0.5)), frame_p95_ms: round(quantile(fr.busy, 0.95)), frame_interval_p95_ms: round(quantile(fr.intervals, 0.95)), load: os.loadavg()[0], callbacks_ms_per_frame: fr.callbacks_ms_per_frame, frame_layers: result.frame_layers, errors })}\n`);
+      return;
+    }
     // 1. The wasm kernels and the peers, on bench.html.
     log('wasm kernels, d3-contour and plain-JS Adam (www/bench.html, wasm compiled with --no-liftoff)');
     const bench = await openPage(kernelContext, `${server.url}/bench.html`, errors);
@@ -290,9 +360,13 @@ async function main() {
     const t0 = Date.now();
     result.stepped_to = await loadTenRuns(page);
     result.step_100k_ms = Date.now() - t0;
+    await settleDrawing(page);
     await setSpeed(page, 1000);
     result.speed_label = await page.locator('#speed-out').textContent().catch(() => null);
     result.frames = await measureFrames(page, FRAME_SECONDS);
+    // Where the main thread's time goes while playing, by drawing layer (a second, traced
+    // run: tracing costs time of its own, so the frame figures above are untraced).
+    result.frame_layers = await traceLayers(context, page, () => measureFrames(page, Math.min(FRAME_SECONDS, 3))).catch((e) => ({ error: e.message }));
 
     // 4. Memory while playing (same page, same race, continuing at 1,000 steps/s).
     log(`memory soak: ${SOAK_SECONDS} s of play`);
@@ -377,6 +451,18 @@ async function main() {
   process.stdout.write(`${JSON.stringify(json)}\n`);
 }
 
+/** The report's lines on where the main thread's CPU goes by layer (traceLayers). */
+function layersText(l) {
+  if (!l || l.error || !l.layers_ms_per_s) return `  (No trace of the drawing layers${l?.error ? `: ${l.error}` : ''}.)`;
+  const rows = Object.entries(l.layers_ms_per_s).map(([n, v]) => `  | ${n} | ${v} |`);
+  return `  By layer, from a Chrome trace of ${l.seconds} s more of play (main-thread CPU time, ${l.main_cpu_ms_per_s} ms
+  per second in all; \`raster X\` is the canvas rasterisation at the end of tasks that module drew in):
+
+  | layer | CPU ms per second |
+  |---|---|
+${rows.join('\n')}`;
+}
+
 /** The optimizer-loop ratios (JS time / wasm time, same 100,000 Adam steps, same run). */
 function adamRatios(a) {
   return {
@@ -411,13 +497,14 @@ function report(r, j, native) {
     ['each wasm kernel vs native (worst, time ratio)', `${j.wasm_over_native}× (${j.wasm_over_native_kernel})`, `≤ ${b.wasm_over_native}×`, j.wasm_over_native <= b.wasm_over_native],
     ['surface render 1024×1024 (`Session.render` + `putImageData`, median)', `${j.surface_render_1024_ms} ms`, `≤ ${b.surface_render_1024_ms} ms`, j.surface_render_1024_ms <= b.surface_render_1024_ms],
     ['frame time p50 / p95 (main-thread time per frame, 10 runs × 100k points, 1,000 steps/s)', `${j.frame_p50_ms} / ${j.frame_p95_ms} ms`, `p95 ≤ ${b.frame_p95_ms} ms`, j.frame_p95_ms <= b.frame_p95_ms],
+    ['interval between frames p95 (same run; 60 Hz is 16.7 ms)', `${j.frame_interval_p95_ms} ms`, `≤ ${b.frame_interval_p95_ms} ms`, j.frame_interval_p95_ms <= b.frame_interval_p95_ms],
     ['first drawn frame of `/` (median of 5 loads)', `${j.first_frame_ms} ms`, `≤ ${b.first_frame_ms} ms`, j.first_frame_ms <= b.first_frame_ms],
     ['wasm, gzip -9', `${(j.wasm_gz_bytes / 1024).toFixed(1)} KB (${j.wasm_gz_bytes} B)`, `≤ ${b.wasm_gz_bytes / 1024} KB`, j.wasm_gz_bytes <= b.wasm_gz_bytes],
     [`memory growth while playing (JS heap + wasm memory, ${j.memory_soak_seconds} s${j.memory_growth_extrapolated_to_600s ? ', flat: extrapolated to 600 s' : j.memory_soak_seconds < 590 ? ', not extrapolated: not flat or the page did not play' : ''})`, `${j.memory_growth_mb} MB (${j.memory_growth_mb_per_min} MB/min)${j.memory_soak_played_fraction < 0.5 ? `; but the page played only ${j.memory_soak_steps} of ${Math.round(1000 * j.memory_soak_seconds)} steps` : ''}`, `flat (≤ ${b.memory_growth_mb} MB over 10 min)`, j.memory_soak_played_fraction < 0.5 ? false : Math.abs(j.memory_growth_mb) <= b.memory_growth_mb],
     ['d3-contour time / ours, same 1024² grid and 10 levels', `${j.d3_contour_over_ours}×`, `≥ ${b.d3_contour_over_ours}×`, j.d3_contour_over_ours >= b.d3_contour_over_ours],
     ['plain-JS Adam loop time / ours (wasm `Runner::advance`, recording), 100k steps', `${j.js_loop_over_wasm}× (tuned JS: ${j.js_tuned_loop_over_wasm}×)`, `≥ ${b.js_loop_over_wasm}×`, j.js_loop_over_wasm >= b.js_loop_over_wasm],
     ['tuned plain-JS Adam loop time / ours (wasm batch kernel `run_batch`, no recording, time per run of 100k steps with 8 runs side by side)', `${j.tuned_js_over_wasm_batch}× (one run alone, \`run_to_end\`: ${j.tuned_js_over_wasm_batch_single_run}×)`, `≥ ${b.tuned_js_over_wasm_batch}×`, j.tuned_js_over_wasm_batch >= b.tuned_js_over_wasm_batch],
-    ...Object.entries(r.extra || {}).map(([name, value]) => [`\`${name}\` (scripts/bench-extra)`, String(value), '–', true]),
+    ...Object.entries(r.extra || {}).map(([name, value]) => [`\`${name}\` (scripts/bench-extra)`, String(value), b[name] == null ? '–' : `≤ ${b[name]}`, b[name] == null || value <= b[name]]),
   ];
   const kernelRows = r.kernels.map((k) =>
     `| ${k.name} | ${ms(k.native_ms)} | ${ms(k.native_median_ms)} | ${ms(k.wasm_ms)} | ${ms(k.wasm_median_ms)} | ${k.ratio == null ? '–' : k.ratio.toFixed(2) + '×'} |`);
@@ -520,6 +607,7 @@ independent runs side by side (4 lanes); the time is for all of them. \`surface_
 ${cbs.map((l) => `  ${l}`).join('\n')}
 
   Engine calls inside them, per frame: ${engine}.
+${layersText(r.frame_layers)}
 - **Memory**: the same page and race, playing on at 1,000 steps/s for ${j.memory_soak_seconds} s
   (\`SOAK_SECONDS\`), \`gc()\` before each sample; \`performance.memory.usedJSHeapSize\`
   (\`--enable-precise-memory-info\`) and the wasm \`WebAssembly.Memory\` size (\`wasmMemoryBytes\`,

@@ -1,6 +1,7 @@
 //! Results of a scenario as the CLI prints them: JSON
-//! (`{"runs":[{"name", "optimizer", "trajectory", "loss", "lr", "stop"}]}`, the shape the
-//! reference checker reads) or CSV (one row per run and step).
+//! (`{"runs":[{"name", "optimizer", "trajectory", "loss", "lr", "stop", "data_loss",
+//! "penalty"}]}`, the shape the reference checker reads; `loss` includes the L1 penalty,
+//! `data_loss` at the last point does not) or CSV (one row per run and step).
 
 use crate::run::Runner;
 use serde_json::{json, Value};
@@ -19,6 +20,9 @@ pub fn to_json(runners: &[Runner]) -> Value {
                 "loss": record.loss,
                 "lr": record.lr,
                 "stop": r.outcome(),
+                // At the last point: the loss without the L1 penalty, and the penalty.
+                "data_loss": r.data_loss(),
+                "penalty": r.penalty(),
             });
             if !record.validation_loss.is_empty() {
                 run["validation_loss"] = json!(record.validation_loss);

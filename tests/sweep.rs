@@ -231,3 +231,46 @@ fn bad_sweeps_exit_2_naming_the_field() {
         assert!(out.stdout.is_empty());
     }
 }
+
+#[test]
+fn noisy_cells_equal_single_noisy_runs_and_noise_changes_the_path() {
+    // Gradient noise (relative and absolute): the sweep runs such cells in the recording
+    // runner; each still equals `gradscape run` of the same run, bit for bit. (Linear axes
+    // with short decimal values: this file's serde_json reads long decimals to within an
+    // ulp, not exactly, which would change the run compared.)
+    let noisy = json!({"problem": {"surface": "valley"}, "start": [-2.7, 1], "steps": 120,
+        "run": {"optimizer": "sgd", "lr": 0.03, "momentum": 0.9,
+                "noise": {"sigma": 0.5, "scale": "relative", "seed": 3}},
+        "x": {"param": "lr", "from": 0.01, "to": 0.04, "n": 4},
+        "y": {"param": "start[1]", "from": -1, "to": 1, "n": 3}});
+    let out = check_cells(&noisy, &[(0, 0), (3, 2), (1, 1)]);
+    let mut clean = noisy.clone();
+    clean["run"].as_object_mut().unwrap().remove("noise");
+    let clean = json_out(&["sweep", "-"], &clean.to_string());
+    assert_ne!(out["cells"][1][1]["final"], clean["cells"][1][1]["final"]);
+    let absolute = json!({"problem": {"surface": "bowl"}, "start": [2.5, -1.5], "steps": 80,
+        "run": {"optimizer": "adam", "lr": 0.1, "noise": {"sigma": 2, "seed": 11}},
+        "x": {"param": "lr", "from": 0.1, "to": 0.3, "n": 3}});
+    check_cells(&absolute, &[(0, 0), (2, 0)]);
+}
+
+#[test]
+fn bad_noise_names_the_field() {
+    let base = json!({"problem": {"surface": "bowl"}, "steps": 10,
+        "x": {"param": "lr", "from": 0.01, "to": 0.1, "n": 2}});
+    for (noise, message) in [
+        (
+            json!({"sigma": -1}),
+            "run.noise.sigma: must be in [0, 1000000], got -1",
+        ),
+        (json!({"sigma": 1, "scale": "big"}), "run.noise"),
+        (json!({"sigma": 1, "sead": 2}), "run.noise"),
+    ] {
+        let mut spec = base.clone();
+        spec["run"] = json!({"optimizer": "sgd", "noise": noise});
+        let out = gradscape(&["sweep", "-"], &spec.to_string());
+        assert_eq!(out.status.code(), Some(2));
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(message), "{err}");
+    }
+}

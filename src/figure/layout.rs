@@ -5,7 +5,7 @@
 
 use super::labels::fill;
 use super::theme::Colors;
-use super::{charts, legend, view, Figure, FigureError, Theme};
+use super::{charts, grid, legend, view, Figure, FigureError, Theme};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
@@ -87,16 +87,25 @@ pub fn draw_joined<DB: DrawingBackend>(
     let body_h = (h as i32 - top - pad).max(1);
     let inner_w = w as i32 - 2 * pad;
     let regression = figure.problem.regression().is_some();
+    // Side by side (page.layout "grid"): one small view per run in the view's place.
+    let grid = figure.grid && !regression;
     let views = if regression { 2 } else { 1 };
-    let share = if regression { 0.66 } else { 0.56 };
+    let share = if regression || grid { 0.66 } else { 0.56 };
     // The surface view is square; regression's two views share the width, full height.
     let side = (f64::from(inner_w) * share) as i32 / views;
-    let side = if regression { side } else { side.min(body_h) }.max(1);
+    let side = if regression || grid {
+        side
+    } else {
+        side.min(body_h)
+    }
+    .max(1);
     let gap = ctx.px(28.0) as i32;
     let area = |x: i32, y: i32, w: i32, h: i32| root.clone().shrink((x, y), (w.max(1), h.max(1)));
     if regression {
         view::data(&area(pad, top, side, body_h), &ctx)?;
         view::surface(&area(pad + side + gap / 2, top, side, body_h), &ctx)?;
+    } else if grid {
+        grid::panels(&area(pad, top, side, body_h), &ctx)?;
     } else {
         view::surface(&area(pad, top, side, side), &ctx)?;
     }

@@ -2,6 +2,8 @@
 //! run's path with its start, current point and the minima; for regression also the data
 //! with each run's fitted line), a legend (name, optimizer, key hyper-parameters, loss), the
 //! step, the loss chart (log scale) and the learning-rate chart — drawn with `plotters`.
+//! A scenario in the page's Side by side layout gets one small view per run instead
+//! (`grid.rs`).
 //!
 //! The layout ([`draw`]) is written once over any plotters `DrawingBackend`, so the same
 //! code draws SVG and PNG here ([`to_svg`], [`to_png`]) and the page's canvas through
@@ -12,6 +14,7 @@ pub(crate) mod charts;
 pub(crate) mod clip;
 pub mod envelope;
 pub(crate) mod export;
+mod grid;
 mod labels;
 pub(crate) mod layout;
 mod legend;
@@ -29,7 +32,7 @@ use crate::field::Scale;
 use crate::objective::Problem;
 use crate::optim::params::ParamValue;
 use crate::run::{Runner, Status};
-use crate::scenario::{ProblemSpec, Scenario};
+use crate::scenario::{Layout, ProblemSpec, Scenario};
 use crate::surfaces::Bounds;
 use crate::vec2::Vec2;
 use std::sync::Arc;
@@ -136,6 +139,8 @@ pub struct Figure {
     pub runs: Vec<RunPicture>,
     /// The words shown (English unless the caller passes translations).
     pub labels: Labels,
+    /// One small view per run instead of one view of all (`page.layout: "grid"`).
+    pub grid: bool,
 }
 
 /// The page's palette (Okabe–Ito), in the order it colours runs.
@@ -199,6 +204,7 @@ impl Figure {
                 .enumerate()
                 .map(|(i, r)| picture(i, r, step))
                 .collect(),
+            grid: scenario.page.layout == Some(Layout::Grid),
             problem,
             labels,
         }

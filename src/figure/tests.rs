@@ -129,3 +129,26 @@ fn sizes_outside_the_limits_are_refused() {
         "size: each side must be in [320, 8192] pixels, got 0x0"
     );
 }
+
+#[test]
+fn the_grid_layout_draws_one_titled_view_per_run() {
+    let mut scenario = decode(RACE).unwrap();
+    scenario.page.layout = Some(crate::scenario::Layout::Grid);
+    let f = Figure::new(&scenario, &scenario.run(), None);
+    assert!(f.grid);
+    let svg = to_svg(&f, Options::default()).unwrap();
+    // One heat map per run (the overlay figure has one in all, see above), each titled.
+    assert_eq!(svg.matches("<image ").count(), 3);
+    assert!(svg.contains(">\nHeavy ball · SGD · lr 0.001 · momentum 0.9\n</text>"));
+    assert!(svg.contains(">\nAdam · lr 0.05 · betas (0.9, 0.999)\n</text>"));
+    assert!(svg.contains(" · diverged at step "));
+    assert!(!figure(None).grid);
+}
+
+#[test]
+fn grid_panels_take_the_layout_with_the_largest_squares() {
+    assert_eq!(grid::rows_cols(4, 1000, 800), (2, 2));
+    assert_eq!(grid::rows_cols(3, 1200, 400), (1, 3));
+    assert_eq!(grid::rows_cols(9, 1000, 800), (3, 3));
+    assert_eq!(grid::rows_cols(2, 1000, 800), (1, 2));
+}

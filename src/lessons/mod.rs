@@ -14,7 +14,7 @@ pub struct Lesson {
 }
 
 /// Every built-in lesson, in teaching order.
-pub const LESSONS: [Lesson; 8] = [
+pub const LESSONS: [Lesson; 12] = [
     Lesson {
         id: "too_large_lr",
         scenario: include_str!("too_large_lr.json"),
@@ -47,7 +47,25 @@ pub const LESSONS: [Lesson; 8] = [
         id: "early_stopping",
         scenario: include_str!("early_stopping.json"),
     },
+    Lesson {
+        id: "saddle_3d",
+        scenario: include_str!("saddle_3d.json"),
+    },
+    Lesson {
+        id: "momentum_stable_region",
+        scenario: include_str!("momentum_stable_region.json"),
+    },
+    Lesson {
+        id: "himmelblau_basins",
+        scenario: include_str!("himmelblau_basins.json"),
+    },
+    Lesson {
+        id: "fair_race",
+        scenario: include_str!("fair_race.json"),
+    },
 ];
 
+#[cfg(test)]
+mod explore_tests;
 #[cfg(test)]
 mod tests;

@@ -118,3 +118,16 @@ fn early_stopping_stops_near_the_best_validation_loss() {
     let unstopped = runs[1].outcome().final_validation_loss.unwrap();
     assert!(stopped * 2.0 < unstopped, "{stopped} vs {unstopped}");
 }
+
+#[test]
+fn at_the_pass_sgd_waits_momentum_swings_through_and_adam_turns_off_first() {
+    let runs = lesson("saddle_3d");
+    // Off the ridge: |y| > 1; in the pass: |x| < 0.1.
+    let off = |r: &Runner| path(r).iter().position(|p| p.y.abs() > 1.0).unwrap();
+    let pass = |r: &Runner| path(r).iter().position(|p| p.x.abs() < 0.1).unwrap();
+    let (sgd, momentum, adam) = (&runs[0], &runs[1], &runs[2]);
+    assert!(pass(sgd) + 100 < off(sgd), "sgd {} {}", pass(sgd), off(sgd));
+    let swings = sign_changes(path(momentum)[..off(momentum)].iter().map(|p| p.x));
+    assert!(swings >= 3, "momentum crossed the pass {swings} times");
+    assert!(off(adam) < pass(adam), "adam {} {}", off(adam), pass(adam));
+}

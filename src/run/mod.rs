@@ -25,9 +25,15 @@ use std::sync::Arc;
 mod batch;
 pub mod bytes;
 mod checkpoint;
+#[cfg(test)]
+mod data_loss_tests;
+mod noise;
 mod race;
 #[cfg(test)]
 mod race_tests;
+mod revive;
+#[cfg(test)]
+mod revive_tests;
 mod snapshot;
 mod snapshot_state;
 #[cfg(test)]
@@ -40,6 +46,7 @@ mod tests;
 pub use batch::{run_batch, run_to_end};
 pub use bytes::SnapshotError;
 pub use checkpoint::CHECKPOINT_EVERY;
+pub use noise::{normal_pair, GradientNoise, NoiseScale};
 pub use race::{Race, RaceError, MAX_RUNS};
 pub use snapshot::{SpecFormat, SNAPSHOT_VERSION};
 pub use spec::{EarlyStopping, RunSpec, WarmStart};
@@ -159,6 +166,7 @@ impl Runner {
         let mut batches = self.batches.clone();
         let p = self.point();
         let gradient = step_gradient(&self.problem, self.spec.l1, batches.as_mut(), p);
+        let gradient = with_noise(&self.spec, gradient, self.steps_taken());
         let lr = self.schedule.lr(self.steps_taken());
         let next = optimizer.step(p, gradient, lr);
         let finite = next.is_finite()
@@ -212,6 +220,7 @@ impl Runner {
         let p = self.point();
         let loss = self.record.loss.last().copied().unwrap_or(f64::NAN);
         let g = self.gradient(p);
+        let g = with_noise(&self.spec, g, k);
         self.last_gradient = Some(g);
         let lr = self.schedule.lr(k);
         let next = self.optimizer.step(p, g, lr);
@@ -289,6 +298,24 @@ impl Runner {
     /// The current loss.
     pub fn loss(&self) -> Option<f64> {
         self.record.loss.last().copied()
+    }
+
+    /// The current data loss: the problem's value (for regression the training mean
+    /// squared error) without the L1 penalty the recorded loss includes.
+    pub fn data_loss(&self) -> Option<f64> {
+        self.record
+            .trajectory
+            .last()
+            .map(|&p| self.problem.value(p))
+    }
+
+    /// The current L1 penalty `l1·(|w| + |b|)`, the part of the recorded loss that is not
+    /// data loss (weight decay acts on the update, not on the loss).
+    pub fn penalty(&self) -> Option<f64> {
+        self.record
+            .trajectory
+            .last()
+            .map(|&p| l1_value(self.spec.l1, p))
     }
 
     /// The run's settings.
@@ -397,6 +424,11 @@ pub struct Preview {
     pub next: Vec2,
     /// The optimizer's state after it.
     pub optimizer: Optimizer,
+}
+
+/// Step `k`'s gradient `g` with the run's gradient noise, if it has any (`noise.rs`).
+fn with_noise(spec: &RunSpec, g: Vec2, k: u64) -> Vec2 {
+    spec.noise.map_or(g, |n| n.apply(g, k))
 }
 
 /// Trains `spec`'s optimizer settings (without the warm start) on the warm start's source

@@ -163,10 +163,22 @@ impl Race {
         self.reset();
     }
 
-    /// Changes run `index` from its next step on; the path so far stays.
-    pub fn change_run(&mut self, index: usize, spec: RunSpec) -> Result<(), RaceError> {
-        self.runner_mut(index)?.set_spec(spec);
-        Ok(())
+    /// Changes run `index` from its next step on; the path so far stays. A diverged run
+    /// whose numbers change (not only its name or colour) is revived: it goes on from its
+    /// last finite point with the new settings and is brought up to the race's step.
+    /// Returns whether it was revived.
+    pub fn change_run(&mut self, index: usize, spec: RunSpec) -> Result<bool, RaceError> {
+        let (step, cap) = (self.step(), self.max_steps);
+        let runner = self.runner_mut(index)?;
+        if runner.diverged()
+            && super::revive::numbers_differ(runner.spec(), &spec)
+            && runner.revive(spec.clone())
+        {
+            Race::capped(runner, step.saturating_sub(runner.steps_taken()), cap);
+            return Ok(true);
+        }
+        runner.set_spec(spec);
+        Ok(false)
     }
 
     /// Recomputes run `index` with `spec` from the start up to the race's step.

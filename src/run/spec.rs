@@ -60,4 +60,6 @@ pub struct RunSpec {
     pub color: Option<String>,
     /// Optional warm start from a source dataset.
     pub warm_start: Option<WarmStart>,
+    /// Optional Gaussian noise added to every step's gradient (`noise.rs`).
+    pub noise: Option<super::GradientNoise>,
 }

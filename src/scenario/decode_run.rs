@@ -17,7 +17,7 @@ use serde_json::{Map, Value};
 use std::sync::Arc;
 
 /// Fields every run may have, whatever its optimizer.
-const RUN_FIELDS: [&str; 10] = [
+const RUN_FIELDS: [&str; 11] = [
     "optimizer",
     "name",
     "l1",
@@ -28,6 +28,7 @@ const RUN_FIELDS: [&str; 10] = [
     "early_stopping",
     "color",
     "warm_start",
+    "noise",
 ];
 
 /// Reads and validates one run (a scenario's run object) against the loaded `problem`
@@ -171,7 +172,26 @@ pub(super) fn read_run(
         early_stopping,
         color,
         warm_start: warm_start(path, run, problem, batch_size)?,
+        noise: noise(path, run)?,
     })
+}
+
+/// The run's gradient noise: `{"sigma": σ ≥ 0, "scale": "absolute" | "relative", "seed": n}`.
+fn noise(
+    path: &str,
+    run: &Map<String, Value>,
+) -> Result<Option<crate::run::GradientNoise>, ScenarioError> {
+    let noise: crate::run::GradientNoise = match run.get("noise") {
+        None | Some(Value::Null) => return Ok(None),
+        Some(v) => typed(&format!("{path}.noise"), v)?,
+    };
+    if !(noise.sigma >= 0.0 && noise.sigma <= 1e6) {
+        return Err(ScenarioError::invalid(
+            format!("{path}.noise.sigma"),
+            format!("must be in [0, 1000000], got {}", noise.sigma),
+        ));
+    }
+    Ok(Some(noise))
 }
 
 #[derive(Deserialize)]

@@ -43,6 +43,7 @@ pub fn run_to_json(run: &RunSpec) -> Value {
         ("batch_size", run.batch_size.map(|b| json!(b))),
         ("early_stopping", run.early_stopping.map(|e| json!(e))),
         ("color", run.color.as_ref().map(|c| json!(c))),
+        ("noise", run.noise.map(|n| json!(n))),
         (
             "warm_start",
             run.warm_start

@@ -50,6 +50,9 @@ pub struct PageSettings {
     /// The page's language (absent: the viewer's browser language).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lang: Option<Language>,
+    /// The Explore view (a map, basins or a fan) as its sweep spec.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub explore: Option<crate::sweep::ExploreSettings>,
 }
 
 /// Which views of the surface the stage shows.
@@ -158,6 +161,9 @@ impl PageSettings {
             .is_some_and(|c| c.chars().count() > MAX_CAPTION)
         {
             return Err(bad("caption", format!("at most {MAX_CAPTION} characters")));
+        }
+        if let Some(explore) = &self.explore {
+            explore.validate()?;
         }
         Ok(())
     }

@@ -77,7 +77,7 @@ fn bad_input_gets_a_message_naming_the_field() {
         (with_runs(r#"[{"optimizer": "rmsprop", "eps": -1e-8}]"#), "runs[0].eps: must be >= 0, got -0.00000001"),
         (
             with_runs(r#"[{"optimizer": "sgd", "amsgrad": true}]"#),
-            "runs[0].amsgrad: unknown field for sgd (its hyper-parameters: lr, momentum, dampening, nesterov, weight_decay; and for every run: optimizer, name, l1, schedule, warmup, batch_size, seed, early_stopping, color, warm_start)",
+            "runs[0].amsgrad: unknown field for sgd (its hyper-parameters: lr, momentum, dampening, nesterov, weight_decay; and for every run: optimizer, name, l1, schedule, warmup, batch_size, seed, early_stopping, color, warm_start, noise)",
         ),
         (
             with_runs(r#"[{"optimizer": "sgd", "nesterov": true}]"#),

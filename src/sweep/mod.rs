@@ -10,16 +10,18 @@
 
 mod axis;
 mod decode;
+mod explore;
 mod report;
 #[cfg(test)]
 mod tests;
 
 pub use axis::{Axis, Field, Scale};
 pub use decode::decode_sweep;
+pub use explore::{ExploreMetric, ExploreSettings, ExploreView};
 
 use crate::error::ScenarioError;
 use crate::objective::Problem;
-use crate::run::{run_batch, Outcome, RunSpec};
+use crate::run::{run_batch, Outcome, RunSpec, Runner};
 use crate::vec2::Vec2;
 use std::sync::Arc;
 
@@ -69,6 +71,31 @@ pub struct SweepResult {
     /// `x.len() × y.len()` cells; cell `(i, j)` (x value `i`, y value `j`) is at
     /// `j * x.len() + i`.
     pub cells: Vec<Cell>,
+}
+
+/// Runs every spec from every start (start-major, as [`run_batch`]): noise-free specs in the
+/// batch kernel, noisy ones (which the kernel does not know) in the recording runner, which
+/// gives a run's exact numbers; a sweep without noise never takes the second path.
+fn run_cells(
+    problem: &Arc<Problem>,
+    specs: &[RunSpec],
+    starts: &[Vec2],
+    steps: u64,
+    tolerance: f64,
+) -> Vec<Outcome> {
+    if specs.iter().all(|s| s.noise.is_none()) {
+        return run_batch(problem, specs, starts, steps, tolerance);
+    }
+    let mut out = Vec::with_capacity(specs.len() * starts.len());
+    for &start in starts {
+        for spec in specs {
+            let mut runner = Runner::new(Arc::clone(problem), spec.clone(), start, tolerance);
+            runner.advance(steps);
+            runner.finish();
+            out.push(runner.outcome());
+        }
+    }
+    out
 }
 
 /// Decodes and runs a sweep.
@@ -161,7 +188,7 @@ impl Sweep {
                     })
             })
             .collect();
-        let outcomes = run_batch(&self.problem, &specs, &starts, self.steps, self.tolerance);
+        let outcomes = run_cells(&self.problem, &specs, &starts, self.steps, self.tolerance);
         let mut cells = Vec::with_capacity(sizes[0] * sizes[1]);
         for c in 0..sizes[0] * sizes[1] {
             let at = [c % sizes[0], c / sizes[0]];
@@ -174,6 +201,12 @@ impl Sweep {
             });
         }
         cells
+    }
+
+    /// The x values and, with a y axis, the y values: [`SweepResult`]'s `x` and `y`
+    /// without running a cell.
+    pub fn axis_values(&self) -> (Vec<f64>, Option<Vec<f64>>) {
+        (self.x.values(), self.y.as_ref().map(Axis::values))
     }
 
     fn axes(&self) -> impl Iterator<Item = &Axis> {

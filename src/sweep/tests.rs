@@ -205,3 +205,75 @@ fn bad_sweeps_are_refused_naming_the_field() {
     ))
     .ends_with("number out of range (every number must be finite)"));
 }
+
+#[test]
+fn noise_round_trips_and_zero_noise_is_no_noise() {
+    let text = r#"{"problem": {"surface": "rosenbrock"}, "steps": 50,
+        "runs": [{"optimizer": "adam", "lr": 0.05, "noise": {"sigma": 0.3, "scale": "relative", "seed": 9}},
+                 {"optimizer": "adam", "lr": 0.05, "noise": {"sigma": 0}},
+                 {"optimizer": "adam", "lr": 0.05}]}"#;
+    let s = crate::scenario::decode(text).unwrap();
+    assert_eq!(
+        crate::scenario::decode(&s.to_json().to_string()).unwrap(),
+        s
+    );
+    let runs = s.run();
+    let end = |i: usize| runs[i].point();
+    assert_eq!(end(1), end(2), "σ = 0 adds exactly nothing");
+    assert_ne!(end(0), end(2));
+    // The same seed draws the same noise: a second decode runs the same path.
+    let again = crate::scenario::decode(text).unwrap().run();
+    assert_eq!(again[0].record().trajectory, runs[0].record().trajectory);
+}
+
+#[test]
+fn a_links_explore_field_is_checked_by_the_sweep_decoder() {
+    let scenario = |explore: &str| {
+        format!(
+            r#"{{"problem": {{"surface": "bowl"}}, "runs": [{{"optimizer": "sgd"}}], "page": {{"explore": {explore}}}}}"#
+        )
+    };
+    let sweep = r#"{"problem": {"surface": "bowl"}, "run": {"optimizer": "adam"},
+        "x": {"param": "lr", "from": 0.001, "to": 1, "n": 8, "scale": "log"}"#;
+    let ok = scenario(&format!(
+        r#"{{"view": "map", "metric": "loss", "sweep": {sweep}, "y": {{"param": "betas[0]", "from": 0, "to": 0.9, "n": 4}}}}}}"#
+    ));
+    let s = crate::scenario::decode(&ok).unwrap();
+    assert_eq!(
+        s.page.explore.as_ref().map(|e| e.view),
+        Some(ExploreView::Map)
+    );
+    assert_eq!(
+        crate::scenario::decode(&s.to_json().to_string()).unwrap(),
+        s,
+        "round trip"
+    );
+    let bad = |explore: String| {
+        crate::scenario::decode(&scenario(&explore))
+            .unwrap_err()
+            .to_string()
+    };
+    assert_eq!(
+        bad(format!(
+            r#"{{"view": "map", "sweep": {}}}}}"#,
+            sweep.replace("\"n\": 8", "\"n\": 1000")
+        )),
+        "page.explore.sweep.x.n: must be in [1, 256], got 1000"
+    );
+    assert!(bad(format!(
+        r#"{{"view": "map", "sweep": {}}}}}"#,
+        sweep.replace("\"lr\"", "\"lrr\"")
+    ))
+    .starts_with("page.explore.sweep.x.param: unknown field \"lrr\""));
+    assert_eq!(
+        bad(format!(
+            r#"{{"view": "fan", "sweep": {sweep}, "y": {{"param": "eps", "from": 0, "to": 1, "n": 2}}}}}}"#
+        )),
+        "page.explore.sweep.y: a fan has one axis (leave `y` out)"
+    );
+    // A malformed page object is named as `page` by serde (as the other page fields).
+    assert_eq!(
+        bad(format!(r#"{{"view": "heat", "sweep": {sweep}}}}}"#)),
+        "page: unknown variant `heat`, expected one of `map`, `basins`, `fan`"
+    );
+}

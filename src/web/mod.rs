@@ -21,8 +21,10 @@ mod charts;
 mod figure;
 mod figure_canvas;
 mod regression;
+mod session_history;
 pub mod sweep;
 mod teaching;
+mod terrain;
 #[cfg(feature = "panic-test")]
 mod testing;
 
@@ -83,7 +85,11 @@ struct RunState<'a> {
     epochs: Option<f64>,
     /// Epochs of mini-batch training when the tolerance was first reached.
     reached_epochs: Option<f64>,
-    /// Validation loss minus training loss (overfitting shows as a growing gap).
+    /// The training loss without the L1 penalty (the problem's value).
+    data_loss: Option<f64>,
+    /// The L1 penalty in `loss`.
+    penalty: Option<f64>,
+    /// Validation loss minus training data loss (overfitting shows as a growing gap).
     gap: Option<f64>,
     /// The result: the current point, or the best step's after early stopping with
     /// `restore_best`.
@@ -148,12 +154,14 @@ impl Session {
 
     /// Changes run `index` to `run_json` (a scenario run object). Without `replan` the change
     /// applies from the next step and the path so far stays; with `replan` the run is
-    /// recomputed from the start up to the current step. Throws on invalid input.
+    /// recomputed from the start up to the current step. A diverged run whose numbers
+    /// change without `replan` goes on from its last finite point (`Race::change_run`);
+    /// returns whether it did. Throws on invalid input.
     #[wasm_bindgen(js_name = setRun)]
-    pub fn set_run(&mut self, index: usize, run_json: &str, replan: bool) -> Result<(), JsError> {
+    pub fn set_run(&mut self, index: usize, run_json: &str, replan: bool) -> Result<bool, JsError> {
         let spec = self.decode_run(run_json)?;
         if replan {
-            self.race.replan_run(index, spec)
+            self.race.replan_run(index, spec).map(|()| false)
         } else {
             self.race.change_run(index, spec)
         }
@@ -208,7 +216,7 @@ impl Session {
     }
 
     /// A summary for this frame: `{step, max_steps, runs: [{name, optimizer, point, loss,
-    /// lr, validation_loss, steps, status: {reason, step?, cause?, best_step?}, reached_at,
+    /// data_loss, penalty, lr, validation_loss, steps, status: {reason, step?, cause?, best_step?}, reached_at,
     /// best_step, distance, epochs, points}]}`.
     pub fn state(&self) -> Result<JsValue, JsError> {
         let problem = self.race.problem();
@@ -233,10 +241,13 @@ impl Session {
                     distance: problem.distance_to_minimum(r.point()).filter(finite),
                     epochs: r.epochs(),
                     reached_epochs: r.reached_at().and_then(|k| r.epochs_at(k)),
+                    data_loss: r.data_loss().filter(finite),
+                    penalty: r.penalty().filter(finite),
                     gap: record
                         .validation_loss
                         .last()
-                        .zip(record.loss.last())
+                        .copied()
+                        .zip(r.data_loss())
                         .map(|(v, t)| v - t)
                         .filter(finite),
                     final_point: r.outcome().final_point,

@@ -5,7 +5,7 @@
 
 use super::{js_error, to_js};
 use crate::sweep::{decode_sweep, Cell};
-use serde_json::Value;
+use serde_json::{json, Value};
 use wasm_bindgen::prelude::*;
 
 /// `{"x": [...], "y": [...], "cells": [[cell, ...] per y value]}` (one axis: no `y`, flat
@@ -26,4 +26,18 @@ pub fn sweep_rows(spec_json: &str, start: usize, end: usize) -> Result<JsValue, 
         .map_err(js_error)?
         .run_rows(start..end);
     to_js(&Value::Array(cells.iter().map(Cell::to_json).collect()))
+}
+
+/// `{"x": [...], "y": [...], "rows": n}` (one axis: no `y`, `rows` 1): the axis values and
+/// how many rows [`sweep_rows`] has, without running a cell, so the worker can build
+/// `sweep`'s result from rows.
+#[wasm_bindgen(js_name = sweepAxes)]
+pub fn sweep_axes(spec_json: &str) -> Result<JsValue, JsError> {
+    let sweep = decode_sweep(spec_json).map_err(js_error)?;
+    let (x, y) = sweep.axis_values();
+    let out = match y {
+        Some(y) => json!({ "x": x, "y": y, "rows": sweep.rows() }),
+        None => json!({ "x": x, "rows": 1 }),
+    };
+    to_js(&out)
 }

@@ -16,6 +16,10 @@ import { installFatalHandlers, whenEngineStops } from './safety/fatal.mjs';
 import { Keeper } from './safety/keeper.mjs';
 import { createApi, guardArgs } from './api.mjs';
 import { Replanner } from './replan.mjs';
+import { Grid } from './grid/index.mjs';
+import { installView3d } from './view3d/index.mjs';
+import { classroom } from './classroom/index.mjs';
+import { mountExplore } from './explore/index.mjs';
 
 // A Rust panic or wasm trap anywhere shows the engine-stopped overlay (with Reload).
 installFatalHandlers();
@@ -91,9 +95,22 @@ async function boot() {
   window.gradscape = createApi({ race, playback, view, lab, catalogJson, background: () => ({ ...planner.status(), drawing: paths.busy }) });
   // The user's data and formula kept on this device (js/safety/store.mjs).
   const keeper = new Keeper({ race, lab });
-  teach({ race, view, paths, screen, playback, catalog, api: window.gradscape, keeper, planner });
+  const taught = teach({ race, view, paths, screen, playback, catalog, api: window.gradscape, keeper, planner });
+  // Side by side: one synchronised view per run (grid/index.mjs), beside the overlay.
+  const grid = new Grid({ race, view, paths, catalog, explain: taught.explain, els: {
+    view: $('view'), mount: $('grid'), switch: $('layout-switch'), ghosts: $('ghosts'), hover: $('hover'), fit: $('fit') } });
+  taught.exporter.usePicture((out) => (grid.active ? grid.composite(out) : null));
+  window.gradscape.grid = grid.api();
+  // Theme, leaderboard, keyboard, undo (js/classroom/).
+  const room = classroom({ race, view, catalog });
+  window.gradscape.undo = () => room.undo.undo();
+  window.gradscape.redo = () => room.undo.redo();
   window.gradscape.storage = () => keeper.store.status();
+  // Explore (maps, basins, fans, fair race, lr finder) and gradscape.sweep (explore/index.mjs).
+  mountExplore({ race, view, paths, catalog, api: window.gradscape, worker: background(), mount: $('explore-mount'), stage: document.querySelector('.stage') });
   guardArgs(window.gradscape, race);
+  // The 3-D view: its switch now, three.js and the renderer only once 3-D is chosen.
+  installView3d({ race, view, api: window.gradscape, stage: document.querySelector('.stage'), mount: $('view3d'), switcher: $('view-switch'), note: $('view3d-note') });
   whenEngineStops(() => playback.pause());
   document.documentElement.dataset.ready = 'true';
 }

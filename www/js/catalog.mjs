@@ -1,8 +1,9 @@
 // The engine's catalog as lookups, plus the page's palette and number formatting.
 // Every list, default and slider range comes from the catalog; nothing is repeated here.
 
-/** Okabe–Ito (colour-blind safe), with white instead of black for the dark view. */
-export const PALETTE = ['#e69f00', '#56b4e9', '#009e73', '#f0e442', '#0072b2', '#d55e00', '#cc79a7', '#f5f5f5'];
+/** Run colours (colour-blind safe, distinct hues first): classroom/palette.mjs. */
+import { PALETTE } from './classroom/palette.mjs';
+export { PALETTE };
 
 /** How many steps the page lets a race run (the engine caps it at limits.max_steps). */
 export const PAGE_STEPS = 100000;

@@ -2,8 +2,12 @@
 // learning rate (always visible) and the optimizer's other catalog parameters in a
 // collapsible section, plus the run's live readout (status, loss, distance, steps to tolerance).
 
-import { PALETTE, fmt, int } from './catalog.mjs';
+import { fmt, int } from './catalog.mjs';
 import { el, paramControl } from './widgets.mjs';
+import { freeColor } from './classroom/palette.mjs';
+import { addMenu } from './classroom/add-menu.mjs';
+import { revivalNote } from './classroom/revival.mjs';
+import { t } from './i18n.mjs';
 
 export class Controls {
   constructor(listEl, addEl, race, catalog, replanEl) {
@@ -12,15 +16,14 @@ export class Controls {
     this.catalog = catalog;
     this.replan = replanEl;
     this.cards = [];
-    addEl.append(el('option', { value: '', textContent: '+ Add run' }));
-    for (const preset of catalog.presets) addEl.append(el('option', { value: preset.name, textContent: preset.name }));
-    addEl.addEventListener('change', () => {
-      const preset = catalog.presets.find((q) => q.name === addEl.value);
-      addEl.value = '';
-      if (preset) this.guard(() => race.addRun({ name: preset.name, ...preset.run }));
-    });
+    this.notes = []; // per run: how it was last revived (classroom/revival.mjs)
+    // Adds only on Enter or a click (classroom/add-menu.mjs).
+    addMenu(addEl, catalog.presets, (preset) => this.guard(() => race.addRun({ name: preset.name, ...preset.run })));
+    race.on('load', () => { this.notes = []; });
+    race.on('runs', () => { this.notes = []; }); // indices move: the notes would follow wrong runs
     race.on('runs', () => this.rebuild());
     race.on('data', () => this.update());
+    replanEl.addEventListener('change', () => this.update()); // a diverged card's advice follows it
   }
 
   guard(fn) {
@@ -29,7 +32,22 @@ export class Controls {
 
   /** Applies run i's new settings (live, or re-planned from the start). */
   apply(i, run, replan = this.replan.checked) {
-    return this.guard(() => this.race.setRun(i, run, replan));
+    const before = this.race.state?.runs[i];
+    const err = this.guard(() => this.race.setRun(i, run, replan));
+    // A diverged run given new numbers goes on: from the start (re-plan) or from its last
+    // finite point; its card says which.
+    const note = !err && revivalNote(before, this.race.state?.runs[i], replan);
+    if (note) { this.notes[i] = note; this.update(); }
+    return err;
+  }
+
+  /** "Restart run": run i again from the start with its current settings. */
+  restart(i) {
+    const before = this.race.state?.runs[i];
+    const err = this.guard(() => this.race.setRun(i, this.race.runs[i], true));
+    const note = !err && revivalNote(before, this.race.state?.runs[i], true);
+    if (note) { this.notes[i] = note; this.update(); }
+    return err;
   }
 
   rebuild() {
@@ -47,11 +65,12 @@ export class Controls {
     labelRoot();
     root.style.setProperty('--run', run.color);
 
-    const swatch = el('button', { type: 'button', className: 'swatch', title: 'Change colour' });
-    swatch.setAttribute('aria-label', 'Change colour');
+    const swatch = el('button', { type: 'button', className: 'swatch', title: t('classroom.changeColour') });
+    swatch.setAttribute('aria-label', t('classroom.changeColour'));
     swatch.addEventListener('click', () => {
-      const k = (PALETTE.indexOf(current().color) + 1) % PALETTE.length;
-      if (!this.apply(i, { ...current(), color: PALETTE[k] }, false)) root.style.setProperty('--run', PALETTE[k]);
+      // The next palette colour no other run has.
+      const color = freeColor(race.runs, current().color);
+      if (!this.apply(i, { ...current(), color }, false)) root.style.setProperty('--run', color);
     });
     const name = el('input', { type: 'text', value: run.name, spellcheck: false });
     name.setAttribute('aria-label', 'Run name');
@@ -83,6 +102,12 @@ export class Controls {
     const status = el('span', { className: 'status' });
     const loss = el('span'), dist = el('span');
     stats.append(status, loss, dist);
+    // A diverged run: what happened and how to go on (hidden while it runs).
+    const revive = el('p', { className: 'run-revive', hidden: true });
+    const reviveText = el('span');
+    const restart = el('button', { type: 'button', className: 'icon restart', textContent: t('classroom.restartRun') });
+    restart.addEventListener('click', () => { const err = this.restart(i); if (err) this.showError(i, err); });
+    revive.append(reviveText, restart);
 
     const error = el('p', { className: 'run-error', hidden: true });
     const params = catalog.params(run.optimizer);
@@ -97,10 +122,10 @@ export class Controls {
     const more = el('details', {}, el('summary', { textContent: 'More settings', title: rest.map((p) => p.label).join(', ') }));
     for (const p of rest) more.append(control(p));
 
-    root.append(el('div', { className: 'run-top' }, swatch, name, opt, dup, del), stats, ...main);
+    root.append(el('div', { className: 'run-top' }, swatch, name, opt, dup, del), stats, revive, ...main);
     if (rest.length) root.append(more);
     root.append(error);
-    return { root, status, loss, dist, error };
+    return { root, status, loss, dist, error, revive, reviveText };
   }
 
   showError(i, message) {
@@ -124,6 +149,13 @@ export class Controls {
       c.status.className = `status ${bg == null ? s.kind : 'running'}`;
       set(c.loss, `loss ${fmt(r.loss, 3)}`);
       set(c.dist, r.distance == null ? '' : `to min ${fmt(r.distance, 3)}`);
+      // Diverged: how to go on; after a revival: how it went on (until the next load).
+      const text = s.kind === 'diverged'
+        ? t(this.replan.checked ? 'classroom.divergedHelpReplan' : 'classroom.divergedHelpLive', { step: int(Math.max(0, r.steps)) })
+        : this.notes[i] ?? '';
+      set(c.reviveText, text);
+      c.revive.hidden = !text;
+      c.revive.querySelector('.restart').hidden = s.kind !== 'diverged';
     });
   }
 }

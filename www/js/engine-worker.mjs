@@ -12,6 +12,7 @@
 //                    steps matter); `run` the run JSON; `step` the race's step to reach
 //                  {type: 'catchup', id, scenario, step}
 //                    build a Session from `scenario` (JSON) and advance every run to `step`
+//                  {type: 'sweep', id, spec}   a sweep's JSON, row by row (explore/sweep-job.mjs)
 //                  {type: 'cancel', id}
 //   worker → page  {type: 'progress', id, done, total}       steps computed so far
 //                  {type: 'snapshot', id, index, bytes, steps}
@@ -113,6 +114,7 @@ export class EngineWorker {
     if (!job) return; // cancelled here already: late messages are dropped
     if (m.type === 'progress') job.handlers.progress?.(m.done, m.total);
     else if (m.type === 'snapshot') job.handlers.snapshot?.(m.index, m.bytes, m.steps);
+    else if (m.type === 'axes' || m.type === 'rows') job.handlers[m.type]?.(m); // sweeps (explore/sweep-job.mjs)
     else {
       this.jobs.delete(m.id);
       if (m.type === 'done') job.resolve(true);

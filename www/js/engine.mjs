@@ -19,6 +19,8 @@ import init, * as wasm from '../pkg/gradscape.js';
 import { EngineWorker } from './engine-worker.mjs';
 
 export { Session, Charts, catalogJson, parseCsv, linkForScenario, scenarioFromLink, checkExpr } from '../pkg/gradscape.js';
+// Sweeps (Explore; the worker's sweep job).
+export { sweep, sweepRows, sweepAxes } from '../pkg/gradscape.js';
 
 let loading = null;
 

@@ -17,7 +17,8 @@ import { el } from './widgets.mjs';
 import { DataView } from './regression/data-view.mjs';
 import { DataPanel, WarmStartPanel } from './regression/panels.mjs';
 import { RunExtras } from './regression/run-extras.mjs';
-import { LossChart, Metrics } from './regression/lab-charts.mjs';
+import { LossChart } from './regression/lab-charts.mjs';
+import { Metrics } from './regression/metrics.mjs';
 import { Overlay } from './regression/overlay.mjs';
 import { Emitter } from './events.mjs';
 

@@ -9,6 +9,8 @@
 // (stroked length, for the dash phase), pvx, pvy, plen (the vertex before), hx, hy (the
 // run's head), vertices, next (the point index after the last walked)}.
 
+import { canvasScale } from './appearance.mjs';
+
 export const FAR = 1e6; // screen coordinates are clamped to ±FAR px (diverging runs fly far away)
 const clamp = (v) => (v > FAR ? FAR : v < -FAR ? -FAR : v);
 const DECIMATE_PX = 0.75; // device pixels between drawn vertices
@@ -43,23 +45,25 @@ export function startTrack(cache, xy, tf) {
   return t;
 }
 
-/** Appends points xy[2·from ..] up to index `to` (or until `maxEmit` vertices) to `path`
- *  (which starts at the track's last vertex); updates the track (t.next: where it stopped). */
-function walk(t, xy, from, to, path, tf, other, maxEmit) {
+/** Appends points xy[2·from ..] up to index `to` (or until `maxEmit` vertices, or until the
+ *  piece is `maxLen` CSS px long) to `path` (which starts at the track's last vertex);
+ *  updates the track (t.next: where it stopped). */
+function walk(t, xy, from, to, path, tf, other, maxEmit, maxLen, last) {
   const { s, cx, cy, hw, hh, gap } = tf;
   const g2 = gap * gap;
   let { lx, ly, len, pvx, pvy, plen } = t, emitted = 0, px = lx, py = ly, k = from;
+  const endLen = len + maxLen;
   for (; k < to; k += 1) {
     px = clamp(hw + (xy[2 * k] - cx) / s); py = clamp(hh - (xy[2 * k + 1] - cy) / s);
     const dx = px - lx, dy = py - ly;
     const d2 = dx * dx + dy * dy;
-    if (d2 < g2 && k !== to - 1) continue;
+    if (d2 < g2 && k !== last) continue;
     path.lineTo(px, py);
     if (other) other.lineTo(px, py);
     pvx = lx; pvy = ly; plen = len;
     len += Math.sqrt(d2);
     lx = px; ly = py; emitted += 1;
-    if (emitted >= maxEmit) { k += 1; break; }
+    if (emitted >= maxEmit || len >= endLen) { k += 1; break; }
   }
   Object.assign(t, { lx, ly, len, pvx, pvy, plen, hx: px, hy: py, next: k });
   return emitted;
@@ -83,7 +87,7 @@ function stroke(ctxs, path, i, color, offset, join, line, lineOffset) {
     ctx.setLineDash(dash);
     ctx.lineDashOffset = off;
     ctx.lineJoin = join;
-    ctx.lineWidth = width;
+    ctx.lineWidth = width * canvasScale(); // wider paths in presenter mode
     ctx.strokeStyle = style;
     ctx.stroke(p);
   }
@@ -91,16 +95,21 @@ function stroke(ctxs, path, i, color, offset, join, line, lineOffset) {
 
 /**
  * Strokes run i's points xy[from .. to) (indices into xy's points) after track t's last
- * vertex as one piece of at most `maxEmit` vertices (default PIECE_VERTICES) on ctxs
- * {h, l}. Returns the index of the next point to walk (to when the range is done).
+ * vertex as one piece of at most `maxEmit` vertices (default PIECE_VERTICES) and about
+ * `maxLen` CSS px of length (the rasteriser's cost grows with the stroked length: a few
+ * hundred vertices zigzagging across a whole valley cost as much as thousands of short
+ * ones) on ctxs {h, l}. The point at index `last` (default to − 1: the path's last point)
+ * is always drawn; when xy holds only a part of the path, pass the path's last index
+ * relative to the part (beyond it: none in this part). Returns the index of the next point
+ * to walk (to when the range is done).
  */
-export function strokePiece(t, i, color, xy, from, to, tf, ctxs, maxEmit = PIECE_VERTICES) {
+export function strokePiece(t, i, color, xy, from, to, tf, ctxs, maxEmit = PIECE_VERTICES, maxLen = Infinity, last = to - 1) {
   const path = new Path2D();
   path.moveTo(t.lx, t.ly);
   const len0 = t.len, plen0 = t.plen;
   let line = path;
   if (i >= 8) { line = new Path2D(); line.moveTo(t.pvx, t.pvy); line.lineTo(t.lx, t.ly); }
-  const emitted = walk(t, xy, from, to, path, tf, line === path ? null : line, maxEmit);
+  const emitted = walk(t, xy, from, to, path, tf, line === path ? null : line, maxEmit, maxLen, last);
   t.vertices += emitted;
   if (emitted) stroke(ctxs, path, i, color, len0, t.vertices > ROUND_JOIN_MAX ? 'bevel' : 'round', line, line === path ? len0 : plen0);
   return t.next;

@@ -18,6 +18,8 @@
 import { int } from './catalog.mjs';
 import { transform, prepare, startTrack, strokePiece, HALO_OPACITY } from './path-strokes.mjs';
 import { Redraw } from './path-redraw.mjs';
+import { canvasFont, canvasScale, onAppearanceChange } from './appearance.mjs';
+import { placeLabel } from './classroom/labels.mjs';
 
 function layer(after, className) {
   const c = document.createElement('canvas');
@@ -46,6 +48,8 @@ export class Paths {
     this.drawn = 0; // vertices in the drawn paths (for tests of decimation)
     this.redraws = 0; // full redraws (for tests)
     this.job = null; // the full redraw in progress (path-redraw.mjs)
+    this.paused = false; // true while another layout hides the overlay (grid/index.mjs)
+    onAppearanceChange(() => this.request()); // presenter scale: wider paths, larger marks
   }
 
   /** Whether a full redraw is under way (in slices; the old paths are on screen). */
@@ -53,7 +57,7 @@ export class Paths {
 
   /** Asks for a redraw on the next animation frame (coalesced). */
   request() {
-    if (this.pending) return;
+    if (this.pending || this.paused) return;
     this.pending = true;
     requestAnimationFrame(() => { this.pending = false; this.draw(); });
   }
@@ -70,7 +74,7 @@ export class Paths {
       return;
     }
     const key = [view.cx, view.cy, view.scale, view.W, view.H, view.dpr, this.canvas.width, this.canvas.height,
-      this.lines.width, this.lines.height, race.cursor, race.runs.map((r) => r.color).join(',')].join('|');
+      this.lines.width, this.lines.height, race.cursor, race.runs.map((r) => r.color).join(','), canvasScale()].join('|');
     const job = this.job;
     if (job && job.key === key && !job.done) { this.drawMarks(); return; } // still drawing
     if (job?.done && job.key === key) this.finish(job);
@@ -137,6 +141,7 @@ export class Paths {
     const sig = `${this.key}|${race.scenario.start}|${this.marks.width}x${this.marks.height}|${heads.join(';')}`;
     if (sig === this.marksSig) return;
     this.marksSig = sig;
+    this.labels = []; // divergence labels placed so far (none overlaps another or the legend)
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.marks.width, this.marks.height);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
@@ -157,30 +162,31 @@ export class Paths {
     const { ctx } = this;
     if (info.status.reason === 'diverged') {
       // Kept inside the view (a diverged point is usually far outside it).
-      const m = 22, W = this.view.W, H = this.view.H;
+      const s = canvasScale();
+      const m = 22 * s, W = this.view.W, H = this.view.H;
       x = Math.min(Math.max(x, m), W - m);
       y = Math.min(Math.max(y, m), H - m);
       ctx.strokeStyle = '#111';
-      ctx.lineWidth = 7;
+      ctx.lineWidth = 7 * s;
       this.cross(x, y);
       ctx.strokeStyle = '#ff4040';
-      ctx.lineWidth = 4;
+      ctx.lineWidth = 4 * s;
       this.cross(x, y);
       this.label(`${info.name} diverged at step ${int(info.status.step)}`, x, y, '#ff6b6b');
       return;
     }
     ctx.beginPath();
-    ctx.arc(x, y, 7, 0, 2 * Math.PI);
+    ctx.arc(x, y, 7 * canvasScale(), 0, 2 * Math.PI);
     ctx.fillStyle = color;
     ctx.fill();
-    ctx.lineWidth = 2.5;
+    ctx.lineWidth = 2.5 * canvasScale();
     ctx.strokeStyle = '#111';
     ctx.stroke();
   }
 
   cross(x, y) {
     const { ctx } = this;
-    const r = 9;
+    const r = 9 * canvasScale();
     ctx.beginPath();
     ctx.moveTo(x - r, y - r); ctx.lineTo(x + r, y + r);
     ctx.moveTo(x + r, y - r); ctx.lineTo(x - r, y + r);
@@ -189,17 +195,22 @@ export class Paths {
 
   label(text, x, y, color) {
     const { ctx } = this;
-    ctx.font = '700 15px system-ui, sans-serif';
+    ctx.font = canvasFont(15, 700);
+    const s = canvasScale();
     const w = ctx.measureText(text).width;
-    // Beside the marker, on whichever side has room (left of it near the right edge, below it
-    // near the top, where the legend sits).
-    x = x + 16 + w + 8 > this.view.W ? x - 16 - w : x + 16;
-    y = y < 140 ? y + 26 : y - 22;
+    // Beside the marker where it overlaps neither the legend nor an earlier label
+    // (classroom/labels.mjs).
+    const boxes = this.view.box.querySelectorAll('.legend, .fit, .hint, .teach-top:not(.docked) > :not([hidden])');
+    const o = this.view.box.getBoundingClientRect();
+    const avoid = [...boxes].filter((b) => b.offsetHeight).map((b) => b.getBoundingClientRect())
+      .map((r) => ({ x0: r.left - o.left, y0: r.top - o.top, x1: r.right - o.left, y1: r.bottom - o.top }));
+    ({ x, y } = placeLabel(x, y, w, 24 * s, this.view.W, this.view.H, [...avoid, ...(this.labels ?? [])], 16 * s));
+    this.labels?.push({ x0: x - 5, y0: y - 12 * s, x1: x + w + 5, y1: y + 12 * s });
     ctx.textAlign = 'left';
     ctx.textBaseline = 'middle';
     ctx.fillStyle = 'rgba(13,16,23,0.85)';
     ctx.beginPath();
-    ctx.roundRect(x - 5, y - 12, w + 10, 24, 6);
+    ctx.roundRect(x - 5, y - 12 * s, w + 10, 24 * s, 6);
     ctx.fill();
     ctx.fillStyle = color;
     ctx.fillText(text, x, y + 1);
@@ -208,16 +219,17 @@ export class Paths {
   start() {
     const { ctx } = this;
     const [x, y] = this.view.toScreen(...this.race.scenario.start);
+    const s = canvasScale();
     ctx.beginPath();
-    ctx.arc(x, y, 10, 0, 2 * Math.PI);
-    ctx.lineWidth = 5;
+    ctx.arc(x, y, 10 * s, 0, 2 * Math.PI);
+    ctx.lineWidth = 5 * s;
     ctx.strokeStyle = 'rgba(0,0,0,0.6)';
     ctx.stroke();
-    ctx.lineWidth = 2.5;
+    ctx.lineWidth = 2.5 * s;
     ctx.strokeStyle = '#fff';
     ctx.stroke();
     ctx.beginPath();
-    ctx.arc(x, y, 3, 0, 2 * Math.PI);
+    ctx.arc(x, y, 3 * s, 0, 2 * Math.PI);
     ctx.fillStyle = '#fff';
     ctx.fill();
   }

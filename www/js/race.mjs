@@ -19,7 +19,7 @@
 // takes a run, setRun(i, run, true) applies the new settings live at once and the planner
 // later hands the re-planned run back through adopt().
 
-import { PALETTE } from './catalog.mjs';
+import { freeColor, uniqueColors } from './classroom/palette.mjs';
 import { freshCache } from './series.mjs';
 import { Emitter } from './events.mjs';
 
@@ -61,9 +61,11 @@ export class Race extends Emitter {
     const json = typeof scenario === 'string' ? scenario : JSON.stringify(scenario);
     const session = new this.wasm.Session(json); // throws on a bad scenario
     const data = JSON.parse(session.scenarioJson());
+    // Every run a colour of its own (a link's colours kept unless two runs share one).
+    const colors = uniqueColors(data.runs);
     data.runs.forEach((run, i) => {
-      if (!run.color) {
-        run.color = PALETTE[i % PALETTE.length];
+      if (run.color !== colors[i]) {
+        run.color = colors[i];
         session.setRun(i, JSON.stringify(run), false); // colour only: no numbers change
       }
     });
@@ -128,11 +130,13 @@ export class Race extends Emitter {
   }
 
   /** Changes run i; throws (and changes nothing) if the engine rejects it. A re-plan the
-   *  planner takes is applied live now and re-planned in the background. */
+   *  planner takes is applied live now and re-planned in the background. A diverged run
+   *  whose numbers change live goes on from its last finite point (the engine's revival);
+   *  returns whether it did. */
   setRun(i, run, replan) {
     const json = JSON.stringify(run);
     const background = replan && this.planner?.takes(i);
-    this.session.setRun(i, json, replan && !background);
+    const revived = this.session.setRun(i, json, replan && !background);
     this.scenario.runs[i] = run;
     if (replan && !background) {
       this.planner?.forget(this.caches[i]);
@@ -142,6 +146,7 @@ export class Race extends Emitter {
     this.sync();
     this.emit('data', { restart: replan && !background });
     if (background) this.planner.request(i, run);
+    return revived === true;
   }
 
   /**
@@ -162,8 +167,8 @@ export class Race extends Emitter {
   }
 
   addRun(run) {
-    const used = new Set(this.runs.map((r) => r.color));
-    const color = run.color || PALETTE.find((c) => !used.has(c)) || PALETTE[this.runs.length % PALETTE.length];
+    const taken = this.runs.some((r) => r.color === run.color);
+    const color = run.color && !taken ? run.color : freeColor(this.runs);
     const full = { ...run, color };
     this.session.addRun(JSON.stringify(full));
     this.scenario.runs.push(full);

@@ -25,8 +25,10 @@ const DEFAULT_MS_PER_STEP = 5e-4; // before any step was timed (Adam on a surfac
 const SLICE_MS = 6; // main-thread budget per task when bringing an adopted run up to date
 // A re-plan done within HOLD_MS of its request waits that long before it is adopted: while
 // a slider is being dragged, the next request usually comes first and replaces it (each
-// adoption costs a redraw of every path and chart).
-const HOLD_MS = 150;
+// adoption costs a redraw of every path and chart — the loss chart's is the longest task of
+// an adoption, 25–30 ms of CPU with ten zigzagging runs — so one per pause in the drag,
+// not one per re-plan that happens to finish between two moves on a slow machine).
+const HOLD_MS = 300;
 
 export class Replanner {
   constructor(race, worker, replanEl) {

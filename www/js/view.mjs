@@ -5,6 +5,7 @@
 
 import { fmt } from './catalog.mjs';
 import { watchCanvas } from './canvas.mjs';
+import { canvasFont, canvasScale, themeColors, onAppearanceChange } from './appearance.mjs';
 
 const RENDER_DELAY_MS = 90;
 const CONTOUR_GRID = 200;
@@ -31,9 +32,12 @@ export class View {
       Object.assign(this, { W, H, dpr });
       this.viewChanged();
     });
+    onAppearanceChange(() => this.draw()); // theme background, presenter-sized labels
   }
 
   onChange(fn) { this.listeners.push(fn); }
+  /** fn() after each new rendering of the surface (the side-by-side panels copy it). */
+  onRender(fn) { (this.renderListeners ??= []).push(fn); }
   changed() { for (const fn of this.listeners) fn(); }
 
   /** Checks the box's size now (e.g. after the layout changed). */
@@ -100,12 +104,13 @@ export class View {
     this.contours = s.contours(x0, x1, y0, y1, src.grid, gh, this.log, CONTOUR_LEVELS);
     this.renders += 1;
     this.draw();
+    for (const fn of this.renderListeners || []) fn();
   }
 
   draw() {
     const { ctx, dpr } = this;
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.fillStyle = '#0d1017';
+    ctx.fillStyle = themeColors().bg;
     ctx.fillRect(0, 0, this.canvas.width, this.canvas.height);
     if (!this.race.problem) return;
     if (this.image) {
@@ -142,18 +147,19 @@ export class View {
         labels.push({ sx, sy, text: fmt(level, 2) });
       }
     }
-    ctx.font = '600 13px system-ui, sans-serif';
+    ctx.font = canvasFont(13, 600);
+    const s = canvasScale();
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     const placed = [];
     for (const l of labels) {
       const w = ctx.measureText(l.text).width + 8;
-      const r = { x0: l.sx - w / 2, x1: l.sx + w / 2, y0: l.sy - 9, y1: l.sy + 9 };
+      const r = { x0: l.sx - w / 2, x1: l.sx + w / 2, y0: l.sy - 9 * s, y1: l.sy + 9 * s };
       if (placed.some((p) => r.x0 < p.x1 + 30 && r.x1 > p.x0 - 30 && r.y0 < p.y1 + 12 && r.y1 > p.y0 - 12)) continue;
       placed.push(r);
       ctx.fillStyle = 'rgba(13,16,23,0.72)';
       ctx.beginPath();
-      ctx.roundRect(r.x0, r.y0, w, 18, 5);
+      ctx.roundRect(r.x0, r.y0, w, 18 * s, 5);
       ctx.fill();
       ctx.fillStyle = '#f2f2f2';
       ctx.fillText(l.text, l.sx, l.sy + 0.5);
@@ -166,7 +172,7 @@ export class View {
       const [sx, sy] = this.toScreen(m.point[0], m.point[1]);
       ctx.beginPath();
       for (let k = 0; k < 10; k += 1) {
-        const r = k % 2 ? 4.5 : 11;
+        const r = (k % 2 ? 4.5 : 11) * canvasScale();
         const a = -Math.PI / 2 + (k * Math.PI) / 5;
         ctx.lineTo(sx + r * Math.cos(a), sy + r * Math.sin(a));
       }

@@ -3,6 +3,7 @@
 // `apply(value)` returns an error message (the engine's) or null.
 
 import { roundSig } from './catalog.mjs';
+import { t } from './i18n.mjs';
 
 let uid = 0;
 const el = (tag, props = {}, ...kids) => {
@@ -56,12 +57,18 @@ function numberControl(p, value, apply) {
       title: p.help,
     });
     slider.setAttribute('aria-label', `${p.label} slider`);
+    slider.dataset.valuetext = 'own';
+    // Screen readers speak the value in real units ("learning rate 0.001"), not the
+    // slider's log position (-3).
+    const speak = (v) => slider.setAttribute('aria-valuetext', t('classroom.valueText', { label: p.label.toLowerCase(), value: String(roundSig(v, 3)) }));
+    speak(value);
     slider.addEventListener('input', () => {
       const v = fromPos(Number(slider.value));
       number.value = String(v);
+      speak(v);
       mark(apply(v));
     });
-    slider.sync = (v) => { slider.value = String(toPos(v)); };
+    slider.sync = (v) => { slider.value = String(toPos(v)); speak(v); };
     row.append(slider);
   } else {
     row.classList.add('no-slider');

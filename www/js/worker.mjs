@@ -12,6 +12,7 @@
 
 import { loadEngine, Session } from './engine.mjs';
 import { nextTask } from './tasks.mjs';
+import { sweepJob } from './explore/sweep-job.mjs';
 
 const CHUNK_MS = 8;
 const PROGRESS_MS = 50;
@@ -41,7 +42,9 @@ async function pump() {
       }
       if (cancelled.delete(job.id)) { post({ type: 'cancelled', id: job.id }); continue; }
       try {
-        const ok = job.type === 'replan' ? await replan(job) : job.type === 'catchup' ? await catchUp(job) : fail(job, `unknown job ${job.type}`);
+        const ok = job.type === 'replan' ? await replan(job) : job.type === 'catchup' ? await catchUp(job)
+          : job.type === 'sweep' ? await sweepJob(job, { post, yieldNow, isCancelled: () => cancelled.has(job.id) })
+          : fail(job, `unknown job ${job.type}`);
         post({ type: ok ? 'done' : 'cancelled', id: job.id });
       } catch (err) {
         post({ type: 'error', id: job.id, message: err?.message || String(err), base: job.type === 'replan' });

@@ -4,7 +4,18 @@
 // Add an area: create its file here and add one line below.
 
 import core from './core.mjs';
+import classroom from './classroom.mjs';
+import explore from './explore.mjs';
 import figures from './figures.mjs';
+import grid from './grid.mjs';
+import view3d from './view3d.mjs';
 
-/** Every area's catalogue. */
-export const areas = [core, figures];
+/** Every area's catalogue (one line each). */
+export const areas = [
+  core,
+  classroom,
+  explore,
+  figures,
+  grid,
+  view3d,
+];

@@ -8,6 +8,7 @@
 
 import { fmt, int } from '../catalog.mjs';
 import { watchCanvas } from '../canvas.mjs';
+import { canvasFont, themeColors, onAppearanceChange } from '../appearance.mjs';
 import { niceTicks, axisRange } from '../ticks.mjs';
 
 export const MAX_DRAWN = 50000;
@@ -35,6 +36,7 @@ export class DataView {
     this.drawnIdx = null; // Uint32Array of original indices drawn
     this.selectedPoint = -1;
     this.drag = null;
+    onAppearanceChange(() => { this.dirty = true; this.draw(); });
     watchCanvas(box, () => [canvas], ({ W, H, dpr }) => {
       Object.assign(this, { W, H, dpr });
       this.dirty = true;
@@ -97,7 +99,7 @@ export class DataView {
       ? this.cache : Object.assign(document.createElement('canvas'), { width: this.canvas.width, height: this.canvas.height });
     const ctx = c.getContext('2d');
     ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.fillStyle = '#0d1017';
+    ctx.fillStyle = themeColors().bg;
     ctx.fillRect(0, 0, c.width, c.height);
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     this.cache = c;
@@ -151,9 +153,9 @@ export class DataView {
     const { W, H } = this;
     const f = this.frame;
     const pw = W - PAD.l - PAD.r, ph = H - PAD.t - PAD.b;
-    ctx.font = '13px system-ui, sans-serif';
+    ctx.font = canvasFont(13);
     ctx.lineWidth = 1;
-    ctx.fillStyle = '#8d98aa';
+    ctx.fillStyle = themeColors().muted;
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
     for (const t of niceTicks(f.y0, f.y1, Math.max(2, Math.floor(ph / 45)))) {
@@ -170,8 +172,8 @@ export class DataView {
       ctx.beginPath(); ctx.moveTo(x, PAD.t); ctx.lineTo(x, PAD.t + ph); ctx.stroke();
       ctx.fillText(fmt(t, 3), x, PAD.t + ph + 6);
     }
-    ctx.fillStyle = '#c9d1dd';
-    ctx.font = 'italic 600 14px Georgia, serif';
+    ctx.fillStyle = themeColors().text;
+    ctx.font = canvasFont(14, 'italic 600').replace(/px .*/, 'px Georgia, serif');
     ctx.textAlign = 'right';
     ctx.fillText('x', PAD.l + pw, PAD.t + ph + 19);
     ctx.textAlign = 'left';

@@ -1,11 +1,13 @@
 // Per-run regression settings, added to each run card of the runs panel while the lab is on:
-// training strategy (batch size 1 = SGD … n = full batch, shuffle seed), regularisation (L2 =
-// the optimizer's weight_decay, L1 = l1) and early stopping (patience, min delta, restore
+// training strategy (batch size 1 = SGD … n = full batch, shuffle seed), regularisation (L1 =
+// l1; L2 is the optimizer's own Weight decay control under More settings, one control per
+// setting, so two fields can never disagree) and early stopping (patience, min delta, restore
 // best). The cards are rebuilt by controls.mjs; a MutationObserver re-adds these.
 
 import { el } from '../widgets.mjs';
 import { int } from '../catalog.mjs';
 import { numField } from './panels.mjs';
+import { t } from '../i18n.mjs';
 
 let uid = 0;
 
@@ -83,8 +85,8 @@ export class RunExtras {
       el('label', { className: 'field-label', htmlFor: id, textContent: 'Batch size', title: `1 = SGD, ${int(nTrain)} = full batch; reshuffled every epoch from the seed` }),
       slider, number);
     const seed = numField('Shuffle seed', run.seed ?? 0, { min: 0, step: 1, integer: true }, (v) => report(this.apply(i, (r) => { r.seed = v; })));
-    const l2 = numField('L2 (weight decay)', run.weight_decay ?? this.lab.catalog.params(run.optimizer).find((p) => p.name === 'weight_decay')?.default ?? 0,
-      { min: 0, step: 0.01 }, (v) => report(this.apply(i, (r) => { r.weight_decay = v; })));
+    const hasDecay = this.lab.catalog.params(run.optimizer).some((p) => p.name === 'weight_decay');
+    const l2 = el('p', { className: 'lab-help lab-l2', textContent: t(hasDecay ? 'classroom.l2Where' : 'classroom.l2None') });
     const l1 = numField('L1', run.l1 ?? 0, { min: 0, step: 0.01 }, (v) => report(this.apply(i, (r) => { if (v > 0) r.l1 = v; else delete r.l1; })));
 
     // Early stopping.
@@ -113,7 +115,7 @@ export class RunExtras {
       : null;
     const more = el('details', { className: 'lab-more' },
       el('summary', { textContent: 'Regularisation & early stopping', title: 'L2, L1, shuffle seed, early stopping' }),
-      el('div', { className: 'lab-grid' }, l2.row, l1.row, seed.row), esBox);
+      el('div', { className: 'lab-grid' }, l1.row, seed.row), l2, esBox);
     const root = el('div', { className: 'lab-extras' }, batchRow, el('div', { className: 'lab-line' }, more, kind));
     if (warm) root.append(warm);
     root.append(error);

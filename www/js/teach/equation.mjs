@@ -6,6 +6,7 @@ import { fmt, int } from '../catalog.mjs';
 import { el } from '../widgets.mjs';
 import { block, mo } from './math.mjs';
 import { ruleFor } from './rules.mjs';
+import { t } from '../i18n.mjs';
 
 const LABELS = { exp_avg: 'm (exp_avg)', exp_avg_sq: 'v (exp_avg_sq)', momentum_buffer: 'b (momentum_buffer)', sum: 's (sum)', square_avg: 'v (square_avg)', acc_delta: 'u (acc_delta)', grad_avg: 'ḡ (grad_avg)', mu_product: 'Π (mu_product)', max_exp_avg_sq: 'v_max (max_exp_avg_sq)', step: 't (step)' };
 
@@ -27,14 +28,23 @@ export class EquationPanel {
     const head = el('header', { className: 'eq-head' });
     const sw = el('i', { className: 'eq-swatch' });
     sw.style.setProperty('--run', run.color);
-    const dock = el('button', { type: 'button', className: 'icon dock', textContent: '⇆', title: 'Move the panel to the other side' });
-    dock.setAttribute('aria-label', 'Move equation panel');
-    dock.addEventListener('click', () => {
-      const top = this.root.parentElement;
-      top.dataset.manual = 'true';
-      top.classList.toggle('right');
+    const dock = el('button', { type: 'button', className: 'icon dock', textContent: '⇆', title: t('classroom.movePanel') });
+    dock.setAttribute('aria-label', t('classroom.movePanel'));
+    dock.addEventListener('click', () => this.onMove?.());
+    // Collapsed to its header line, the panel covers almost nothing.
+    const fold = el('button', { type: 'button', className: 'icon fold', textContent: this.collapsed ? '▸' : '▾', title: t(this.collapsed ? 'classroom.expandPanel' : 'classroom.collapsePanel') });
+    fold.setAttribute('aria-label', t(this.collapsed ? 'classroom.expandPanel' : 'classroom.collapsePanel'));
+    fold.setAttribute('aria-expanded', String(!this.collapsed));
+    fold.addEventListener('click', () => {
+      this.collapsed = !this.collapsed;
+      this.root.classList.toggle('collapsed', this.collapsed);
+      fold.textContent = this.collapsed ? '▸' : '▾';
+      fold.setAttribute('aria-expanded', String(!this.collapsed));
+      fold.setAttribute('aria-label', t(this.collapsed ? 'classroom.expandPanel' : 'classroom.collapsePanel'));
+      this.onCollapse?.();
     });
-    head.append(sw, el('strong', { textContent: run.name }), el('span', { className: 'muted', textContent: ` ${d.optimizer} · step ${int(d.step)} → ${int(d.step + 1)}` }), dock);
+    this.root.classList.toggle('collapsed', Boolean(this.collapsed));
+    head.append(sw, el('strong', { textContent: run.name }), el('span', { className: 'muted', textContent: ` ${d.optimizer} · step ${int(d.step)} → ${int(d.step + 1)}` }), dock, fold);
     const kids = [head];
     const rule = d.next ? ruleFor(d) : null;
     if (!rule) kids.push(el('p', { className: 'muted', textContent: d.next ? 'No rule to show.' : 'This run takes no further step here.' }));

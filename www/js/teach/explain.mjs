@@ -6,6 +6,7 @@ import { fmt } from '../catalog.mjs';
 import { el } from '../widgets.mjs';
 import { Overlay } from './overlay.mjs';
 import { EquationPanel } from './equation.mjs';
+import { Placement } from '../classroom/placement.mjs';
 
 const INTERVAL_MS = 150;
 
@@ -15,6 +16,10 @@ export class Explain {
     this.index = 0;
     this.overlay = new Overlay(view);
     this.equations = new EquationPanel(stageTop);
+    // The panels go where they cover no run's point, minimum or start (classroom/placement.mjs).
+    this.placement = new Placement(stageTop, document.getElementById('view'), document.querySelector('.stage'), view, race);
+    this.equations.onMove = () => this.placement.next();
+    this.equations.onCollapse = () => { this.placement.undock(); this.tickSoon(); }; // a smaller panel may fit a corner
     this.runSel = el('select');
     this.runSel.setAttribute('aria-label', 'Explain run');
     this.runSel.addEventListener('change', () => { this.index = Number(this.runSel.value); this.update(); });
@@ -65,6 +70,9 @@ export class Explain {
 
   select(i) { this.index = i; this.runSel.value = String(i); this.update(); }
 
+  /** fn() after every update (the side-by-side layout draws the arrows in the run's panel). */
+  onUpdate(fn) { (this.updateHooks ??= []).push(fn); }
+
   /** Updates soon, in a task of its own (the update asks the engine and reads the layout),
    *  at most every INTERVAL_MS. */
   soon() {
@@ -102,10 +110,10 @@ export class Explain {
     this.overlay.details = d; this.overlay.curvature = c;
     this.overlay.color = this.race.runs[this.index]?.color;
     this.overlay.draw();
-    this.dock(d);
     this.equations.hidden = !this.showEquations || !d;
     if (d && this.showEquations) this.equations.render(this.race.runs[this.index], d, c);
     this.tickSoon();
+    for (const fn of this.updateHooks || []) fn();
   }
 
   /** tick() in the next frame: it reads the layout, which a frame computes anyway (read in
@@ -116,17 +124,9 @@ export class Explain {
     requestAnimationFrame(() => { this.tickPending = false; this.tick(); });
   }
 
-  /** Keeps the panel on the side of the view away from the explained point (until the
-   *  panel's ⇆ button places it by hand). */
-  dock(d) {
-    const top = this.equations.root.parentElement;
-    if (!d || top.dataset.manual) return;
-    const [x] = this.view.toScreen(...d.point);
-    top.classList.toggle('right', x < this.view.W / 2);
-  }
-
-  /** The 2/λmax tick on the explained run's learning-rate slider. */
+  /** The 2/λmax tick on the explained run's learning-rate slider; the panels' place. */
   tick() {
+    this.placement.place();
     for (const t of document.querySelectorAll('.stab-tick')) t.remove();
     const c = this.current?.curvature;
     const card = document.querySelectorAll('#run-list > .run')[this.index];

@@ -70,8 +70,13 @@ export class Exporter {
     this.recorder = null;
   }
 
+  /** `fn(out)` draws the stage into `out` instead when it returns it (the side-by-side
+   *  layout), or returns null. */
+  usePicture(fn) { this.picture = fn; }
+
   /** Draws every canvas of the view into `out` (sized to the view in device pixels). */
   composite(out) {
+    if (this.picture?.(out)) return out;
     const layers = [...this.view.box.querySelectorAll('canvas')];
     const w = layers[0].width, h = layers[0].height;
     if (out.width !== w || out.height !== h) { out.width = w; out.height = h; }

@@ -57,4 +57,5 @@ export function teach({ race, view, paths, screen, playback, catalog, api, keepe
     rates: (i) => { const c = race.caches[i]; return c ? Array.from(c.lr.data.subarray(0, c.lr.length)) : null; },
   });
   Object.defineProperty(api, 'presenter', { get: () => presenter.on, enumerable: true });
+  return { explain, exporter };
 }

@@ -4,6 +4,7 @@
 // notice for a link that could not be opened.
 
 import { el } from '../widgets.mjs';
+import { t } from '../i18n.mjs';
 
 export class Lessons {
   constructor({ race, lessons, top, openScenario }) {
@@ -75,7 +76,17 @@ export class Lessons {
     const close = el('button', { type: 'button', className: 'icon', textContent: '✕' });
     close.setAttribute('aria-label', 'Close caption');
     close.addEventListener('click', () => { this.banner.hidden = true; });
-    const kids = [el('header', {}, el('h2', { textContent: page.title || 'Lesson' }), close)];
+    // Collapsed to its title line, the caption leaves the view to the race.
+    const fold = el('button', { type: 'button', className: 'icon fold', textContent: '▾' });
+    const setFold = (on) => {
+      this.banner.classList.toggle('collapsed', on);
+      fold.textContent = on ? '▸' : '▾';
+      fold.setAttribute('aria-expanded', String(!on));
+      fold.setAttribute('aria-label', t(on ? 'classroom.expandCaption' : 'classroom.collapseCaption'));
+    };
+    fold.addEventListener('click', () => setFold(!this.banner.classList.contains('collapsed')));
+    setFold(false);
+    const kids = [el('header', {}, el('h2', { textContent: page.title || 'Lesson' }), fold, close)];
     if (page.caption) kids.push(el('p', { textContent: page.caption }));
     this.banner.replaceChildren(...kids);
     this.banner.hidden = false;

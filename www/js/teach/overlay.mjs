@@ -4,6 +4,7 @@
 // scaled by |λ|). Arrow colours match the equation panel (teach.css: .grad, .update).
 
 import { fmt } from '../catalog.mjs';
+import { canvasFont, canvasScale, onAppearanceChange } from '../appearance.mjs';
 
 export const COLORS = { grad: '#ff6b6b', update: '#4dd8ff', scale: '#ffd166', curvPos: '#ffffff', curvNeg: '#ff8ad8' };
 const ARROW = 70; // px: the gradient arrow shows a direction (its length is not to scale)
@@ -20,6 +21,7 @@ export class Overlay {
     this.on = { gradient: true, update: true, scale: false, curvature: false };
     this.details = null; this.curvature = null; this.color = '#fff';
     this.draws = 0;
+    onAppearanceChange(() => this.draw());
   }
 
   draw() {
@@ -53,12 +55,13 @@ export class Overlay {
   arrow(x0, y0, x1, y1, color, dashed, label) {
     const { ctx } = this;
     const a = Math.atan2(y1 - y0, x1 - x0);
+    const sc = canvasScale();
     for (const [stroke, width] of [['rgba(0,0,0,0.7)', 7], [color, 3.5]]) {
-      ctx.strokeStyle = stroke; ctx.fillStyle = stroke; ctx.lineWidth = width;
+      ctx.strokeStyle = stroke; ctx.fillStyle = stroke; ctx.lineWidth = width * sc;
       ctx.setLineDash(dashed && width < 5 ? [5, 4] : []);
       ctx.beginPath(); ctx.moveTo(x0, y0); ctx.lineTo(x1, y1); ctx.stroke();
       ctx.setLineDash([]);
-      const hl = width > 5 ? 16 : 13;
+      const hl = (width > 5 ? 16 : 13) * sc;
       ctx.beginPath();
       ctx.moveTo(x1 + Math.cos(a) * 2, y1 + Math.sin(a) * 2);
       ctx.lineTo(x1 - hl * Math.cos(a - 0.42), y1 - hl * Math.sin(a - 0.42));
@@ -70,9 +73,9 @@ export class Overlay {
 
   text(s, x, y, color) {
     const { ctx } = this;
-    ctx.font = '700 16px system-ui, sans-serif';
+    ctx.font = canvasFont(16, 700);
     ctx.textAlign = 'center'; ctx.textBaseline = 'middle';
-    ctx.lineWidth = 4; ctx.strokeStyle = 'rgba(0,0,0,0.85)';
+    ctx.lineWidth = 4 * canvasScale(); ctx.strokeStyle = 'rgba(0,0,0,0.85)';
     ctx.strokeText(s, x, y);
     ctx.fillStyle = color; ctx.fillText(s, x, y);
   }

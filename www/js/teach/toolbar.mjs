@@ -85,7 +85,10 @@ export function toolbar({ lessons, links, exporter }) {
   const present = button('Present');
   present.setAttribute('aria-pressed', 'false');
   present.title = 'Presenter mode (P; Escape leaves)';
-  const nav = el('nav', { className: 'teach-bar' }, lessonsBtn, share, exp, present);
+  // The light/dark toggle (classroom/theme.mjs wires it).
+  const themeBtn = button('');
+  themeBtn.id = 'theme-toggle';
+  const nav = el('nav', { className: 'teach-bar' }, lessonsBtn, share, exp, present, themeBtn);
   nav.setAttribute('aria-label', 'Teaching');
   // One menu open at a time; a click elsewhere closes them.
   for (const d of [share, exp]) d.addEventListener('toggle', () => { if (d.open) for (const o of [share, exp]) if (o !== d) o.open = false; });

@@ -1,0 +1,129 @@
+// In front of a class, what is on screen: the equation panel and the lesson caption cover no
+// run's current point, no minimum and not the start (or dock beside the view) and collapse to
+// a line; presenter mode draws canvas text, paths and markers larger; the light theme follows
+// `prefers-color-scheme: light`, has a toggle, and goes into the link.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { withPage } from './harness.mjs';
+
+// Canvas calls recorded per canvas (fonts of fillText, widths of strokes): the test reads
+// what was drawn, not what the page's modules say they drew.
+const RECORD = () => {
+  const P = CanvasRenderingContext2D.prototype;
+  const fillText = P.fillText, stroke = P.stroke;
+  window.__drawn = { fonts: [], widths: [] };
+  const who = (ctx) => ctx.canvas.id || ctx.canvas.className || '?';
+  P.fillText = function (...a) { window.__drawn.fonts.push([who(this), this.font]); return fillText.apply(this, a); };
+  P.stroke = function (...a) { window.__drawn.widths.push([who(this), this.lineWidth]); return stroke.apply(this, a); };
+};
+
+/** Screen points (relative to the view) of the minima, the start and every run's current
+ *  point, from the problem's bounds as the view fits them (computed here, not by the page). */
+async function points(page) {
+  return page.evaluate(() => {
+    const g = window.gradscape;
+    const sc = JSON.parse(g.exportScenario());
+    const surface = g.catalog().surfaces.find((s) => s.name === sc.problem.surface);
+    const box = document.getElementById('view').getBoundingClientRect();
+    const W = box.width, H = box.height;
+    const { min, max } = surface.bounds;
+    const cx = (min[0] + max[0]) / 2, cy = (min[1] + max[1]) / 2;
+    const scale = Math.max((max[0] - min[0]) / W, (max[1] - min[1]) / H) * 1.04;
+    const at = ([x, y]) => [W / 2 + (x - cx) / scale, H / 2 - (y - cy) / scale];
+    const runs = g.state().runs.filter((r) => r.status !== 'diverged').map((r) => at(r.point));
+    return { W, H, left: box.left, top: box.top, all: [...surface.minima.map((m) => at(m.point)), at(sc.start), ...runs] };
+  });
+}
+
+async function covered(page) {
+  const { all, left, top } = await points(page);
+  const rects = await page.locator('#view .teach-top > :not([hidden])').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().toJSON()));
+  const hits = [];
+  for (const r of rects) for (const [x, y] of all) if (x + left > r.left && x + left < r.right && y + top > r.top && y + top < r.bottom) hits.push([x, y]);
+  return { hits, panels: rects.length };
+}
+
+test('the equation panel and captions cover no current point, minimum or start; they collapse', { timeout: 90_000 }, async () => {
+  await withPage('classroom-placement', async (page) => {
+    // Rosenbrock's default race, the end of the race and the minimum in view.
+    await page.evaluate(() => window.gradscape.step(3000));
+    await page.waitForTimeout(400);
+    const a = await covered(page);
+    assert.deepEqual(a.hits, [], 'Rosenbrock 1920×1080');
+    assert.equal(a.panels, 1, 'the equation panel is on the view');
+    // Collapsed to one line.
+    await page.getByRole('button', { name: 'Collapse the equations to one line' }).click();
+    const h = await page.locator('.equations').evaluate((e) => e.getBoundingClientRect().height);
+    assert.ok(h < 60, `collapsed height ${h}`);
+    await page.getByRole('button', { name: 'Show the equations' }).click();
+
+    // The saddle lesson at 1366×768: caption plus panel, Adam escaping to the right.
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.getByRole('button', { name: 'Lessons' }).click();
+    await page.getByRole('button', { name: /Open lesson: .*[Ss]addle/ }).click();
+    await page.evaluate(() => window.gradscape.step(400));
+    await page.waitForTimeout(400);
+    const b = await covered(page);
+    const docked = await page.locator('.stage > .teach-top.docked').count();
+    assert.deepEqual(b.hits, [], `saddle lesson 1366×768 (${docked ? 'docked' : 'on the view'})`);
+    await page.locator('.caption').getByRole('button', { name: 'Collapse the caption to its title' }).click();
+    assert.equal(await page.locator('.caption p').isVisible(), false);
+  });
+});
+
+test('presenter mode draws canvas text, paths and markers larger', async () => {
+  await withPage('classroom-presenter', async (page) => {
+    await page.evaluate(() => window.gradscape.step(200));
+    await page.waitForTimeout(300);
+    const drawn = () => page.evaluate(() => { const d = window.__drawn; window.__drawn = { fonts: [], widths: [] }; return d; });
+    await drawn();
+    await page.evaluate(() => window.gradscape.explain(0)); // the overlay
+    await page.keyboard.press('p');
+    await page.waitForFunction(() => document.documentElement.classList.contains('presenter'));
+    await page.waitForTimeout(600);
+    const after = await drawn();
+    const px = (font) => Number(/(\d+)px/.exec(font)?.[1]);
+    const contour = after.fonts.filter(([c]) => c === 'surface-canvas').map(([, f]) => px(f));
+    assert.ok(contour.length > 0, 'contour labels drawn again');
+    assert.ok(contour.every((p) => p >= 20), `contour labels at ${[...new Set(contour)]} px (13 px normally)`);
+    const lines = after.widths.filter(([c]) => c === 'paths-lines').map(([, w]) => w);
+    assert.ok(lines.length > 0 && Math.min(...lines) >= 2.5 * 1.5, `path widths ${[...new Set(lines)]}`);
+    const marks = after.widths.filter(([c]) => c === 'paths-marks').map(([, w]) => w);
+    assert.ok(Math.max(...marks) >= 2.5 * 1.5, `marker outlines ${[...new Set(marks)]}`);
+    // The control panel is behind a toggle; the view and the leaderboard stay.
+    assert.equal(await page.locator('.panel').isVisible(), false);
+    await page.getByRole('table', { name: 'Leaderboard' }).waitFor();
+    await page.getByRole('button', { name: 'Controls' }).click();
+    assert.equal(await page.locator('.panel').isVisible(), true);
+    // Leaving: normal sizes again.
+    await page.waitForTimeout(300);
+    await drawn();
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(400);
+    const back = await drawn();
+    const normal = back.fonts.filter(([c]) => c === 'surface-canvas').map(([, f]) => px(f));
+    assert.ok(normal.length && normal.every((p) => p === 13), `back to 13 px: ${[...new Set(normal)]}`);
+  }, { init: RECORD });
+});
+
+test('light theme under prefers-color-scheme: light, a toggle, kept in the link', async () => {
+  await withPage('classroom-light', async (page) => {
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.waitForFunction(() => document.documentElement.dataset.theme === 'light');
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = bg.match(/\d+/g).map(Number);
+    assert.ok(r + g + b > 600, `light page background ${bg}`);
+    const panel = await page.locator('.panel').evaluate((e) => getComputedStyle(e).backgroundColor);
+    assert.match(panel, /rgb\(2[45]\d, 2[45]\d, 2[45]\d\)/);
+    // The toggle: dark, and the link carries it; a dark link wins over the light preference.
+    await page.locator('#theme-toggle').click();
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+    const link = await page.evaluate(() => window.gradscape.link());
+    const sc = JSON.parse(await page.evaluate(() => window.gradscape.exportScenario()));
+    assert.equal(sc.page?.theme, 'dark');
+    await page.goto(link);
+    await page.waitForFunction(() => window.gradscape?.ready === true);
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark', 'the link\'s theme');
+  });
+});

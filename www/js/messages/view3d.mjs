@@ -1,0 +1,35 @@
+// Messages of the 3-D view (www/js/view3d/): the view switch, the camera and height controls,
+// and what the page says when the browser cannot draw in 3-D.
+
+export default {
+  en: {
+    'view3d.switch': 'View',
+    'view3d.flat': '2-D',
+    'view3d.terrain': '3-D',
+    'view3d.both': 'Both',
+    'view3d.canvas': 'Loss surface in 3-D',
+    'view3d.reset': 'Reset camera',
+    'view3d.height': 'Height',
+    'view3d.logHeight': 'Log height',
+    'view3d.hint': 'Drag to orbit · right-drag or two fingers to pan · wheel or pinch to zoom',
+    'view3d.loading': 'Loading the 3-D view…',
+    'view3d.noWebgl': 'The 3-D view needs WebGL, which this browser does not offer here; the 2-D view stays.',
+    'view3d.failed': 'The 3-D view could not be loaded ({error}); the 2-D view stays.',
+    'view3d.lost': 'The 3-D view lost its graphics context; choose 3-D again to restart it.',
+  },
+  'zh-CN': {
+    'view3d.switch': '视图',
+    'view3d.flat': '二维',
+    'view3d.terrain': '三维',
+    'view3d.both': '并排',
+    'view3d.canvas': '三维损失曲面',
+    'view3d.reset': '重置视角',
+    'view3d.height': '高度',
+    'view3d.logHeight': '对数高度',
+    'view3d.hint': '拖动旋转 · 右键拖动或双指平移 · 滚轮或双指缩放',
+    'view3d.loading': '正在载入三维视图…',
+    'view3d.noWebgl': '三维视图需要 WebGL，而此浏览器在这里不提供；继续显示二维视图。',
+    'view3d.failed': '三维视图无法载入（{error}）；继续显示二维视图。',
+    'view3d.lost': '三维视图失去了图形上下文；请再次选择三维以重新启动。',
+  },
+};
