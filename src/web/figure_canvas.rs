@@ -136,8 +136,14 @@ impl DrawingBackend for PageCanvas {
 pub(crate) enum AnyBackend<'a> {
     /// A canvas (the page's charts, PNG export, video frames).
     Canvas(PageCanvas),
-    /// SVG text, bitmaps kept aside (Export → Figure (SVG)).
+    /// SVG text, bitmaps kept aside (Export → Figure (SVG), the figure module only).
+    #[cfg(feature = "figure-export")]
     Svg(crate::figure::export::SvgImages<'a>),
+    /// Holds the lifetime in the main module, where there is no SVG: never constructed, so
+    /// the SVG backend is not compiled in (~3 KB gzipped).
+    #[cfg(not(feature = "figure-export"))]
+    #[allow(dead_code)]
+    Never(std::marker::PhantomData<&'a ()>, std::convert::Infallible),
 }
 
 fn io<E: std::error::Error + Send + Sync>(
@@ -155,7 +161,10 @@ macro_rules! both {
     ($self:ident, $b:ident => $call:expr) => {
         match $self {
             AnyBackend::Canvas($b) => $call.map_err(io),
+            #[cfg(feature = "figure-export")]
             AnyBackend::Svg($b) => $call.map_err(io),
+            #[cfg(not(feature = "figure-export"))]
+            AnyBackend::Never(_, never) => match *never {},
         }
     };
 }
@@ -168,7 +177,10 @@ impl DrawingBackend for AnyBackend<'_> {
     fn get_size(&self) -> (u32, u32) {
         match self {
             AnyBackend::Canvas(b) => b.get_size(),
+            #[cfg(feature = "figure-export")]
             AnyBackend::Svg(b) => b.get_size(),
+            #[cfg(not(feature = "figure-export"))]
+            AnyBackend::Never(_, never) => match *never {},
         }
     }
     fn ensure_prepared(&mut self) -> IoRes<()> {
@@ -229,10 +241,13 @@ impl DrawingBackend for AnyBackend<'_> {
             // plotters' wasm fallback measures with a styled <span> in the document (a forced
             // layout per label, and an inline style the page's CSP refuses): the SVG is
             // measured at the average advance of a sans-serif face instead.
+            #[cfg(feature = "figure-export")]
             AnyBackend::Svg(_) => {
                 let width = s.size() * 0.56 * text.chars().count() as f64;
                 Ok((width.ceil() as u32, s.size().ceil() as u32))
             }
+            #[cfg(not(feature = "figure-export"))]
+            AnyBackend::Never(_, never) => match *never {},
         }
     }
     fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> IoRes<()> {

@@ -18,6 +18,8 @@ mod batch;
 #[cfg(feature = "bench")]
 mod bench;
 mod charts;
+// Export → Figure: only in the second, lazily loaded module (ARCHITECTURE.md, "Two modules").
+#[cfg(feature = "figure-export")]
 mod figure;
 mod figure_canvas;
 mod regression;

@@ -12,6 +12,9 @@
 //                             be computed in the worker and adopted here)
 //   background()              the shared engine worker client (engine-worker.mjs), created on
 //                             first use; main thread only
+//   loadFigureEngine()        the second module (gradscape_figure: Session.figureDraw /
+//                             figureSvg for Export → Figure), imported and instantiated on
+//                             first use, so the page's module carries no figure layout
 //   testExports()             the whole module when the test build (cargo feature
 //                             panic-test) exports panicForTest, else null
 
@@ -51,6 +54,15 @@ let worker = null;
 export function background() {
   worker ??= new EngineWorker(new URL('./worker.mjs', import.meta.url));
   return worker;
+}
+
+let figureLoading = null;
+
+/** The figure module (its own Session class with figureDraw and figureSvg), loaded the first
+ *  time it is asked for; built from the same crate (`--features figure-export`). */
+export function loadFigureEngine() {
+  figureLoading ??= import('../pkg/gradscape_figure.js').then(async (m) => { await m.default(); return m; });
+  return figureLoading;
 }
 
 /** The wasm module itself, only in the panic-test build (for the panic test). */

@@ -7,6 +7,7 @@
 import { el } from '../widgets.mjs';
 import { theme } from '../appearance.mjs';
 import { labelLines, optionLines } from '../charts/look.mjs';
+import { FigureCopy } from './figure-copy.mjs';
 
 /** The figure's design size (the CLI's default); 2× for slides. */
 export const FIGURE_SIZE = { width: 1600, height: 900 };
@@ -68,6 +69,8 @@ export class Exporter {
   constructor({ race, view, playback, scenario }) {
     this.race = race; this.view = view; this.playback = playback; this.scenario = scenario;
     this.recorder = null;
+    // The figure module's copy of the race (figure-copy.mjs), made on first export.
+    this.figures = new FigureCopy();
   }
 
   /** `fn(out)` draws the stage into `out` instead when it returns it (the side-by-side
@@ -98,22 +101,31 @@ export class Exporter {
     return { width: Math.round(size.width * scale), height: Math.round(size.height * scale), theme: theme(), step: race.cursor ?? race.step };
   }
 
-  /** Draws the figure onto `canvas` (sized to `options`). */
-  drawFigure(canvas, options) {
+  /** Draws the figure onto `canvas` (sized to `options`); the figure module must be loaded
+   *  (`await this.figures.ready()`). `fresh`: an exact copy of the race made now. */
+  drawFigure(canvas, options, fresh = true) {
     if (canvas.width !== options.width) canvas.width = options.width;
     if (canvas.height !== options.height) canvas.height = options.height;
-    this.race.session.figureDraw(canvas, optionLines(options), labelLines());
+    const session = this.race.session;
+    const copy = fresh ? this.figures.fresh(session) : this.figures.current(session);
+    copy.figureDraw(canvas, optionLines(options), labelLines());
     return canvas;
   }
 
   /** The figure as a PNG Blob (drawn onto a canvas by the engine, encoded by the browser). */
-  figurePngBlob(scale = 1) {
-    return pngBlob(this.drawFigure(document.createElement('canvas'), this.figureOptions(scale)));
+  async figurePngBlob(scale = 1) {
+    await this.figures.ready();
+    const blob = pngBlob(this.drawFigure(document.createElement('canvas'), this.figureOptions(scale)));
+    this.figures.drop();
+    return blob;
   }
 
   /** The figure as SVG text: the engine's document with its heat map encoded by a canvas. */
-  figureSvgText(scale = 1) {
-    const [svg, images] = this.race.session.figureSvg(optionLines(this.figureOptions(scale)), labelLines());
+  async figureSvgText(scale = 1) {
+    await this.figures.ready();
+    const copy = this.figures.fresh(this.race.session);
+    const [svg, images] = copy.figureSvg(optionLines(this.figureOptions(scale)), labelLines());
+    this.figures.drop();
     let out = svg;
     images.forEach(([w, h, rgba], i) => {
       const c = document.createElement('canvas');
@@ -124,8 +136,8 @@ export class Exporter {
     return out;
   }
 
-  figurePng(scale = 1) { download(this.figurePngBlob(scale), `gradscape-figure${scale > 1 ? '@2x' : ''}.png`); }
-  figureSvg() { download(new Blob([this.figureSvgText()], { type: 'image/svg+xml' }), 'gradscape-figure.svg'); }
+  async figurePng(scale = 1) { download(await this.figurePngBlob(scale), `gradscape-figure${scale > 1 ? '@2x' : ''}.png`); }
+  async figureSvg() { download(new Blob([await this.figureSvgText()], { type: 'image/svg+xml' }), 'gradscape-figure.svg'); }
 
   csv() { download(new Blob([resultCsv(JSON.parse(this.race.session.resultJson()))], { type: 'text/csv' }), 'gradscape-trajectories.csv'); }
   json() { download(new Blob([this.race.session.resultJson()], { type: 'application/json' }), 'gradscape-trajectories.json'); }
@@ -134,9 +146,11 @@ export class Exporter {
   get recording() { return this.recorder != null; }
 
   /** Starts recording the composed figure at `size` ([w, h]) while the race plays;
-   *  `onProgress({seconds, step})` after each frame. Returns false if the browser cannot. */
-  record(size = VIDEO_SIZES[0], onProgress = null) {
+   *  `onProgress({seconds, step})` after each frame. Resolves to false if the browser cannot. */
+  async record(size = VIDEO_SIZES[0], onProgress = null) {
     if (this.recorder || typeof MediaRecorder === 'undefined') return false;
+    await this.figures.ready();
+    if (this.recorder) return false;
     const [width, height] = size;
     const canvas = document.createElement('canvas');
     const options = () => ({ ...this.figureOptions(1, { width, height }) });
@@ -155,7 +169,7 @@ export class Exporter {
       // The whole figure per frame costs a few ms to tens of ms: at most VIDEO_FPS frames.
       if (now - last >= 1000 / VIDEO_FPS) {
         last = now;
-        try { this.drawFigure(canvas, options()); } catch { /* a reload in between: next frame */ }
+        try { this.drawFigure(canvas, options(), false); } catch { /* a reload in between: next frame */ }
         onProgress?.({ seconds: (now - started) / 1000, step: this.race.cursor ?? this.race.step });
       }
       requestAnimationFrame(frame);
@@ -171,6 +185,7 @@ export class Exporter {
     const rec = this.recorder;
     if (!rec) return;
     this.recorder = null;
+    this.figures.drop();
     rec.requestData();
     rec.stop();
   }

@@ -61,11 +61,11 @@ export function toolbar({ lessons, links, exporter }) {
   const showBar = (on) => { bar.style.display = on ? 'flex' : 'none'; };
   const finish = () => { exporter.stop(); showBar(false); };
   stop.addEventListener('click', finish);
-  const rec = tr(item('', () => {
+  const rec = tr(item('', async () => {
     exp.open = false;
     if (exporter.recording) { finish(); return; }
     const size = VIDEO_SIZES[Number(sizes.value) || 0];
-    const ok = exporter.record(size, ({ seconds, step }) => {
+    const ok = await exporter.record(size, ({ seconds, step }) => {
       status.textContent = t('figures.recording', { seconds: seconds.toFixed(1), step: Math.round(step).toLocaleString('en-US') });
     });
     if (ok) { status.textContent = t('figures.recording', { seconds: '0.0', step: '0' }); showBar(true); } else rec.title = t('figures.noVideo');
