@@ -160,7 +160,7 @@ export class Lab extends Emitter {
     const lossCanvas = el('canvas');
     lossCanvas.setAttribute('role', 'img');
     lossCanvas.setAttribute('aria-label', t('regression.lossChart'));
-    this.lossChart = new LossChart(lossCanvas);
+    this.lossChart = new LossChart(lossCanvas, this.race);
     this.lossChart.onResize = () => this.drawCharts();
     const table = el('table', { className: 'lab-metrics' });
     table.setAttribute('aria-label', t('regression.metrics'));
@@ -330,33 +330,8 @@ export class Lab extends Emitter {
     const race = this.race;
     if (this.mode !== 'regression' || !race.state) return;
     this.lastCharts = performance.now();
-    const s = race.session;
-    race.runs.forEach((_, i) => {
-      const v = (this.val[i] ??= { values: new Float64Array(256), length: 0 });
-      const more = s.validationLosses(i, v.length);
-      if (v.length + more.length > v.values.length) {
-        const next = new Float64Array(Math.max(v.values.length * 2, v.length + more.length));
-        next.set(v.values.subarray(0, v.length));
-        v.values = next;
-      }
-      v.values.set(more, v.length);
-      v.length += more.length;
-    });
-    const series = [];
-    const markers = [];
-    race.runs.forEach((run, i) => {
-      const c = race.caches[i];
-      series.push({ values: c.loss.data, length: c.loss.length, color: run.color, dashed: false });
-      const v = this.val[i];
-      if (v.length) series.push({ values: v.values, length: v.length, color: run.color, dashed: true });
-      const st = race.state.runs[i];
-      if (run.early_stopping && st && st.steps > 0) {
-        const best = st.status.best_step ?? st.best_step;
-        const value = v.length > best ? v.values[best] : c.loss.data[best];
-        if (Number.isFinite(value)) markers.push({ step: best, value, color: run.color });
-      }
-    });
-    this.lossChart.draw({ series, markers, maxStep: race.step });
+    // The engine reads every series (training, validation, best steps) from its record.
+    this.lossChart.draw();
     this.metrics.update(race);
   }
 

@@ -9,6 +9,7 @@ import classroom from './classroom.mjs';
 import controls from './controls.mjs';
 import errors from './errors.mjs';
 import explore from './explore.mjs';
+import figures from './figures.mjs';
 import grid from './grid.mjs';
 import lessons from './lessons.mjs';
 import reach from './reach.mjs';
@@ -25,6 +26,7 @@ export const areas = [
   controls,
   errors,
   explore,
+  figures,
   grid,
   lessons,
   reach,
