@@ -52,7 +52,7 @@ test('Share → Embed code: an <iframe> of the current state at the chosen size'
   try {
     await page.evaluate(() => window.gradscape.step(25));
     await page.locator('summary', { hasText: 'Share' }).click();
-    await page.getByLabel('Size').selectOption({ label: '960 × 600' });
+    await page.getByLabel('Size', { exact: true }).selectOption({ label: '960 × 600' });
     const code = await page.getByLabel('Embed code').inputValue();
     const m = /^<iframe src="([^"]+)" width="960" height="600" [^>]*title="[^"]+"[^>]*><\/iframe>$/.exec(code);
     assert.ok(m, code);
