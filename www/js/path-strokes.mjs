@@ -131,3 +131,13 @@ export function drawStartMarker(ctx, x, y, r) {
   ctx.fillStyle = '#fff';
   ctx.fill();
 }
+
+/** Clears a marks canvas and sets it up for round, solid strokes in CSS pixels. */
+export function clearMarks(ctx, dpr) {
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.setLineDash([]);
+  ctx.lineJoin = 'round';
+  ctx.lineCap = 'round';
+}

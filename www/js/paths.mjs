@@ -16,7 +16,7 @@
 // point, never the path.
 
 import { int } from './catalog.mjs';
-import { transform, prepare, startTrack, strokePiece, drawStartMarker, HALO_OPACITY } from './path-strokes.mjs';
+import { transform, prepare, startTrack, strokePiece, drawStartMarker, clearMarks, HALO_OPACITY } from './path-strokes.mjs';
 import { Redraw } from './path-redraw.mjs';
 import { t } from './i18n.mjs';
 import { canvasFont, canvasScale, onAppearanceChange } from './appearance.mjs';
@@ -143,12 +143,7 @@ export class Paths {
     if (sig === this.marksSig) return;
     this.marksSig = sig;
     this.labels = []; // divergence labels placed so far (none overlaps another or the legend)
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, this.marks.width, this.marks.height);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.setLineDash([]);
-    ctx.lineJoin = 'round';
-    ctx.lineCap = 'round';
+    clearMarks(ctx, dpr);
     this.tracks.forEach((t, i) => {
       const run = race.runs[i];
       const info = race.state.runs[i];

@@ -4,17 +4,12 @@
 // draws them (paths.mjs), at the panel's scale.
 
 import { canvasScale } from '../appearance.mjs';
-import { drawStartMarker } from '../path-strokes.mjs';
+import { clearMarks, drawStartMarker } from '../path-strokes.mjs';
 
 export function drawMarks(ctx, { geom, race, i, heads, ghosts, ghostHeads }) {
   const dpr = geom.dpr;
   const u = canvasScale();
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.setLineDash([]);
-  ctx.lineJoin = 'round';
-  ctx.lineCap = 'round';
+  clearMarks(ctx, dpr);
   if (ghosts) {
     ghostHeads.forEach((h, j) => {
       if (!h || j === i) return;
