@@ -51,6 +51,7 @@ build-only:
 	cargo build --release --bin gradscape
 	[ -d node_modules/three ] || npm ci --no-audit --no-fund --loglevel=error
 	mkdir -p www/vendor/three && cp node_modules/three/build/three.module.js node_modules/three/build/three.core.js node_modules/three/LICENSE www/vendor/three/
+	node scripts/preload.mjs
 	node scripts/build-stamp.mjs
 
 run: build

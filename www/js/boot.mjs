@@ -1,5 +1,11 @@
-// Boots the page: loads the wasm engine and its catalog, builds every part, and publishes the
-// JS API on window.gradscape (api.mjs lists its entry points).
+// Boots the page in two parts. First what the first frame needs: the wasm engine and its
+// catalog, the race, the view (surface, contours, paths), the charts, the run list and
+// playback; the default race is loaded and the surface drawn. Then, after that frame has
+// been painted, boot-late.mjs (a dynamic import, so its ~60 modules are neither fetched
+// nor parsed before the surface is on screen) builds the rest: the Regression lab, the
+// teaching layer, storage, Side by side, the classroom, Explore, languages and links, 3-D,
+// and the JS API on window.gradscape (api.mjs lists its entry points); `ready` is set last.
+// index.html preloads the wasm and this part's modules, so neither waits on the other.
 
 import { loadEngine, Session, catalogJson, testExports, background, scenarioFromLink } from './engine.mjs';
 import { Catalog } from './catalog.mjs';
@@ -10,19 +16,10 @@ import { attachPointer } from './interact.mjs';
 import { Controls } from './controls.mjs';
 import { Playback } from './playback.mjs';
 import { Screen } from './screen.mjs';
-import { Lab } from './lab.mjs';
-import { teach } from './teach/index.mjs';
 import { installFatalHandlers, whenEngineStops } from './safety/fatal.mjs';
-import { Keeper } from './safety/keeper.mjs';
-import { createApi, guardArgs } from './api.mjs';
 import { Replanner } from './replan.mjs';
 import { t } from './i18n.mjs';
 import { startLanguage } from './reach/language.mjs';
-import { reach } from './reach/index.mjs';
-import { Grid } from './grid/index.mjs';
-import { installView3d } from './view3d/index.mjs';
-import { classroom } from './classroom/index.mjs';
-import { mountExplore } from './explore/index.mjs';
 
 // A Rust panic or wasm trap anywhere shows the engine-stopped overlay (with Reload).
 installFatalHandlers();
@@ -92,31 +89,13 @@ async function boot() {
   const log = $('log-scale');
   log.addEventListener('change', () => view.setLog(log.checked));
   $('fit').addEventListener('click', () => view.fit());
-  // The Regression mode beside Surfaces (data view, data/warm-start cards, metrics).
-  const lab = new Lab({ race, view, catalog, app: $('app'), panel: document.querySelector('.panel'), stage: document.querySelector('.stage'), replan });
-
   race.load(catalog.scenarioFor(catalog.surfaces[0].name));
-
-  window.gradscape = createApi({ race, playback, view, lab, catalogJson, background: () => ({ ...planner.status(), drawing: paths.busy }) });
-  // The user's data and formula kept on this device (js/safety/store.mjs).
-  const keeper = new Keeper({ race, lab });
-  const taught = teach({ race, view, paths, screen, playback, catalog, api: window.gradscape, keeper, planner });
-  // Side by side: one synchronised view per run (grid/index.mjs), beside the overlay.
-  const grid = new Grid({ race, view, paths, catalog, explain: taught.explain, els: {
-    view: $('view'), mount: $('grid'), switch: $('layout-switch'), ghosts: $('ghosts'), hover: $('hover'), fit: $('fit') } });
-  taught.exporter.usePicture((out) => (grid.active ? grid.composite(out) : null));
-  window.gradscape.grid = grid.api();
-  // Theme, leaderboard, keyboard, undo (js/classroom/).
-  const room = classroom({ race, view, catalog });
-  window.gradscape.undo = () => room.undo.undo();
-  window.gradscape.redo = () => room.undo.redo();
-  window.gradscape.storage = () => keeper.store.status();
-  // Explore (maps, basins, fans, fair race, lr finder) and gradscape.sweep (explore/index.mjs).
-  mountExplore({ race, view, paths, catalog, api: window.gradscape, worker: background(), mount: $('explore-mount'), stage: document.querySelector('.stage') });
-  reach({ api: window.gradscape, view });
-  guardArgs(window.gradscape, race);
-  // The 3-D view: its switch now, three.js and the renderer only once 3-D is chosen.
-  installView3d({ race, view, api: window.gradscape, stage: document.querySelector('.stage'), mount: $('view3d'), switcher: $('view-switch'), note: $('view3d-note') });
+  // The surface is drawn (race 'load' → view.renderNow): let the browser paint it before
+  // the rest of the page is fetched and built.
+  performance.mark('gradscape:first-surface');
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const { bootLate } = await import('./boot-late.mjs');
+  bootLate({ race, view, paths, screen, playback, catalog, planner, replan });
   whenEngineStops(() => playback.pause());
   document.documentElement.dataset.ready = 'true';
 }

@@ -10,6 +10,9 @@ import { revivalNote } from './classroom/revival.mjs';
 import { t } from './i18n.mjs';
 import { localError } from './reach/errors.mjs';
 
+// The shortest interval between two readouts while playing (10 a second).
+const READOUT_MS = 100;
+
 export class Controls {
   constructor(listEl, addEl, race, catalog, replanEl) {
     this.list = listEl;
@@ -23,7 +26,9 @@ export class Controls {
     race.on('load', () => { this.notes = []; });
     race.on('runs', () => { this.notes = []; }); // indices move: the notes would follow wrong runs
     race.on('runs', () => this.rebuild());
-    race.on('data', () => this.update());
+    race.on('data', () => this.updateSoon());
+    this.updatedAt = -Infinity;
+    this.trailing = null;
     replanEl.addEventListener('change', () => this.update()); // a diverged card's advice follows it
   }
 
@@ -126,7 +131,7 @@ export class Controls {
     root.append(el('div', { className: 'run-top' }, swatch, name, opt, dup, del), stats, revive, ...main);
     if (rest.length) root.append(more);
     root.append(error);
-    return { root, status, loss, dist, error, revive, reviveText };
+    return { root, status, loss, dist, error, revive, reviveText, restart };
   }
 
   showError(i, message) {
@@ -136,8 +141,18 @@ export class Controls {
     c.error.textContent = message;
   }
 
-  /** Per-frame readout (textContent only changes when the text does). */
+  /** The readout after new data: at once, unless it was updated less than READOUT_MS ago
+   *  (playing: every frame), then once that interval is over. Ten cards' loss and distance
+   *  changing 60 times a second cannot be read, and each change costs the panel a layout. */
+  updateSoon() {
+    const wait = this.updatedAt + READOUT_MS - performance.now();
+    if (wait <= 0) this.update();
+    else this.trailing ??= setTimeout(() => { this.trailing = null; this.update(); }, wait);
+  }
+
+  /** The readout now (textContent only changes when the text does). */
   update() {
+    this.updatedAt = performance.now();
     const st = this.race.state;
     if (!st) return;
     this.cards.forEach((c, i) => {
@@ -147,7 +162,7 @@ export class Controls {
       // A re-plan in the engine worker: its progress instead (the old path stays meanwhile).
       const bg = this.race.planner?.progressOf(i);
       set(c.status, bg == null ? s.text : t('controls.replanning', { pct: 5 * Math.floor(20 * bg) }));
-      c.status.className = `status ${bg == null ? s.kind : 'running'}`;
+      setProp(c.status, 'className', `status ${bg == null ? s.kind : 'running'}`);
       set(c.loss, t('controls.loss', { v: fmt(r.loss, 3) }));
       set(c.dist, r.distance == null ? '' : t('controls.toMin', { v: fmt(r.distance, 3) }));
       // Diverged: how to go on; after a revival: how it went on (until the next load).
@@ -155,13 +170,16 @@ export class Controls {
         ? t(this.replan.checked ? 'classroom.divergedHelpReplan' : 'classroom.divergedHelpLive', { step: int(Math.max(0, r.steps)) })
         : this.notes[i] ?? '';
       set(c.reviveText, text);
-      c.revive.hidden = !text;
-      c.revive.querySelector('.restart').hidden = s.kind !== 'diverged';
+      setProp(c.revive, 'hidden', !text);
+      setProp(c.restart, 'hidden', s.kind !== 'diverged');
     });
   }
 }
 
 const set = (node, text) => { if (node.textContent !== text) node.textContent = text; };
+// A write of an unchanged property still invalidates style (and queues a mutation record) in
+// every frame: write only changes.
+const setProp = (node, name, value) => { if (node[name] !== value) node[name] = value; };
 
 /** The page's status for a run summary: reached beats running/completed. */
 export function statusOf(r) {

@@ -58,8 +58,10 @@ export class Playback {
 
   showStep() {
     const r = this.race;
-    this.els.count.textContent = int(r.step);
-    this.els.max.textContent = `/ ${int(r.maxSteps)}`;
+    // Only what changed (an unchanged write still costs a style and layout pass per frame).
+    const count = int(r.step), max = `/ ${int(r.maxSteps)}`;
+    if (this.els.count.textContent !== count) this.els.count.textContent = count;
+    if (this.els.max.textContent !== max) this.els.max.textContent = max;
     if (this.playing && !r.running) this.pause();
   }
 

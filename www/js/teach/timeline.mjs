@@ -60,9 +60,12 @@ export class Timeline {
     this.slider.max = String(live);
     this.slider.value = String(this.shown);
     this.slider.setAttribute('aria-valuetext', t('teach.stepOf', { k: int(this.shown), n: int(live) }));
-    this.back.disabled = this.shown <= 0;
-    this.fwd.disabled = race.cursor == null && !race.running;
-    this.liveBtn.disabled = race.cursor == null;
+    // Written only on change: this runs every frame while playing, and an unchanged write
+    // still costs a style pass.
+    const able = (b, off) => { if (b.disabled !== off) b.disabled = off; };
+    able(this.back, this.shown <= 0);
+    able(this.fwd, race.cursor == null && !race.running);
+    able(this.liveBtn, race.cursor == null);
     const count = document.getElementById('step-count');
     const max = document.getElementById('step-max');
     if (race.cursor == null) this.playback.showStep();
