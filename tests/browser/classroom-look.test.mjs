@@ -91,6 +91,11 @@ test('presenter mode draws canvas text, paths and markers larger', async () => {
     assert.ok(lines.length > 0 && Math.min(...lines) >= 2.5 * 1.5, `path widths ${[...new Set(lines)]}`);
     const marks = after.widths.filter(([c]) => c === 'paths-marks').map(([, w]) => w);
     assert.ok(Math.max(...marks) >= 2.5 * 1.5, `marker outlines ${[...new Set(marks)]}`);
+    // At the presenter's sizes (the page's 1280-pixel viewport) the equations wrap between
+    // terms: no line runs out of the panel.
+    const overflow = await page.evaluate(() => [...document.querySelectorAll('.equations .eq-sub, .equations .eq-line')]
+      .filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => `${e.className}: ${e.scrollWidth} > ${e.clientWidth}`));
+    assert.deepEqual(overflow, [], 'equation lines wider than the panel');
     // The control panel is behind a toggle; the view and the leaderboard stay.
     assert.equal(await page.locator('.panel').isVisible(), false);
     await page.getByRole('table', { name: 'Leaderboard' }).waitFor();

@@ -54,10 +54,10 @@ export class EquationPanel {
         const item = el('div', { className: 'eq-line' }, block(...line.sym));
         if (line.lead) item.prepend(el('span', { className: 'eq-note', textContent: line.lead }));
         if (line.sub) {
-          // The substitution and its result as two pieces, so a long line wraps between them.
-          const cut = line.sub.findLastIndex((n) => n.tagName === 'mo' && n.textContent === '=');
-          const parts = cut > 0 ? [line.sub.slice(0, cut), line.sub.slice(cut)] : [line.sub];
-          item.append(el('div', { className: 'eq-sub' }, block(mo('='), ...parts[0]), ...(parts[1] ? [' ', block(...parts[1])] : [])));
+          // The substitution in pieces, one per term, so a long line wraps between terms
+          // (a narrow or presenter-scaled panel) instead of running out of the panel.
+          const parts = terms([mo('='), ...line.sub]);
+          item.append(el('div', { className: 'eq-sub' }, ...parts.flatMap((p, i) => (i ? [' ', block(...p)] : [block(...p)]))));
         }
         if (line.note) item.append(el('span', { className: 'eq-note', textContent: line.note }));
         lines.append(item);
@@ -103,4 +103,21 @@ export class EquationPanel {
     box.addEventListener('toggle', () => { this.valuesOpen = box.open; });
     return box;
   }
+}
+
+// Operators a substitution may wrap before (top level only: a vector's own signs stay put).
+const WRAP_BEFORE = new Set(['=', '−', '+', '·', '×']);
+
+/** `nodes` cut before each top-level operator of WRAP_BEFORE; an operator alone (a sign
+ *  right after `=`) stays with the term after it. */
+function terms(nodes) {
+  const out = [];
+  for (const n of nodes) {
+    const cut = n.tagName === 'mo' && WRAP_BEFORE.has(n.textContent);
+    const last = out.at(-1);
+    const lone = last && last.length === 1 && last[0].tagName === 'mo';
+    if (!last || (cut && !lone)) out.push([n]);
+    else last.push(n);
+  }
+  return out;
 }
