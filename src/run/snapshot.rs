@@ -4,8 +4,11 @@
 //!
 //! Layout (little-endian, version [`SNAPSHOT_VERSION`]): magic `GSRN`, version, the
 //! problem's fingerprint ([`Problem::fingerprint`]), the tolerance, the first settings and
-//! start, the live changes, the optimizer, schedule and batch state, the record (points,
-//! losses, rates, validation losses), status and bookkeeping, then the checkpoints (a
+//! start, the live changes, the optimizer, schedule and batch state, the first point (where a
+//! warm start ended), the step of the record's first point (0: a snapshot carries the whole
+//! record, replayed by the writer where the run forgot it, `history.rs`), whether the run is
+//! compact, the record (points, losses, rates, validation losses), status and bookkeeping,
+//! then the checkpoints with their exact point and losses (a
 //! mini-batch order shared with the previous checkpoint is written once). Settings travel
 //! as the scenario layer's run JSON ([`SpecFormat`]), so they are validated on the way in
 //! exactly as a scenario's run is. Any bytes give a run or a typed [`SnapshotError`].
@@ -20,7 +23,7 @@ use crate::schedule::ScheduleState;
 use std::sync::Arc;
 
 /// The snapshot format version this engine writes and reads.
-pub const SNAPSHOT_VERSION: u32 = 1;
+pub const SNAPSHOT_VERSION: u32 = 2;
 const MAGIC: &[u8; 4] = b"GSRN";
 
 /// How run settings are written into and read from snapshots (the scenario layer's run
@@ -36,7 +39,7 @@ impl Runner {
     /// The run as snapshot bytes; `fingerprint` is its problem's.
     pub fn snapshot(&self, fingerprint: u64, format: &dyn SpecFormat) -> Vec<u8> {
         let mut w = Writer::default();
-        w.reserve(64 + self.record.trajectory.len() * 40);
+        w.reserve(64 + self.points() as usize * 40);
         w.raw(MAGIC);
         w.u32(SNAPSHOT_VERSION);
         w.u64(fingerprint);
@@ -50,7 +53,19 @@ impl Runner {
         }
         let mut order = None;
         write_state(&mut w, &self.state_now(), &mut order);
-        let rec = &self.record;
+        // The whole record, replayed where this run forgot it (in the worker that writes
+        // it, not on the page that adopts it): the page reads an adopted run's history in
+        // full at once, and a compact run trims what it adopted at its next checkpoint.
+        let whole;
+        let rec = if self.base > 0 {
+            whole = self.record();
+            &whole
+        } else {
+            &self.record
+        };
+        w.vec2(self.begun);
+        w.u64(0);
+        w.bool(self.compact);
         w.vec2s(&rec.trajectory);
         w.f64s(&rec.loss);
         w.f64s(&rec.lr);
@@ -107,13 +122,16 @@ impl Runner {
         };
         let mut order = None;
         let now = read_state(&mut r, spec_after(count), &problem, 0, count, &mut order)?;
+        let begun = r.vec2()?;
+        let base = r.u64()?;
+        let compact = r.bool()?;
         let record = Trajectory {
             trajectory: r.vec2s()?,
             loss: r.f64s()?,
             lr: r.f64s()?,
             validation_loss: r.f64s()?,
         };
-        let steps = check_record(&record, &now.status, &problem)?;
+        let steps = base.saturating_add(check_record(&record, &now.status, &problem)?);
         if changes.last().is_some_and(|(at, _)| *at > steps) {
             return Err(damaged("a live change is after the last step"));
         }
@@ -156,6 +174,9 @@ impl Runner {
             origin: (first, start),
             changes,
             checkpoints,
+            base,
+            compact,
+            begun,
         })
     }
 }
@@ -213,6 +234,9 @@ fn write_state(w: &mut Writer, c: &Checkpoint, order: &mut Option<Arc<Vec<usize>
     w.u64(c.best.1);
     w.u64(c.bad_steps);
     w.opt_vec2(c.last_gradient);
+    w.vec2(c.point);
+    w.f64s(c.loss.as_slice());
+    w.f64s(c.validation.as_slice());
 }
 
 fn read_state(
@@ -281,5 +305,17 @@ fn read_state(
         best: (r.f64()?, r.u64()?),
         bad_steps: r.u64()?,
         last_gradient: r.opt_vec2()?,
+        point: r.vec2()?,
+        loss: one(&r.f64s()?)?,
+        validation: one(&r.f64s()?)?,
     })
+}
+
+/// A value that may be absent, written as a list of at most one.
+fn one(v: &[f64]) -> Result<Option<f64>, SnapshotError> {
+    match v {
+        [] => Ok(None),
+        [x] => Ok(Some(*x)),
+        _ => Err(damaged("a checkpoint's loss is a list")),
+    }
 }
