@@ -4,9 +4,9 @@
 //!
 //! Memory: a checkpoint is about 700 bytes on 64-bit targets (optimizer 112, schedule 88,
 //! batch state 368 with its generator's buffer, bookkeeping, the exact point and losses),
-//! under 0.7 bytes per step; a live run keeps its record (40 bytes per step) only since its
-//! last checkpoint (`history.rs`): a run of the 1,000,000-step maximum keeps 976
-//! checkpoints, about 700 KB, and at most 1,025 recorded points, about 40 KB. A mini-batch run's checkpoints also hold the epoch's shuffled order,
+//! under 0.7 bytes per step; a live run keeps its record (40 bytes per step) only for its
+//! last two intervals (`history.rs`): a run of the 1,000,000-step maximum keeps 976
+//! checkpoints, about 700 KB, and at most 2,050 recorded points, about 80 KB. A mini-batch run's checkpoints also hold the epoch's shuffled order,
 //! 8 bytes per training point, shared by every checkpoint of the same epoch: at most one
 //! order per checkpoint, so at most `8·n / 1024` bytes per step for `n` training points.
 

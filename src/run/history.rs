@@ -1,11 +1,13 @@
-//! The bounded record (issue 18): a live run keeps its points, losses and rates only since
-//! its last checkpoint (at most [`CHECKPOINT_EVERY`](super::CHECKPOINT_EVERY) + 1 points); everything before is
-//! replayed from the nearest checkpoint when asked, exactly as it was computed (the same
-//! code, the same order of operations). So a run's memory is its checkpoints (under 0.7 B
-//! per step) plus one interval of record, whatever its length, and any past value costs at
-//! most one interval of replay plus the steps read.
+//! The bounded record (issue 18): a live run keeps its points, losses and rates only from
+//! the step before its last checkpoint but one, at most two intervals of
+//! [`CHECKPOINT_EVERY`] steps (so a reader that read within the last interval never
+//! replays); everything before is replayed from the nearest checkpoint when asked, exactly
+//! as it was computed (the same code, the same order of operations). So a run's memory is
+//! its checkpoints (under 0.7 B per step) plus two intervals of record (about 80 KB),
+//! whatever its length, and any past value costs at most one interval of replay plus the
+//! steps read.
 
-use super::{Runner, Trajectory};
+use super::{Runner, Trajectory, CHECKPOINT_EVERY};
 
 impl Runner {
     /// Points `from .. to` of the record (clamped to what was recorded), with their losses,
@@ -39,12 +41,12 @@ impl Runner {
     }
 
     /// Whether the run forgets its record before each checkpoint (live runs do; replays
-    /// keep all they replay). Turning it on forgets at once up to the last checkpoint.
+    /// keep all they replay). Turning it on forgets at once as a live run would have.
     pub fn set_compact(&mut self, on: bool) {
         self.compact = on;
         if let Some(last) = self.checkpoints.last().map(|c| c.step) {
-            if on && last > 0 {
-                self.forget_before(last - 1);
+            if on {
+                self.forget_before(last.saturating_sub(CHECKPOINT_EVERY + 1));
             }
         }
     }

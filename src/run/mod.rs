@@ -262,7 +262,7 @@ impl Runner {
             if self.steps_taken() % CHECKPOINT_EVERY == 0 {
                 self.take_checkpoint();
                 if self.compact {
-                    self.forget_before(self.steps_taken() - 1);
+                    self.forget_before(self.steps_taken().saturating_sub(CHECKPOINT_EVERY + 1));
                 }
             }
         }
