@@ -577,8 +577,8 @@ independent runs side by side (4 lanes); the time is for all of them. \`surface_
   ${JSON.stringify(a.wasm.point)} (the batch kernel's and \`batchRun\`'s are checked equal to it, bit for bit).
   Ratios JS / wasm: **${j.js_loop_over_wasm}×** (tuned ${j.js_tuned_loop_over_wasm}×); tuned JS / batch kernel
   per run of many: **${j.tuned_js_over_wasm_batch}×** (one run alone: ${j.tuned_js_over_wasm_batch_single_run}×).
-  The JS loops keep \`beta ** t\` as running products (\`p1 *= beta1\`, not PyTorch's bits); ours
-  takes \`powi\`'s bits from cached squares (\`Powers\` in \`src/optim/moments.rs\`).
+  The JS loops keep \`beta ** t\` as running products (\`p1 *= beta1\`, not PyTorch's bits); so
+  does ours (\`Power\` in \`src/optim/moments.rs\`, carried in the optimizer state).
 
 ## The page's own figures
 
@@ -708,6 +708,34 @@ Profiling-driven work done in this round (before → after, same kind of run):
   browser runs of this round tuned JS / batch kernel per run of many was 0.77–1.22× (tuned
   JS 4.6–6.8 ms, ours 5.0–6.0 ms per run, load 4–7 on 2 cores): the ≥ 2× target is missed by
   1.6–2.6×.
+- **Powers carried, libm (issue 18 item 4, issue 10 item 5)**: \`βᵗ\` is now carried from
+  step to step by one multiplication in the optimizer state (\`Power\` in
+  \`src/optim/moments.rs\`, with the β it belongs to, so a live change of β restarts it
+  with one \`pow\` at the current step): Adam, AdamW, RAdam (\`β1ᵗ\`, \`β2ᵗ\`) and NAdam
+  (\`β2ᵗ\`, and \`0.96^(t·ψ)\` as \`(0.96^ψ)ᵗ\`) no longer call \`powf\`/\`powi\` per step.
+  The product is within t·2⁻⁵³ relative of the exact power (unit test against \`pow\` for
+  t ≤ 200,000); the reference check passes (worst tolerance ratio 6.6e-8, NAdam/RAdam).
+  The surfaces (Ackley, Rastrigin), the expression evaluator and \`Vec2::norm\` call
+  \`libm\` instead of std, so native and wasm compute the same bits (a test keeps std's
+  transcendentals out of src/optim, src/surfaces, src/expr, src/vec2.rs; still std:
+  \`schedule.rs\` (step/exponential/cosine) and \`regression/data.rs\` (Box–Muller), outside
+  the kernels' files). Tried and measured, not kept: the lanes stepping in lockstep
+  blocks of 4 (no \`Option\` test per lane and step). Measured with the renderer's CPU time
+  (/proc utime, the machine at load ~20 on 2 cores, so wall-clock figures were useless),
+  Adam, 100,000 steps, with those blocks: batch kernel 5.5–5.9 ms alone and 6.0–6.3 ms per
+  run of 8 (before them, in a wall-clock run: 5.3 alone, 10.1 per run of 8), tuned JS
+  5.5–5.9 ms, recording runner 8.6–9.0 ms, plain JS 13.6–15.1 ms (plain JS / ours
+  1.54–1.75×). But LLVM unrolled the block into 4 inlined copies of the step for each of
+  the ~120 surface × family instantiations: 332 KB gzipped, over the 300 KB budget, so
+  \`lanes.rs\` is as before.
+  \`+simd128\` again gave nothing (5.5 / 6.0 ms) and was not kept. Tuned JS / batch kernel
+  stays at ~0.9–1.0× in that measurement: the ≥ 2× target is still missed. A perf profile
+  of the native kernel (examples/batch_bench.rs) shows the lanes' loop is not interleaved:
+  LLVM keeps one lane's step after another (the out-of-order window overlaps about 1.5
+  lanes), and the square roots and divisions dominate. What it would take: the step
+  arithmetic of 2–4 runs in one SIMD instruction stream (f64x2 across runs, not across x/y),
+  which needs the family's step generic over its number type, rather than a second copy
+  of each optimizer's maths.
 
 Still missed:
 

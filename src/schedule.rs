@@ -205,11 +205,11 @@ impl Schedule {
     pub fn lr_at(&self, lr: f64, k: u64) -> f64 {
         match *self {
             Schedule::Constant | Schedule::Plateau { .. } => lr,
-            Schedule::Step { step_size, gamma } => lr * gamma.powf((k / step_size) as f64),
-            Schedule::Exponential { gamma } => lr * gamma.powf(k as f64),
+            Schedule::Step { step_size, gamma } => lr * libm::pow(gamma, (k / step_size) as f64),
+            Schedule::Exponential { gamma } => lr * libm::pow(gamma, k as f64),
             Schedule::Cosine { t_max, eta_min } => {
                 let phase = std::f64::consts::PI * k as f64 / t_max as f64;
-                eta_min + (lr - eta_min) * (1.0 + phase.cos()) / 2.0
+                eta_min + (lr - eta_min) * (1.0 + libm::cos(phase)) / 2.0
             }
             Schedule::InverseTime { decay } => lr / (1.0 + decay * k as f64),
         }

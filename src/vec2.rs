@@ -52,7 +52,7 @@ impl Vec2 {
 
     /// Euclidean length.
     pub fn norm(self) -> f64 {
-        self.x.hypot(self.y)
+        libm::hypot(self.x, self.y)
     }
 
     /// Euclidean distance to `other`.

@@ -64,27 +64,27 @@ impl Scalar for f64 {
     }
     #[inline(always)]
     fn powf(self, c: f64) -> f64 {
-        f64::powf(self, c)
+        libm::pow(self, c)
     }
     #[inline(always)]
     fn pow_base(self, c: f64) -> f64 {
-        c.powf(self)
+        libm::pow(c, self)
     }
     #[inline(always)]
     fn pow(self, b: f64) -> f64 {
-        self.powf(b)
+        libm::pow(self, b)
     }
     #[inline(always)]
     fn unary(self, op: Op) -> f64 {
         match op {
-            Op::Sin => self.sin(),
-            Op::Cos => self.cos(),
-            Op::Tan => self.tan(),
-            Op::Exp => self.exp(),
-            Op::Log => self.ln(),
+            Op::Sin => libm::sin(self),
+            Op::Cos => libm::cos(self),
+            Op::Tan => libm::tan(self),
+            Op::Exp => libm::exp(self),
+            Op::Log => libm::log(self),
             Op::Sqrt => self.sqrt(),
             Op::Abs => self.abs(),
-            Op::Tanh => self.tanh(),
+            Op::Tanh => libm::tanh(self),
             _ => f64::NAN,
         }
     }
@@ -141,24 +141,24 @@ impl Scalar for Dual {
         let slope = if c == 0.0 {
             0.0
         } else {
-            c * self.v.powf(c - 1.0)
+            c * libm::pow(self.v, c - 1.0)
         };
-        self.chain(self.v.powf(c), slope)
+        self.chain(libm::pow(self.v, c), slope)
     }
     #[inline(always)]
     fn pow_base(self, c: f64) -> Dual {
-        let v = c.powf(self.v);
+        let v = libm::pow(c, self.v);
         let slope = if c == 0.0 && self.v >= 0.0 {
             0.0
         } else {
-            v * c.ln()
+            v * libm::log(c)
         };
         self.chain(v, slope)
     }
     #[inline(always)]
     fn pow(self, b: Dual) -> Dual {
-        let v = self.v.powf(b.v);
-        let (ln_a, b_over_a) = (self.v.ln(), b.v / self.v);
+        let v = libm::pow(self.v, b.v);
+        let (ln_a, b_over_a) = (libm::log(self.v), b.v / self.v);
         Dual {
             v,
             dx: v * (b.dx * ln_a + b_over_a * self.dx),
@@ -169,17 +169,17 @@ impl Scalar for Dual {
     fn unary(self, op: Op) -> Dual {
         let a = self.v;
         let (v, slope) = match op {
-            Op::Sin => (a.sin(), a.cos()),
-            Op::Cos => (a.cos(), -a.sin()),
+            Op::Sin => (libm::sin(a), libm::cos(a)),
+            Op::Cos => (libm::cos(a), -libm::sin(a)),
             Op::Tan => {
-                let t = a.tan();
+                let t = libm::tan(a);
                 (t, 1.0 + t * t)
             }
             Op::Exp => {
-                let e = a.exp();
+                let e = libm::exp(a);
                 (e, e)
             }
-            Op::Log => (a.ln(), 1.0 / a),
+            Op::Log => (libm::log(a), 1.0 / a),
             Op::Sqrt => {
                 let s = a.sqrt();
                 (s, 1.0 / (2.0 * s))
@@ -195,7 +195,7 @@ impl Scalar for Dual {
                 },
             ),
             Op::Tanh => {
-                let t = a.tanh();
+                let t = libm::tanh(a);
                 (t, 1.0 - t * t)
             }
             _ => (f64::NAN, f64::NAN),

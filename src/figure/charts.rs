@@ -1,105 +1,280 @@
-//! The loss chart and the learning-rate chart: every run's series up to the figure's step,
-//! on a log y axis (as the page: loss shifted by the lowest minimum when that is negative,
-//! linear when the problem has no minimum), reduced to a min/max envelope per pixel column.
+//! The charts, defined once for the figure, the page and the CLI: the loss chart (log axis,
+//! as the page: loss shifted by the lowest minimum when that is negative, linear when the
+//! problem has no minimum), the learning-rate chart, and regression's training (solid) and
+//! validation (dashed) loss with a marker at each early-stopping run's best step.
+//!
+//! A [`Chart`] holds lines already reduced to the chart's pixel columns (a min/max envelope,
+//! [`super::envelope`]), so drawing costs the same at step 100 and at step 1,000,000.
+//! [`draw`] lays it out with plotters over any backend and returns where it plotted, so
+//! the page can map a hover to a step.
 
 use super::clip;
+use super::labels::{fill, Labels};
 use super::layout::{fail, Ctx};
+use super::theme::Colors;
 use super::FigureError;
+use crate::objective::Problem;
 use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Log scale: smaller values are drawn at the floor (as the page's charts).
-const FLOOR: f64 = 1e-16;
+pub(crate) const FLOOR: f64 = 1e-16;
 
-/// One chart's series: `(first x, values)` per run, in run order.
-struct Chart<'a> {
-    caption: String,
-    y_desc: &'a str,
-    log: bool,
-    series: Vec<(f64, Vec<f64>)>,
+/// One run's line: `(step, value)` points in order.
+pub(crate) struct Line {
+    pub color: RGBColor,
+    pub dashed: bool,
+    /// Left out of the y range when other runs did not diverge (one blow-up must not
+    /// flatten the rest; its line leaves through the top).
+    pub diverged: bool,
+    pub points: Vec<(f64, f64)>,
 }
 
-/// The loss of every run against the step.
+/// A dot on a line with a vertical guide and a label (the best step).
+pub(crate) struct Marker {
+    pub x: f64,
+    pub y: f64,
+    pub color: RGBColor,
+    pub label: String,
+}
+
+/// One chart: what it shows and how its axes are named.
+pub(crate) struct Chart {
+    /// Drawn above the plot when set (the page has its own captions).
+    pub caption: Option<String>,
+    /// Axis titles (empty: none, for the page's small charts).
+    pub x_desc: String,
+    pub y_desc: String,
+    pub log: bool,
+    /// The x range ends here (the race's step).
+    pub x_max: f64,
+    pub lines: Vec<Line>,
+    pub markers: Vec<Marker>,
+}
+
+/// How a chart looks: `u` pixels per design unit, the theme's colours, and whether it is
+/// the page's compact chart (13 px labels, narrow margins) or the figure's.
+#[derive(Clone, Copy)]
+pub(crate) struct Look {
+    pub u: f64,
+    pub colors: Colors,
+    pub compact: bool,
+    /// The backend joins thick lines with round corners (a canvas): lines are drawn as one
+    /// polyline each instead of being split at sharp turns.
+    pub round_joins: bool,
+}
+
+impl Look {
+    fn px(&self, n: f64) -> u32 {
+        (n * self.u).round().max(1.0) as u32
+    }
+    fn font(&self, size: f64, bold: bool, color: RGBColor) -> TextStyle<'static> {
+        let style = if bold {
+            FontStyle::Bold
+        } else {
+            FontStyle::Normal
+        };
+        FontDesc::new(FontFamily::SansSerif, size * self.u, style).color(&color)
+    }
+    /// Left and bottom label areas in pixels.
+    fn label_areas(&self, has_desc: bool) -> (u32, u32) {
+        match (self.compact, has_desc) {
+            (true, false) => (self.px(58.0), self.px(24.0)),
+            (true, true) => (self.px(74.0), self.px(40.0)),
+            (false, _) => (self.px(74.0), self.px(48.0)),
+        }
+    }
+    /// Pixel columns of the plot in an area `width` pixels wide (what lines are reduced to).
+    pub fn columns(&self, width: u32, has_desc: bool) -> usize {
+        let (left, _) = self.label_areas(has_desc);
+        width.saturating_sub(left + self.px(14.0)).max(1) as usize
+    }
+}
+
+/// Where a chart plotted, in the backend's pixels, and the x range it maps there.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub(crate) struct Plot {
+    pub left: i32,
+    pub right: i32,
+    pub top: i32,
+    pub bottom: i32,
+    pub x_max: f64,
+}
+
+impl Plot {
+    /// The step under pixel column `x` (clamped to the range). Used by the page's hover
+    /// (src/web/charts.rs, wasm32 only).
+    #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+    pub fn step_at(&self, x: f64) -> f64 {
+        let w = f64::from((self.right - self.left).max(1));
+        ((x - f64::from(self.left)) / w).clamp(0.0, 1.0) * self.x_max
+    }
+}
+
+/// The loss chart's caption, axis title, scale and the shift subtracted from every value.
+pub(crate) fn loss_axis(problem: &Problem, labels: &Labels) -> (String, String, bool, f64) {
+    let fstar = problem
+        .minima()
+        .iter()
+        .map(|m| m.value)
+        .min_by(f64::total_cmp);
+    match fstar {
+        None => (
+            labels.loss_linear.clone(),
+            labels.loss_axis.clone(),
+            false,
+            0.0,
+        ),
+        Some(f) if f < 0.0 => (
+            fill(&labels.loss_shifted, "min", &format!("{f:.4}")),
+            labels.loss_shifted_axis.clone(),
+            true,
+            f,
+        ),
+        Some(_) => (labels.loss_log.clone(), labels.loss_axis.clone(), true, 0.0),
+    }
+}
+
+/// The figure's loss chart (every run up to the figure's step).
 pub(crate) fn loss<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     ctx: &Ctx,
 ) -> Result<(), FigureError> {
-    let minima = ctx.figure.problem.minima();
-    let fstar = minima.iter().map(|m| m.value).min_by(f64::total_cmp);
-    let log = fstar.is_some();
-    let shift = fstar.filter(|&f| f < 0.0).unwrap_or(0.0);
-    let (caption, y_desc) = match fstar {
-        None => ("Loss (linear scale: no minimum)".to_string(), "loss"),
-        Some(f) if f < 0.0 => (
-            format!("Loss − min (min = {f:.4}, log scale)"),
-            "loss − min",
-        ),
-        Some(_) => ("Loss (log scale)".to_string(), "loss"),
-    };
-    let series = ctx
-        .figure
+    let figure = ctx.figure;
+    let labels = &figure.labels;
+    let look = ctx.look();
+    let columns = look.columns(area.dim_in_pixel().0, true);
+    let x_max = figure.step.max(1) as f64;
+    if figure.problem.regression().is_some() {
+        let mut lines = Vec::new();
+        let mut markers = Vec::new();
+        for run in &figure.runs {
+            let color = ctx.theme.run_color(run.color);
+            let line = |values: &[f64], dashed| Line {
+                color,
+                dashed,
+                diverged: run.diverged_at.is_some(),
+                points: clip::envelope(values, 0.0, x_max, columns),
+            };
+            lines.push(line(&run.loss, false));
+            if !run.validation.is_empty() {
+                lines.push(line(&run.validation, true));
+            }
+            if let Some(best) = run.best_step {
+                let at = best as usize;
+                let value = run.validation.get(at).or(run.loss.get(at));
+                if let Some(&y) = value.filter(|v| v.is_finite()) {
+                    markers.push(Marker {
+                        x: best as f64,
+                        y,
+                        color,
+                        label: fill(&labels.best_step, "step", &super::layout::group(best)),
+                    });
+                }
+            }
+        }
+        let chart = Chart {
+            caption: Some(labels.regression_loss.clone()),
+            x_desc: labels.step_axis.clone(),
+            y_desc: labels.loss_axis.clone(),
+            log: true,
+            x_max,
+            lines,
+            markers,
+        };
+        return draw(area, &chart, look).map(|_| ());
+    }
+    let (caption, y_desc, log, shift) = loss_axis(&figure.problem, labels);
+    let lines = figure
         .runs
         .iter()
-        .map(|r| (0.0, r.loss.iter().map(|v| v - shift).collect()))
+        .map(|r| {
+            let values: Vec<f64> = r.loss.iter().map(|v| v - shift).collect();
+            Line {
+                color: ctx.theme.run_color(r.color),
+                dashed: false,
+                diverged: r.diverged_at.is_some(),
+                points: clip::envelope(&values, 0.0, x_max, columns),
+            }
+        })
         .collect();
-    draw(
-        area,
-        ctx,
-        &Chart {
-            caption,
-            y_desc,
-            log,
-            series,
-        },
-    )
+    let chart = Chart {
+        caption: Some(caption),
+        x_desc: labels.step_axis.clone(),
+        y_desc,
+        log,
+        x_max,
+        lines,
+        markers: Vec::new(),
+    };
+    draw(area, &chart, look).map(|_| ())
 }
 
-/// The learning rate of every run against the step (rate k is used by step k + 1).
+/// The figure's learning-rate chart (rate k is used by step k + 1).
 pub(crate) fn learning_rate<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
     ctx: &Ctx,
 ) -> Result<(), FigureError> {
-    let series = ctx
-        .figure
+    let figure = ctx.figure;
+    let look = ctx.look();
+    let columns = look.columns(area.dim_in_pixel().0, true);
+    let x_max = figure.step.max(1) as f64;
+    let lines = figure
         .runs
         .iter()
-        .map(|r| (1.0, r.lr.clone()))
+        .map(|r| Line {
+            color: ctx.theme.run_color(r.color),
+            dashed: false,
+            diverged: r.diverged_at.is_some(),
+            points: clip::envelope(&r.lr, 1.0, x_max, columns),
+        })
         .collect();
     let chart = Chart {
-        caption: "Learning rate (log scale)".into(),
-        y_desc: "learning rate",
+        caption: Some(figure.labels.lr_caption.clone()),
+        x_desc: figure.labels.step_axis.clone(),
+        y_desc: figure.labels.lr_axis.clone(),
         log: true,
-        series,
+        x_max,
+        lines,
+        markers: Vec::new(),
     };
-    draw(area, ctx, &chart)
+    draw(area, &chart, look).map(|_| ())
 }
 
-/// The y range of the values: whole decades on a log axis, padded on a linear one. Runs
-/// that diverged are left out when others did not, so one blow-up does not flatten the
-/// rest (its line leaves through the top).
-fn y_range(series: &[(f64, Vec<f64>)], diverged: &[bool], log: bool) -> (f64, f64) {
-    let all_diverged = diverged.iter().all(|&d| d);
-    let values = series
+/// The y range of the lines in plotted units (decade exponents on a log axis): whole
+/// decades on a log axis, padded on a linear one.
+fn y_range(lines: &[Line], log: bool) -> (f64, f64) {
+    let all_diverged = lines.iter().all(|l| l.diverged);
+    let values = lines
         .iter()
-        .zip(diverged)
-        .filter(|(_, &d)| all_diverged || !d)
-        .flat_map(|((_, v), _)| v.iter().copied());
-    let values = values
+        .filter(|l| all_diverged || !l.diverged)
+        .flat_map(|l| l.points.iter().map(|p| to_axis(p.1, log)));
+    let (lo, hi) = values
         .filter(|v| v.is_finite())
-        .map(|v| if log { v.max(FLOOR) } else { v });
-    let (lo, hi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
-        (a.min(v), b.max(v))
-    });
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+            (a.min(v), b.max(v))
+        });
     if !lo.is_finite() {
-        return if log { (0.1, 10.0) } else { (0.0, 1.0) };
+        return if log { (-1.0, 1.0) } else { (0.0, 1.0) };
     }
     if log {
         // Whole decades, with room so that no line runs along the frame.
-        let (a, b) = ((lo.log10() - 0.15).floor(), (hi.log10() + 0.15).ceil());
-        (10f64.powf(a), 10f64.powf(b))
+        ((lo - 0.15).floor(), (hi + 0.15).ceil())
     } else {
-        let pad = ((hi - lo) * 0.05).max(1e-12);
+        let pad = ((hi - lo) * 0.05).max(1e-12 + lo.abs() * 1e-9);
         (lo - pad, hi + pad)
+    }
+}
+
+/// A value in plotted units: its decade exponent on a log axis (floored at [`FLOOR`]).
+/// One coordinate type for both axis kinds keeps one copy of the chart code in the page.
+fn to_axis(v: f64, log: bool) -> f64 {
+    if log {
+        v.max(FLOOR).log10()
+    } else {
+        v
     }
 }
 
@@ -116,79 +291,185 @@ fn tick(v: f64) -> String {
     super::short(v)
 }
 
-fn draw<DB: DrawingBackend>(
+/// Draws `spec` over `area`; returns where the plot went.
+pub(crate) fn draw<DB: DrawingBackend>(
     area: &DrawingArea<DB, Shift>,
-    ctx: &Ctx,
-    chart_spec: &Chart,
-) -> Result<(), FigureError> {
-    let c = ctx.colors;
-    let x_max = (ctx.figure.step.max(1)) as f64;
-    let diverged: Vec<bool> = ctx
-        .figure
-        .runs
-        .iter()
-        .map(|r| r.diverged_at.is_some())
-        .collect();
-    let (lo, hi) = y_range(&chart_spec.series, &diverged, chart_spec.log);
+    spec: &Chart,
+    look: Look,
+) -> Result<Plot, FigureError> {
+    let c = look.colors;
+    let log = spec.log;
+    let x_max = spec.x_max.max(1.0);
+    let (lo, hi) = y_range(&spec.lines, log);
+    let has_desc = !spec.y_desc.is_empty();
+    let (left, bottom) = look.label_areas(has_desc);
     let mut builder = ChartBuilder::on(area);
+    if let Some(caption) = &spec.caption {
+        builder.caption(caption, look.font(18.0, true, c.text));
+    }
     builder
-        .caption(&chart_spec.caption, ctx.font(18.0, true, c.text))
-        .margin_right(ctx.px(10.0))
-        .x_label_area_size(ctx.px(48.0))
-        .y_label_area_size(ctx.px(74.0));
-    let (w, _) = area.dim_in_pixel();
-    let columns = w.saturating_sub(ctx.px(84.0)).max(1) as usize;
-    // A macro, not a closure: the mesh type differs between the two axis kinds.
-    macro_rules! mesh {
-        ($chart:expr) => {
-            $chart
-                .configure_mesh()
-                .x_desc("step")
-                .y_desc(chart_spec.y_desc)
-                .x_labels(6)
-                .y_labels(6)
-                .light_line_style(c.grid.mix(0.0))
-                .bold_line_style(c.grid.stroke_width(1))
-                .axis_style(c.axis.stroke_width(1))
-                .label_style(ctx.font(15.0, false, c.muted))
-                .axis_desc_style(ctx.font(16.0, false, c.text))
-                .x_label_formatter(&|v| super::layout::group(*v as u64))
-                .y_label_formatter(&|v| tick(*v))
-                .draw()
-                .map_err(fail)?
-        };
-    }
-    // The two axis kinds are different types, hence two arms drawing the same series.
-    let runs = &ctx.figure.runs;
-    let width = ctx.px(2.4);
-    macro_rules! draw_runs {
-        ($chart:ident) => {
-            for ((first, values), run) in chart_spec.series.iter().zip(runs) {
-                let points = clip::envelope(values, *first, x_max, columns);
-                let style = ctx.theme.run_color(run.color).stroke_width(width);
-                let coords = $chart.as_coord_spec();
-                let runs = clip::smooth_runs(points.into_iter().map(|(x, y)| {
-                    let p = (x, y.clamp(lo, hi));
-                    (p, coords.translate(&p))
-                }));
-                $chart
-                    .draw_series(runs.into_iter().map(|r| PathElement::new(r, style)))
-                    .map_err(fail)?;
-            }
-        };
-    }
-    if chart_spec.log {
-        let mut chart = builder
-            .build_cartesian_2d(0.0..x_max, (lo..hi).log_scale())
-            .map_err(fail)?;
-        mesh!(chart);
-        draw_runs!(chart);
+        .margin_right(look.px(if look.compact { 14.0 } else { 10.0 }))
+        .margin_top(look.px(if look.compact { 8.0 } else { 0.0 }))
+        .x_label_area_size(bottom)
+        .y_label_area_size(left);
+    let (label_size, desc_size) = if look.compact {
+        (13.0, 13.0)
     } else {
-        let mut chart = builder
-            .build_cartesian_2d(0.0..x_max, lo..hi)
-            .map_err(fail)?;
-        mesh!(chart);
-        draw_runs!(chart);
+        (15.0, 16.0)
+    };
+    let (_, h) = area.dim_in_pixel();
+    let room = ((f64::from(h) / look.u) / 30.0).clamp(2.0, 8.0) as usize;
+    // On a log axis one label per decade (every other one when they would crowd).
+    let decades = (hi - lo).round().max(1.0) as usize;
+    let y_labels = if log {
+        (decades / decades.div_ceil(room).max(1) + 1).max(2)
+    } else {
+        room
+    };
+    let mut chart = builder
+        .build_cartesian_2d(0.0..x_max, lo..hi)
+        .map_err(fail)?;
+    let y_label = |v: &f64| {
+        if log {
+            tick(10f64.powf(*v))
+        } else {
+            tick(*v)
+        }
+    };
+    chart
+        .configure_mesh()
+        .x_desc(spec.x_desc.as_str())
+        .y_desc(spec.y_desc.as_str())
+        .x_labels(6)
+        .y_labels(y_labels)
+        .light_line_style(c.grid.mix(0.0))
+        .bold_line_style(c.grid.stroke_width(1))
+        .axis_style(c.axis.stroke_width(1))
+        .label_style(look.font(label_size, false, c.muted))
+        .axis_desc_style(look.font(desc_size, false, c.text))
+        .x_label_formatter(&|v| super::layout::group(v.max(0.0) as u64))
+        .y_label_formatter(&y_label)
+        .draw()
+        .map_err(fail)?;
+
+    let width = look.px(if look.compact { 2.0 } else { 2.4 });
+    for line in &spec.lines {
+        let style = line.color.stroke_width(width);
+        let coords = chart.as_coord_spec();
+        let points = line.points.iter().map(|&(x, y)| {
+            let p = (x, to_axis(y, log).clamp(lo, hi));
+            (p, coords.translate(&p))
+        });
+        let runs = if look.round_joins {
+            clip::joined_runs(points)
+        } else {
+            clip::smooth_runs(points)
+        };
+        if line.dashed {
+            let (dash, gap) = (look.px(7.0), look.px(5.0));
+            chart
+                .draw_series(
+                    runs.into_iter()
+                        .map(|r| DashedPathElement::new(r, dash, gap, style)),
+                )
+                .map_err(fail)?;
+        } else {
+            chart
+                .draw_series(runs.into_iter().map(|r| PathElement::new(r, style)))
+                .map_err(fail)?;
+        }
     }
-    Ok(())
+    let (xr, yr) = chart.plotting_area().get_pixel_range();
+    for m in &spec.markers {
+        let p = (m.x, to_axis(m.y, log).clamp(lo, hi));
+        let guide = m.color.mix(0.6).stroke_width(look.px(1.5));
+        let (dash, gap) = (look.px(3.0), look.px(4.0));
+        chart
+            .draw_series([DashedPathElement::new(
+                vec![(m.x, lo), (m.x, hi)],
+                dash,
+                gap,
+                guide,
+            )])
+            .map_err(fail)?;
+        chart
+            .draw_series([
+                Circle::new(p, look.px(7.0), c.text.filled()),
+                Circle::new(p, look.px(5.5), m.color.filled()),
+            ])
+            .map_err(fail)?;
+        let (px, _) = chart.as_coord_spec().translate(&p);
+        let right = px > xr.end - look.px(70.0) as i32;
+        let (pos, dx) = if right {
+            (Pos::new(HPos::Right, VPos::Bottom), -(look.px(8.0) as i32))
+        } else {
+            (Pos::new(HPos::Left, VPos::Bottom), look.px(8.0) as i32)
+        };
+        let label = look.font(12.0, true, c.text).pos(pos);
+        chart
+            .draw_series([EmptyElement::at(p)
+                + Text::new(m.label.clone(), (dx, -(look.px(6.0) as i32)), label)])
+            .map_err(fail)?;
+    }
+    Ok(Plot {
+        left: xr.start,
+        right: xr.end,
+        top: yr.start,
+        bottom: yr.end,
+        x_max,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::figure::theme::Theme;
+
+    #[test]
+    fn a_drawn_chart_maps_its_plot_edges_to_the_first_and_last_step() {
+        let mut svg = String::new();
+        let plot = {
+            let root = SVGBackend::with_string(&mut svg, (600, 300)).into_drawing_area();
+            let chart = Chart {
+                caption: None,
+                x_desc: String::new(),
+                y_desc: String::new(),
+                log: true,
+                x_max: 500.0,
+                lines: vec![Line {
+                    color: RGBColor(200, 0, 0),
+                    dashed: false,
+                    diverged: false,
+                    points: (0..=500)
+                        .map(|i| (f64::from(i), 1.0 / f64::from(i + 1)))
+                        .collect(),
+                }],
+                markers: Vec::new(),
+            };
+            let look = Look {
+                u: 1.0,
+                colors: Theme::Dark.colors(),
+                compact: true,
+                round_joins: true,
+            };
+            draw(&root, &chart, look).unwrap()
+        };
+        assert!(
+            plot.left > 40 && plot.right < 600 && plot.left < plot.right,
+            "{plot:?}"
+        );
+        assert_eq!(plot.step_at(f64::from(plot.left)), 0.0);
+        assert_eq!(plot.step_at(f64::from(plot.right)), 500.0);
+        assert_eq!(
+            plot.step_at(f64::from(plot.left + plot.right) / 2.0)
+                .round(),
+            250.0
+        );
+        // Log axis: decade labels (1e-3 … 1), one polyline for the run.
+        assert!(
+            svg.contains(">0.01<") || svg.contains("0.01\n"),
+            "decade labels"
+        );
+        assert_eq!(svg.to_uppercase().matches("#C80000").count(), 1, "one line");
+    }
 }

@@ -132,6 +132,37 @@ pub fn envelope(values: &[f64], first_x: f64, x_max: f64, columns: usize) -> Vec
     out
 }
 
+/// `points` (each with its pixel position) as polylines for a backend with round joins (a
+/// canvas): one run, repeated pixels dropped. Splitting at every turn, as
+/// [`smooth_runs`] does for the bitmap backend, would cost a canvas one stroke per turn.
+pub fn joined_runs<T: Copy>(points: impl IntoIterator<Item = (T, (i32, i32))>) -> Vec<Vec<T>> {
+    let mut run: Vec<(T, (i32, i32))> = Vec::new();
+    for (value, px) in points {
+        let n = run.len();
+        if n > 0 && run[n - 1].1 == px {
+            continue;
+        }
+        // Three points on one pixel row or column: the middle one adds nothing (a flat
+        // learning rate is two points, not one per column).
+        if n > 1 {
+            let (a, b) = (run[n - 2].1, run[n - 1].1);
+            let between = |u: i32, v: i32, w: i32| (u <= v && v <= w) || (u >= v && v >= w);
+            if (a.1 == b.1 && b.1 == px.1 && between(a.0, b.0, px.0))
+                || (a.0 == b.0 && b.0 == px.0 && between(a.1, b.1, px.1))
+            {
+                run[n - 1] = (value, px);
+                continue;
+            }
+        }
+        run.push((value, px));
+    }
+    if run.len() > 1 {
+        vec![run.into_iter().map(|(v, _)| v).collect()]
+    } else {
+        Vec::new()
+    }
+}
+
 /// `points` (each with its pixel position) as runs that a thick line can draw without
 /// spikes and without repeating itself: repeated pixels and pixel segments already drawn
 /// are dropped (a run jittering at a minimum for 100,000 steps draws a handful of
@@ -231,6 +262,22 @@ mod tests {
         let px = [(0, 0), (10, 0), (20, 0), (20, 0), (5, 1), (5, -9)];
         let runs = smooth_runs(px.iter().enumerate().map(|(i, &p)| (i, p)));
         assert_eq!(runs, [vec![0, 1, 2], vec![2, 4, 5]]);
+    }
+
+    #[test]
+    fn joined_runs_drop_points_in_the_middle_of_a_pixel_row_or_column() {
+        let px = [
+            (0, 5),
+            (1, 5),
+            (2, 5),
+            (2, 5),
+            (3, 5),
+            (3, 2),
+            (3, 0),
+            (4, 1),
+        ];
+        let runs = joined_runs(px.iter().enumerate().map(|(i, &p)| (i, p)));
+        assert_eq!(runs, [vec![0, 4, 6, 7]]);
     }
 
     #[test]

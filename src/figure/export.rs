@@ -37,26 +37,53 @@ pub fn register_fonts() {
     });
 }
 
+/// A bitmap the SVG shows as an `<image>` (the heat map): where, how large, RGB pixels.
+pub(crate) struct Bitmap {
+    pub w: u32,
+    pub h: u32,
+    pub rgb: Vec<u8>,
+    element: (i32, i32),
+}
+
 /// The figure as an SVG document of `options`' size and theme.
 pub fn to_svg(figure: &Figure, options: Options) -> Result<String, FigureError> {
+    let (text, images) = svg_parts(figure, options)?;
+    splice(&text, &images, |b| {
+        let png = encode_png(&b.rgb, b.w, b.h)?;
+        Ok(format!(
+            "data:image/png;base64,{}",
+            base64::engine::general_purpose::STANDARD.encode(png)
+        ))
+    })
+}
+
+/// The SVG text with a mark where each bitmap goes, and the bitmaps (for [`splice`]).
+fn svg_parts(figure: &Figure, options: Options) -> Result<(String, Vec<Bitmap>), FigureError> {
     options.validate()?;
     #[cfg(not(target_arch = "wasm32"))]
     register_fonts();
     let mut text = String::new();
     let images = Rc::new(RefCell::new(Vec::new()));
     {
-        let backend = SvgImages {
-            inner: SVGBackend::with_string(&mut text, (options.width, options.height)),
-            images: Rc::clone(&images),
-        };
-        let root = backend.into_drawing_area();
+        let root =
+            SvgImages::new(&mut text, (options.width, options.height), &images).into_drawing_area();
         draw(&root, figure, options.theme)?;
         root.present().map_err(super::layout::fail)?;
     }
-    let images = images.borrow();
-    let mut out = String::with_capacity(text.len() + images.iter().map(String::len).sum::<usize>());
-    let mut rest = text.as_str();
-    for image in images.iter() {
+    let images = images.take();
+    Ok((text, images))
+}
+
+/// `text` with each bitmap's mark replaced by an `<image>` whose `href` is `href(bitmap)`
+/// (a PNG data URL: encoded here natively, by the browser's canvas in the page).
+pub(crate) fn splice(
+    text: &str,
+    images: &[Bitmap],
+    mut href: impl FnMut(&Bitmap) -> Result<String, FigureError>,
+) -> Result<String, FigureError> {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    for image in images {
         let Some(mark) = rest.find(MARK_FILL) else {
             break;
         };
@@ -65,7 +92,15 @@ pub fn to_svg(figure: &Figure, options: Options) -> Result<String, FigureError> 
             break;
         };
         out.push_str(&rest[..open]);
-        out.push_str(image);
+        out.push_str(&format!(
+            "<image x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" preserveAspectRatio=\"none\" \
+             href=\"{}\"/>",
+            image.element.0,
+            image.element.1,
+            image.w,
+            image.h,
+            href(image)?
+        ));
         rest = &rest[mark + close + 2..];
     }
     out.push_str(rest);
@@ -101,10 +136,24 @@ fn encode_png(rgb: &[u8], w: u32, h: u32) -> Result<Vec<u8>, FigureError> {
 }
 
 /// plotters' SVG backend, with bitmaps as embedded PNG images (see the module header).
-struct SvgImages<'a> {
+pub(crate) struct SvgImages<'a> {
     inner: SVGBackend<'a>,
-    /// The `<image>` elements, in the order their marks were drawn.
-    images: Rc<RefCell<Vec<String>>>,
+    /// The bitmaps, in the order their marks were drawn.
+    images: Rc<RefCell<Vec<Bitmap>>>,
+}
+
+impl<'a> SvgImages<'a> {
+    /// SVG text into `text`, bitmaps into `images`.
+    pub(crate) fn new(
+        text: &'a mut String,
+        size: (u32, u32),
+        images: &Rc<RefCell<Vec<Bitmap>>>,
+    ) -> Self {
+        SvgImages {
+            inner: SVGBackend::with_string(text, size),
+            images: Rc::clone(images),
+        }
+    }
 }
 
 type Result2<T> = Result<T, DrawingErrorKind<std::io::Error>>;
@@ -176,14 +225,12 @@ impl DrawingBackend for SvgImages<'_> {
         self.inner.estimate_text_size(text, s)
     }
     fn blit_bitmap(&mut self, pos: BackendCoord, (w, h): (u32, u32), src: &[u8]) -> Result2<()> {
-        let png = encode_png(src, w, h)
-            .map_err(|e| DrawingErrorKind::DrawingError(std::io::Error::other(e.to_string())))?;
-        let data = base64::engine::general_purpose::STANDARD.encode(png);
-        self.images.borrow_mut().push(format!(
-            "<image x=\"{}\" y=\"{}\" width=\"{w}\" height=\"{h}\" preserveAspectRatio=\"none\" \
-             href=\"data:image/png;base64,{data}\"/>",
-            pos.0, pos.1
-        ));
+        self.images.borrow_mut().push(Bitmap {
+            w,
+            h,
+            rgb: src.to_vec(),
+            element: pos,
+        });
         let end = (pos.0 + w as i32, pos.1 + h as i32);
         self.inner.draw_rect(pos, end, &MARK.filled(), true)
     }

@@ -49,6 +49,7 @@ pub(crate) fn panels<DB: DrawingBackend>(
             theme: ctx.theme,
             colors: ctx.colors,
             u: ctx.u,
+            round_joins: ctx.round_joins,
         };
         // The optimizer only where the name does not already say it.
         let mut title = if run.name == run.optimizer {

@@ -3,6 +3,7 @@
 //! the legend above the loss and learning-rate charts. Every length is in units of `u`, the
 //! figure's size relative to 1600 × 900, so a slide at 2× looks the same, only sharper.
 
+use super::labels::fill;
 use super::theme::Colors;
 use super::{charts, grid, legend, view, Figure, FigureError, Theme};
 use plotters::coord::Shift;
@@ -16,9 +17,21 @@ pub(crate) struct Ctx<'a> {
     pub colors: Colors,
     /// Pixels per design unit (1 at 1600 × 900).
     pub u: f64,
+    /// The backend joins thick lines round (a canvas), see `charts::Look::round_joins`.
+    pub round_joins: bool,
 }
 
 impl Ctx<'_> {
+    /// The charts' look at this figure's size and theme.
+    pub fn look(&self) -> super::charts::Look {
+        super::charts::Look {
+            u: self.u,
+            colors: self.colors,
+            compact: false,
+            round_joins: self.round_joins,
+        }
+    }
+
     /// `n` design units in pixels (at least 1).
     pub fn px(&self, n: f64) -> u32 {
         (n * self.u).round().max(1.0) as u32
@@ -46,9 +59,21 @@ pub fn draw<DB: DrawingBackend>(
     figure: &Figure,
     theme: Theme,
 ) -> Result<(), FigureError> {
+    draw_joined(root, figure, theme, false)
+}
+
+/// [`draw`] for a backend that joins thick lines round (`round_joins`: the page's canvas),
+/// so that long lines are drawn as one polyline each.
+pub fn draw_joined<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    figure: &Figure,
+    theme: Theme,
+    round_joins: bool,
+) -> Result<(), FigureError> {
     let (w, h) = root.dim_in_pixel();
     let u = (f64::from(w) / 1600.0).min(f64::from(h) / 900.0);
     let ctx = Ctx {
+        round_joins,
         figure,
         theme,
         colors: theme.colors(),
@@ -124,13 +149,13 @@ fn header<DB: DrawingBackend>(
             .pos(Pos::new(HPos::Right, VPos::Top))
     };
     root.draw(&Text::new(
-        format!("step {}", group(figure.step)),
+        fill(&figure.labels.step_of, "step", &group(figure.step)),
         (w as i32 - pad, pad),
         right(34.0, true, c.text),
     ))
     .map_err(fail)?;
     root.draw(&Text::new(
-        format!("of {}", group(figure.steps)),
+        fill(&figure.labels.of_steps, "n", &group(figure.steps)),
         (w as i32 - pad, pad + ctx.px(46.0) as i32),
         right(19.0, false, c.muted),
     ))

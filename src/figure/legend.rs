@@ -2,6 +2,7 @@
 //! and its loss at the figure's step (or where it diverged). Rows that do not fit are
 //! summed up as `+ n more`.
 
+use super::labels::fill;
 use super::layout::{fail, group, Ctx};
 use super::short;
 use plotters::coord::Shift;
@@ -40,6 +41,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
     let c = ctx.colors;
     area.fill(&c.card).map_err(fail)?;
     let runs = &ctx.figure.runs;
+    let labels = &ctx.figure.labels;
     let (rows_n, columns) = rows(ctx, h as i32 + 1);
     let mut shown = rows_n * columns;
     if shown < runs.len() {
@@ -82,9 +84,9 @@ pub(crate) fn draw<DB: DrawingBackend>(
         ))
         .map_err(fail)?;
         let (status, status_color) = match run.diverged_at {
-            Some(at) => (format!("diverged at step {}", group(at)), c.bad),
+            Some(at) => (fill(&labels.legend_diverged, "step", &group(at)), c.bad),
             None => match run.loss.last() {
-                Some(&l) => (format!("loss {}", short(l)), c.text),
+                Some(&l) => (fill(&labels.legend_loss, "loss", &short(l)), c.text),
                 None => (String::new(), c.text),
             },
         };
@@ -100,7 +102,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         let (i, dx) = (shown % rows_n, (shown / rows_n) as i32 * column_w);
         let y = ctx.px(PAD + ROW * i as f64) as i32;
         area.draw(&Text::new(
-            format!("+ {} more runs", runs.len() - shown),
+            fill(&labels.legend_more, "n", &(runs.len() - shown).to_string()),
             (dx + text_x, y + ctx.px(8.0) as i32),
             ctx.font(17.0, false, c.muted),
         ))

@@ -10,19 +10,22 @@
 //! `plotters-canvas`. It is DOM-free. A [`Figure`] is a snapshot of finished runs at one
 //! step, so drawing never steps an optimizer.
 
-mod charts;
-mod clip;
-mod export;
+pub(crate) mod charts;
+pub(crate) mod clip;
+pub mod envelope;
+pub(crate) mod export;
 mod grid;
-mod layout;
+mod labels;
+pub(crate) mod layout;
 mod legend;
-mod theme;
+pub(crate) mod theme;
 mod view;
 
 pub use export::to_svg;
 #[cfg(not(target_arch = "wasm32"))]
 pub use export::{register_fonts, to_png};
-pub use layout::draw;
+pub use labels::{pairs, Labels};
+pub use layout::{draw, draw_joined};
 pub use theme::{Rgb, Theme};
 
 use crate::field::Scale;
@@ -103,6 +106,10 @@ pub struct RunPicture {
     pub loss: Vec<f64>,
     /// Learning rate of steps 1 … k.
     pub lr: Vec<f64>,
+    /// Validation loss at each point (empty without a validation split).
+    pub validation: Vec<f64>,
+    /// The best step of an early-stopping run (marked on the loss chart).
+    pub best_step: Option<u64>,
     /// The step at which the run diverged, if it did by the figure's step.
     pub diverged_at: Option<u64>,
 }
@@ -130,6 +137,8 @@ pub struct Figure {
     pub minima: Vec<Vec2>,
     /// The runs.
     pub runs: Vec<RunPicture>,
+    /// The words shown (English unless the caller passes translations).
+    pub labels: Labels,
     /// One small view per run instead of one view of all (`page.layout: "grid"`).
     pub grid: bool,
 }
@@ -150,6 +159,16 @@ impl Figure {
     /// The runs of `scenario` (as [`Scenario::run`] returns them, in order) at `step`
     /// (default: the scenario's page step, else its last step; clamped to the steps).
     pub fn new(scenario: &Scenario, runners: &[Runner], step: Option<u64>) -> Self {
+        Self::with_labels(scenario, runners, step, Labels::default())
+    }
+
+    /// As [`Figure::new`], with `labels` (for example translated by the page).
+    pub fn with_labels(
+        scenario: &Scenario,
+        runners: &[Runner],
+        step: Option<u64>,
+        labels: Labels,
+    ) -> Self {
         let step = step
             .or(scenario.page.step)
             .unwrap_or(scenario.steps)
@@ -160,11 +179,11 @@ impl Figure {
                 format!("f(x, y) = {}", kind.surface().formula()),
             ),
             ProblemSpec::Regression(_) => (
-                "Linear regression".to_string(),
+                labels.regression_title.clone(),
                 "loss(w, b) = mean((w·x + b − y)²)".to_string(),
             ),
             ProblemSpec::Expr(source) => {
-                ("Custom formula".to_string(), format!("f(x, y) = {source}"))
+                (labels.formula_title.clone(), format!("f(x, y) = {source}"))
             }
         };
         let problem = Arc::clone(&scenario.problem);
@@ -187,6 +206,7 @@ impl Figure {
                 .collect(),
             grid: scenario.page.layout == Some(Layout::Grid),
             problem,
+            labels,
         }
     }
 }
@@ -211,6 +231,11 @@ fn picture(index: usize, runner: &Runner, step: u64) -> RunPicture {
         path: record.trajectory[..points].to_vec(),
         loss: record.loss[..points.min(record.loss.len())].to_vec(),
         lr: record.lr[..points.saturating_sub(1).min(record.lr.len())].to_vec(),
+        validation: record.validation_loss[..points.min(record.validation_loss.len())].to_vec(),
+        best_step: spec
+            .early_stopping
+            .is_some()
+            .then(|| runner.best_step().min(step)),
         diverged_at,
     }
 }

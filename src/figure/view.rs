@@ -61,7 +61,7 @@ pub(crate) fn surface<DB: DrawingBackend>(
     let b = equal_scale(figure.bounds, inner.0, inner.1);
     let mut builder = ChartBuilder::on(area);
     if regression {
-        builder.caption("Loss over (w, b)", ctx.font(18.0, true, c.text));
+        builder.caption(&figure.labels.param_view, ctx.font(18.0, true, c.text));
     }
     let mut chart = builder
         .margin_right(ctx.px(6.0))
@@ -117,11 +117,12 @@ pub(crate) fn surface<DB: DrawingBackend>(
             .iter()
             .flat_map(|piece| {
                 let coords = chart.as_coord_spec();
-                clip::smooth_runs(
-                    piece
-                        .iter()
-                        .map(|p| ((p.x, p.y), coords.translate(&(p.x, p.y)))),
-                )
+                let points = piece
+                    .iter()
+                    .map(|p| ((p.x, p.y), coords.translate(&(p.x, p.y))));
+                // Split at turns on every backend: one long self-crossing polyline with a
+                // translucent halo is very slow for a canvas to rasterise (52 s measured).
+                clip::smooth_runs(points)
             })
             .collect();
         // The view looks the same in both themes, so paths keep the run's own colour.
@@ -226,10 +227,11 @@ pub(crate) fn data<DB: DrawingBackend>(
     };
     let (x0, x1) = range(&reg.data.x);
     let (y0, y1) = range(&reg.data.y);
+    let labels = &ctx.figure.labels;
     let caption = if reg.validation.is_empty() {
-        "Data and each run's line"
+        &labels.data_view
     } else {
-        "Data (● training, ○ validation) and each run's line"
+        &labels.data_view_split
     };
     let mut chart = ChartBuilder::on(area)
         .caption(caption, ctx.font(18.0, true, c.text))

@@ -10,7 +10,7 @@
 //! tiny. AdamW decouples the decay from the adaptive scaling (Loshchilov & Hutter, 2019).
 
 use super::coupled_decay;
-use super::moments::{Moments, Powers};
+use super::moments::Moments;
 use super::params::{eps, flag, lr, weight_decay, ParamInfo, ParamValues, BETAS};
 use super::{Family, FamilyInfo, Stateful, Trace};
 use crate::vec2::Vec2;
@@ -41,8 +41,6 @@ pub struct AdamHyper<const DECOUPLED: bool> {
     pub weight_decay: f64,
     /// AMSGrad variant.
     pub amsgrad: bool,
-    /// The squares of β1 and β2, for `βᵗ` exactly as `powi` but cheaper (see [`Powers`]).
-    pub powers: [Powers; 2],
 }
 
 impl<const DECOUPLED: bool> Family for AdamHyper<DECOUPLED> {
@@ -61,7 +59,6 @@ impl<const DECOUPLED: bool> Family for AdamHyper<DECOUPLED> {
             eps: v.number("eps"),
             weight_decay: v.number("weight_decay"),
             amsgrad: v.flag("amsgrad"),
-            powers: betas.map(Powers::new),
         }
     }
 
@@ -74,10 +71,9 @@ impl<const DECOUPLED: bool> Family for AdamHyper<DECOUPLED> {
             (p, coupled_decay(g, p, h.weight_decay), None)
         };
         let step = s.moments.update(g, h.betas);
-        let t = step as i32;
-        // βᵗ as `powi(t)` computes it, bit for bit.
-        let bias_correction1 = 1.0 - h.powers[0].powi(t);
-        let bias_correction2 = 1.0 - h.powers[1].powi(t);
+        let (beta1_t, beta2_t) = s.moments.beta_powers();
+        let bias_correction1 = 1.0 - beta1_t;
+        let bias_correction2 = 1.0 - beta2_t;
         let second = if h.amsgrad {
             s.max_exp_avg_sq = s.max_exp_avg_sq.zip(s.moments.exp_avg_sq, f64::max);
             s.max_exp_avg_sq

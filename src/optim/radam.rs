@@ -9,6 +9,9 @@
 //! ```
 //!
 //! Liu et al., 2020: rectifies Adam's early, high-variance adaptive rate (a built-in warm-up).
+//!
+//! `βᵗ` is carried from step to step by `moments` (PyTorch's `β ** t` is a `pow` each
+//! step; the two agree far inside the reference tolerance).
 
 use super::coupled_decay;
 use super::moments::Moments;
@@ -37,9 +40,10 @@ impl Family for RadamHyper {
     type State = Moments;
 
     fn from_values(v: &ParamValues) -> Self {
+        let betas = v.pair("betas");
         RadamHyper {
             lr: v.number("lr"),
-            betas: v.pair("betas"),
+            betas,
             eps: v.number("eps"),
             weight_decay: v.number("weight_decay"),
         }
@@ -50,12 +54,13 @@ impl Family for RadamHyper {
         let g = coupled_decay(g, p, h.weight_decay);
         let step = s.update(g, h.betas);
         let t = step as f64;
-        let [beta1, beta2] = h.betas;
-        let bias_correction1 = 1.0 - beta1.powf(t);
-        let bias_correction2 = 1.0 - beta2.powf(t);
+        let beta2 = h.betas[1];
+        let (beta1_t, beta2_t) = s.beta_powers();
+        let bias_correction1 = 1.0 - beta1_t;
+        let bias_correction2 = 1.0 - beta2_t;
         let corrected = s.exp_avg / bias_correction1;
         let rho_inf = 2.0 / (1.0 - beta2) - 1.0;
-        let rho_t = rho_inf - 2.0 * t * beta2.powf(t) / bias_correction2;
+        let rho_t = rho_inf - 2.0 * t * beta2_t / bias_correction2;
         let rectified = rho_t > 5.0;
         out.record(|x| {
             x.step = Some(step);

@@ -69,7 +69,7 @@ impl Dataset {
             // Box–Muller: u1 in (0, 1] so that ln(u1) is finite.
             let u1 = 1.0 - rng.random::<f64>();
             let u2 = rng.random::<f64>();
-            let e = (-2.0 * u1.ln()).sqrt() * (std::f64::consts::TAU * u2).cos();
+            let e = (-2.0 * libm::log(u1)).sqrt() * libm::cos(std::f64::consts::TAU * u2);
             data.x.push(x);
             data.y
                 .push(spec.slope * x + spec.intercept + spec.noise * e);

@@ -189,13 +189,17 @@ impl SurfaceVisitor for Drive<'_> {
 
 impl Drive<'_> {
     /// Whether the run's steps depend only on the point, the step number and the loss
-    /// (what the kernel models); otherwise the [`Runner`] loop runs it.
+    /// (what the kernel models); otherwise the [`Runner`] loop runs it (gradient noise,
+    /// early stopping, warm starts, mini-batches, validation).
     fn fast(&self, problem: &Problem) -> bool {
         let s = self.spec;
         let plain_regression = problem.regression().is_none_or(|r| {
             r.validation.is_empty() && s.batch_size.is_none_or(|b| b >= r.train.len())
         });
-        s.early_stopping.is_none() && s.warm_start.is_none() && plain_regression
+        s.early_stopping.is_none()
+            && s.warm_start.is_none()
+            && s.noise.is_none()
+            && plain_regression
     }
 
     /// Picks the optimizer family, then runs the loop for it.

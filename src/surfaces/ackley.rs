@@ -15,19 +15,19 @@ pub struct Ackley;
 impl Surface for Ackley {
     fn value(&self, p: Vec2) -> f64 {
         let s = (0.5 * (p.x * p.x + p.y * p.y)).sqrt();
-        let c = 0.5 * ((2.0 * PI * p.x).cos() + (2.0 * PI * p.y).cos());
-        -20.0 * (-0.2 * s).exp() - c.exp() + E + 20.0
+        let c = 0.5 * (libm::cos(2.0 * PI * p.x) + libm::cos(2.0 * PI * p.y));
+        -20.0 * libm::exp(-0.2 * s) - libm::exp(c) + E + 20.0
     }
     fn gradient(&self, p: Vec2) -> Vec2 {
         let s = (0.5 * (p.x * p.x + p.y * p.y)).sqrt();
-        let c = 0.5 * ((2.0 * PI * p.x).cos() + (2.0 * PI * p.y).cos());
+        let c = 0.5 * (libm::cos(2.0 * PI * p.x) + libm::cos(2.0 * PI * p.y));
         let radial = if s > 0.0 {
-            2.0 * (-0.2 * s).exp() / s
+            2.0 * libm::exp(-0.2 * s) / s
         } else {
             0.0
         };
-        let ripple = PI * c.exp();
-        p.map(|v| radial * v + ripple * (2.0 * PI * v).sin())
+        let ripple = PI * libm::exp(c);
+        p.map(|v| radial * v + ripple * libm::sin(2.0 * PI * v))
     }
     fn bounds(&self) -> Bounds {
         Bounds::new(-5.0, 5.0, -5.0, 5.0)

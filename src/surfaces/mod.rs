@@ -220,6 +220,74 @@ impl SurfaceKind {
 
 #[cfg(test)]
 mod tests {
+
+    /// The engine's maths calls `libm` (pure Rust, the same code natively and in wasm)
+    /// for every transcendental function, never std's, which is the platform's C library
+    /// natively and another implementation in wasm: the page and the CLI then compute the
+    /// same bits. A call of std's `.exp()`, `.cos()`, `.powf(…)` … outside tests fails here.
+    #[test]
+    fn engine_maths_calls_libm_not_std_transcendentals() {
+        const STD: &[&str] = &[
+            ".sin()",
+            ".cos()",
+            ".tan()",
+            ".sinh()",
+            ".cosh()",
+            ".tanh()",
+            ".asin()",
+            ".acos()",
+            ".atan()",
+            ".atan2(",
+            ".exp()",
+            ".exp2()",
+            ".exp_m1()",
+            ".ln()",
+            ".ln_1p()",
+            ".log(",
+            ".log2()",
+            ".log10()",
+            ".powf(",
+            ".hypot(",
+            ".cbrt()",
+            ".sin_cos()",
+        ];
+        // Calls of the expression evaluator's own `Scalar` trait (libm for f64), not std's.
+        const TRAIT_CALLS: &[&str] = &["acc.powf(c)"];
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = vec![root.join("vec2.rs"), root.join("schedule.rs")];
+        for dir in ["surfaces", "optim", "expr", "regression", "run", "sweep"] {
+            for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+                files.push(entry.unwrap().path());
+            }
+        }
+        let mut scanned = 0;
+        for file in files {
+            let name = file.file_name().unwrap().to_string_lossy().into_owned();
+            if !name.ends_with(".rs") || name == "tests.rs" || name.ends_with("_tests.rs") {
+                continue;
+            }
+            let text = std::fs::read_to_string(&file).unwrap();
+            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+            for (n, line) in code.lines().enumerate() {
+                let line = line.trim_start();
+                if line.starts_with("//") || TRAIT_CALLS.iter().any(|c| line.contains(c)) {
+                    continue;
+                }
+                for call in STD {
+                    assert!(
+                        !line.contains(call),
+                        "{}:{}: std's `{call}` in engine maths; use libm",
+                        file.display(),
+                        n + 1
+                    );
+                }
+            }
+            scanned += 1;
+        }
+        // The scan saw the files (a wrong path would pass vacuously).
+        assert!(scanned > 20, "scanned only {scanned} files");
+    }
+
     use super::*;
 
     /// Central finite difference of `f` at `p` with step `h`.

@@ -12,10 +12,11 @@ pub struct Rastrigin;
 
 impl Surface for Rastrigin {
     fn value(&self, p: Vec2) -> f64 {
-        20.0 + p.x * p.x - 10.0 * (2.0 * PI * p.x).cos() + p.y * p.y - 10.0 * (2.0 * PI * p.y).cos()
+        20.0 + p.x * p.x - 10.0 * libm::cos(2.0 * PI * p.x) + p.y * p.y
+            - 10.0 * libm::cos(2.0 * PI * p.y)
     }
     fn gradient(&self, p: Vec2) -> Vec2 {
-        p.map(|v| 2.0 * v + 20.0 * PI * (2.0 * PI * v).sin())
+        p.map(|v| 2.0 * v + 20.0 * PI * libm::sin(2.0 * PI * v))
     }
     fn bounds(&self) -> Bounds {
         Bounds::new(-5.12, 5.12, -5.12, 5.12)

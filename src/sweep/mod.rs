@@ -21,7 +21,7 @@ pub use explore::{ExploreMetric, ExploreSettings, ExploreView};
 
 use crate::error::ScenarioError;
 use crate::objective::Problem;
-use crate::run::{run_batch, Outcome, RunSpec, Runner};
+use crate::run::{run_batch, Outcome, RunSpec};
 use crate::vec2::Vec2;
 use std::sync::Arc;
 
@@ -71,31 +71,6 @@ pub struct SweepResult {
     /// `x.len() × y.len()` cells; cell `(i, j)` (x value `i`, y value `j`) is at
     /// `j * x.len() + i`.
     pub cells: Vec<Cell>,
-}
-
-/// Runs every spec from every start (start-major, as [`run_batch`]): noise-free specs in the
-/// batch kernel, noisy ones (which the kernel does not know) in the recording runner, which
-/// gives a run's exact numbers; a sweep without noise never takes the second path.
-fn run_cells(
-    problem: &Arc<Problem>,
-    specs: &[RunSpec],
-    starts: &[Vec2],
-    steps: u64,
-    tolerance: f64,
-) -> Vec<Outcome> {
-    if specs.iter().all(|s| s.noise.is_none()) {
-        return run_batch(problem, specs, starts, steps, tolerance);
-    }
-    let mut out = Vec::with_capacity(specs.len() * starts.len());
-    for &start in starts {
-        for spec in specs {
-            let mut runner = Runner::new(Arc::clone(problem), spec.clone(), start, tolerance);
-            runner.advance(steps);
-            runner.finish();
-            out.push(runner.outcome());
-        }
-    }
-    out
 }
 
 /// Decodes and runs a sweep.
@@ -188,7 +163,7 @@ impl Sweep {
                     })
             })
             .collect();
-        let outcomes = run_cells(&self.problem, &specs, &starts, self.steps, self.tolerance);
+        let outcomes = run_batch(&self.problem, &specs, &starts, self.steps, self.tolerance);
         let mut cells = Vec::with_capacity(sizes[0] * sizes[1]);
         for c in 0..sizes[0] * sizes[1] {
             let at = [c % sizes[0], c / sizes[0]];

@@ -17,6 +17,11 @@ use wasm_bindgen::Clamped;
 mod batch;
 #[cfg(feature = "bench")]
 mod bench;
+mod charts;
+// Export → Figure: only in the second, lazily loaded module (ARCHITECTURE.md, "Two modules").
+#[cfg(feature = "figure-export")]
+mod figure;
+mod figure_canvas;
 mod regression;
 mod session_history;
 pub mod sweep;

@@ -113,7 +113,9 @@ test('a teacher draws Adam\'s (lr, betas[0]) map on Rosenbrock and races a cell'
     const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
     assert.ok(main, 'the trace has the main thread');
     const tasks = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.name === 'RunTask' && e.ph === 'X');
-    assert.ok(tasks.length > 10, `${tasks.length} main-thread tasks traced`);
+    // At least the click's task is in the trace (a quiet machine computes the map in a few
+    // tasks; a count threshold would depend on the machine's speed).
+    assert.ok(tasks.length >= 1, `${tasks.length} main-thread tasks traced`);
     const heavy = tasks.filter((e) => (e.tdur ?? e.dur) > 50_000).map((e) => Math.round((e.tdur ?? e.dur) / 1000));
     assert.deepEqual(heavy, [], 'main-thread tasks with over 50 ms of CPU time while the map computed');
     const long = await page.evaluate(() => window.__long.filter((ms) => ms > 50));

@@ -46,3 +46,16 @@ test('t() fills placeholders and follows the language; the language follows link
   assert.equal(matchLanguage('zh-Hans-CN'), 'zh-CN');
   assert.equal(matchLanguage(42), null);
 });
+
+test('every built-in lesson (src/lessons/mod.rs) has its title and caption in both languages', async () => {
+  const fs = await import('node:fs');
+  const registry = fs.readFileSync(new URL('../../src/lessons/mod.rs', import.meta.url), 'utf8');
+  const ids = [...registry.matchAll(/id: "(\w+)"/g)].map((m) => m[1]);
+  assert.ok(ids.length >= 12, `only ${ids.length} lessons found`);
+  const lessons = areas.find((a) => Object.keys(a.en).some((k) => k.startsWith('lessons.')));
+  for (const id of ids) {
+    for (const field of ['title', 'caption']) {
+      for (const code of LANGUAGES) assert.ok(lessons[code][`lessons.${id}.${field}`], `lessons.${id}.${field} missing in ${code}`);
+    }
+  }
+});

@@ -1,7 +1,7 @@
 // Boots the page: loads the wasm engine and its catalog, builds every part, and publishes the
 // JS API on window.gradscape (api.mjs lists its entry points).
 
-import { loadEngine, Session, catalogJson, testExports, background } from './engine.mjs';
+import { loadEngine, Session, catalogJson, testExports, background, scenarioFromLink } from './engine.mjs';
 import { Catalog } from './catalog.mjs';
 import { Race } from './race.mjs';
 import { View } from './view.mjs';
@@ -16,6 +16,9 @@ import { installFatalHandlers, whenEngineStops } from './safety/fatal.mjs';
 import { Keeper } from './safety/keeper.mjs';
 import { createApi, guardArgs } from './api.mjs';
 import { Replanner } from './replan.mjs';
+import { t } from './i18n.mjs';
+import { startLanguage } from './reach/language.mjs';
+import { reach } from './reach/index.mjs';
 import { Grid } from './grid/index.mjs';
 import { installView3d } from './view3d/index.mjs';
 import { classroom } from './classroom/index.mjs';
@@ -38,18 +41,20 @@ function fatal(title, detail) {
 }
 
 async function boot() {
+  startLanguage();
   if (typeof WebAssembly !== 'object') {
-    fatal('WebAssembly is not available', 'Gradscape needs a browser with WebAssembly enabled.');
+    fatal(t('controls.noWasm'), t('controls.noWasmDetail'));
     return;
   }
   try {
     await loadEngine();
   } catch (e) {
-    fatal('The Gradscape engine could not be loaded', `WebAssembly failed to load: ${e.message || e}`);
+    fatal(t('controls.loadFailed'), t('controls.loadFailedDetail', { error: e.message || e }));
     return;
   }
   // The test build (cargo feature panic-test) exports panicForTest: only then is the module
   // reachable from the page, for the panic test.
+  startLanguage(scenarioFromLink); // before any part builds its strings
   const wasmForTest = testExports();
   if (wasmForTest) window.__gradscapeWasm = wasmForTest;
   const catalog = new Catalog(catalogJson());
@@ -108,6 +113,7 @@ async function boot() {
   window.gradscape.storage = () => keeper.store.status();
   // Explore (maps, basins, fans, fair race, lr finder) and gradscape.sweep (explore/index.mjs).
   mountExplore({ race, view, paths, catalog, api: window.gradscape, worker: background(), mount: $('explore-mount'), stage: document.querySelector('.stage') });
+  reach({ api: window.gradscape, view });
   guardArgs(window.gradscape, race);
   // The 3-D view: its switch now, three.js and the renderer only once 3-D is chosen.
   installView3d({ race, view, api: window.gradscape, stage: document.querySelector('.stage'), mount: $('view3d'), switcher: $('view-switch'), note: $('view3d-note') });
@@ -115,4 +121,4 @@ async function boot() {
   document.documentElement.dataset.ready = 'true';
 }
 
-boot().catch((e) => fatal('Gradscape failed to start', e.message || String(e)));
+boot().catch((e) => fatal(t('controls.startFailed'), e.message || String(e)));

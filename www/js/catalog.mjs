@@ -1,6 +1,8 @@
 // The engine's catalog as lookups, plus the page's palette and number formatting.
 // Every list, default and slider range comes from the catalog; nothing is repeated here.
 
+import { localiseCatalog } from './reach/catalog-text.mjs';
+
 /** Run colours (colour-blind safe, distinct hues first): classroom/palette.mjs. */
 import { PALETTE } from './classroom/palette.mjs';
 export { PALETTE };
@@ -10,7 +12,7 @@ export const PAGE_STEPS = 100000;
 
 export class Catalog {
   constructor(json) {
-    const c = JSON.parse(json);
+    const c = localiseCatalog(JSON.parse(json));
     this.surfaces = c.surfaces;
     this.optimizers = c.optimizers;
     this.presets = c.presets;

@@ -1,131 +1,88 @@
-// Line charts of a per-step series for every run (loss, learning rate): crisp at any
-// devicePixelRatio, log or linear y, tick labels, run colours, decimated to the chart width
-// (per device-pixel column the min and max are drawn, so spikes are never lost). The series
-// come as min/max envelopes over blocks of steps (race.mjs's Envelope: at most a few
-// thousand blocks however long the run), so a redraw costs the same at step 100 and at
-// step 1,000,000.
+// The page's charts: canvases the engine draws (src/web/charts.rs, the one chart definition
+// shared with the figure export and the CLI), kept at their box's size in device pixels,
+// redrawn on resize and appearance change, with a hover tooltip showing each run's value at
+// the step under the pointer (asked from the engine, which holds the history). No drawing
+// happens here.
 
-import { fmt, int } from './catalog.mjs';
+import { Charts } from './engine.mjs';
 import { watchCanvas } from './canvas.mjs';
-import { niceTicks, logTicks, axisRange } from './ticks.mjs';
+import { onAppearanceChange } from './appearance.mjs';
+import { fmt, int } from './catalog.mjs';
+import { t } from './i18n.mjs';
+import { el } from './widgets.mjs';
+import { lookLines, labelLines } from './charts/look.mjs';
 
-export { niceTicks };
+let memory = null; // one Charts per page: the series' blocks per run, where each chart plotted
 
-const PAD = { l: 58, r: 14, t: 8, b: 24 };
-const FLOOR = 1e-16; // log scale: smaller values are drawn at the floor
+/** The page's Charts (created after the engine loaded). */
+export function chartMemory() {
+  memory ??= new Charts();
+  return memory;
+}
 
-export class Chart {
-  constructor(canvas) {
+export class EngineChart {
+  /** kind: 'loss' | 'lr' | 'regression'; race: the race (session, runs, cursor). */
+  constructor(canvas, kind, race) {
     this.canvas = canvas;
-    this.ctx = canvas.getContext('2d');
-    this.W = 1; this.H = 1; this.dpr = 1;
-    watchCanvas(canvas, () => [canvas], ({ W, H, dpr }) => {
-      Object.assign(this, { W, H, dpr });
-      this.onResize?.();
+    this.kind = kind;
+    this.race = race;
+    this.dpr = 1;
+    this.onResize = null;
+    watchCanvas(canvas, () => [canvas], ({ dpr }) => { this.dpr = dpr; this.onResize?.(); });
+    onAppearanceChange(() => this.onResize?.());
+    this.tip = el('div', { className: 'chart-tip' });
+    this.tip.hidden = true;
+    Object.assign(this.tip.style, {
+      position: 'absolute', pointerEvents: 'none', zIndex: 5, padding: '4px 8px', borderRadius: '6px',
+      background: 'var(--card, #1b212c)', color: 'var(--text, #e8ecf2)', border: '1px solid var(--line, #2a3240)',
+      fontSize: 'calc(0.8rem * var(--canvas-scale, 1))', whiteSpace: 'nowrap', lineHeight: '1.35',
     });
+    const box = canvas.parentElement;
+    if (box && getComputedStyle(box).position === 'static') box.style.position = 'relative';
+    box?.append(this.tip);
+    canvas.addEventListener('pointermove', (e) => this.hover(e));
+    canvas.addEventListener('pointerleave', () => { this.tip.hidden = true; });
   }
 
-  /**
-   * series: [{env, length, offset, tail, color, dashed}]: env an Envelope (race.mjs) of the
-   * values, value k at step k + offset; `length` values are shown (fewer than env.length
-   * when the timeline shows an earlier step: then `tail` holds the raw values from the
-   * last complete block shown, env.size × ⌊length / env.size⌋, up to length).
-   * maxStep: x range end; log: y scale; shift: subtracted from every value.
-   */
-  draw({ series, maxStep, log, shift = 0 }) {
-    const { ctx, dpr, W, H } = this;
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const pw = W - PAD.l - PAD.r, ph = H - PAD.t - PAD.b;
-    if (pw < 20 || ph < 20) return;
-    const tf = log ? (v) => Math.log10(Math.max(v - shift, FLOOR)) : (v) => v - shift;
-    // Per series, per device-pixel column: the min and max of the values shown (in raw
-    // units; tf is monotonic), from the envelope's blocks and the raw tail. O(blocks).
-    const xmax = Math.max(maxStep, 10);
-    const cols = Math.max(1, Math.round(pw * dpr));
-    const perCol = cols / xmax;
-    let lo = Infinity, hi = -Infinity;
-    const columns = series.map((s) => {
-      const e = s.env;
-      const cmin = new Float64Array(cols + 1).fill(Infinity);
-      const cmax = new Float64Array(cols + 1).fill(-Infinity);
-      const add = (k, a, b) => {
-        const c = Math.min(cols, Math.floor((k + s.offset) * perCol));
-        if (a < cmin[c]) cmin[c] = a;
-        if (b > cmax[c]) cmax[c] = b;
-      };
-      const full = Math.min(e.blocks, Math.floor(s.length / e.size));
-      const { mn, mx, size } = e;
-      for (let j = 0; j < full; j += 1) add(j * size, mn[j], mx[j]);
-      const at = full * size;
-      if (s.tail) {
-        const n = Math.min(s.tail.length, s.length - at);
-        for (let k = 0; k < n; k += 1) add(at + k, s.tail[k], s.tail[k]);
-      } else if (full === e.blocks && e.curN > 0 && s.length >= e.length) add(at, e.curMn, e.curMx);
-      for (let c = 0; c <= cols; c += 1) {
-        if (cmin[c] > cmax[c]) continue; // empty (or only NaN)
-        cmin[c] = tf(cmin[c]); cmax[c] = tf(cmax[c]);
-        // ±Infinity (a diverged run) is drawn off the chart, not into its range.
-        if (cmin[c] < lo && Number.isFinite(cmin[c])) lo = cmin[c];
-        if (cmax[c] > hi && Number.isFinite(cmax[c])) hi = cmax[c];
-      }
-      return { cmin, cmax };
-    });
-    if (!Number.isFinite(lo) || !Number.isFinite(hi)) { lo = log ? -3 : 0; hi = 1; }
-    if (log) { lo = Math.floor(lo); hi = Math.max(Math.ceil(hi), lo + 1); }
-    // A flat series, or one too narrow for its magnitude (1e17 ± 100): a visible range.
-    else [lo, hi] = axisRange(lo, hi, hi - lo < 1e-12 ? { minAbsolute: 1 } : {});
-    const X = (step) => PAD.l + (step / xmax) * pw;
-    const Y = (v) => PAD.t + (1 - (v - lo) / (hi - lo)) * ph;
-    this.axes({ lo, hi, log, xmax, X, Y, pw, ph });
-    ctx.save();
-    ctx.beginPath();
-    ctx.rect(PAD.l, PAD.t, pw, ph);
-    ctx.clip();
-    ctx.lineWidth = 2;
-    ctx.lineJoin = 'round';
-    series.forEach((s, i) => {
-      if (s.length === 0) return;
-      const { cmin, cmax } = columns[i];
-      ctx.beginPath();
-      let first = true;
-      for (let c = 0; c <= cols; c += 1) {
-        const mn = cmin[c], mx = cmax[c];
-        if (!(mn <= mx)) continue;
-        const x = PAD.l + (c / cols) * pw;
-        if (first) { ctx.moveTo(x, Y(mn)); first = false; } else ctx.lineTo(x, Y(mn));
-        if (mx !== mn) ctx.lineTo(x, Y(mx));
-      }
-      ctx.setLineDash(s.dashed ? [8, 5] : []);
-      ctx.strokeStyle = s.color;
-      ctx.stroke();
-    });
-    ctx.restore();
+  /** Draws the chart for the race now (up to the timeline's cursor). */
+  draw() {
+    const race = this.race;
+    if (!race.session || !race.state) return;
+    const cursor = race.cursor == null ? undefined : race.cursor;
+    chartMemory().draw(race.session, this.kind, this.canvas, lookLines(this.dpr), cursor, labelLines());
+    if (!this.tip.hidden && this.lastX != null) this.show(this.lastX, this.lastY);
   }
 
-  axes({ lo, hi, log, xmax, X, Y, pw, ph }) {
-    const { ctx } = this;
-    ctx.font = '13px system-ui, sans-serif';
-    ctx.fillStyle = '#8d98aa';
-    ctx.strokeStyle = '#2a3240';
-    ctx.lineWidth = 1;
-    ctx.textAlign = 'right';
-    ctx.textBaseline = 'middle';
-    const yt = log ? logTicks(lo, hi, Math.max(2, Math.floor(ph / 22))) : niceTicks(lo, hi, Math.max(2, Math.floor(ph / 30)));
-    for (const t of yt) {
-      const y = Math.round(Y(t)) + 0.5;
-      ctx.beginPath(); ctx.moveTo(PAD.l, y); ctx.lineTo(PAD.l + pw, y); ctx.stroke();
-      ctx.fillText(log ? fmt(10 ** t, 2) : fmt(t, 3), PAD.l - 6, y);
-    }
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'top';
-    for (const t of niceTicks(0, xmax, Math.max(2, Math.floor(pw / 90)))) {
-      const x = Math.round(X(t)) + 0.5;
-      ctx.beginPath(); ctx.moveTo(x, PAD.t + ph); ctx.lineTo(x, PAD.t + ph + 4); ctx.stroke();
-      ctx.fillText(t >= 1e5 ? fmt(t, 3) : int(t), x, PAD.t + ph + 6);
-    }
-    ctx.strokeStyle = '#4a5568';
-    ctx.strokeRect(PAD.l + 0.5, PAD.t + 0.5, pw, ph);
+  hover(e) {
+    const r = this.canvas.getBoundingClientRect();
+    this.lastX = e.clientX - r.left;
+    this.lastY = e.clientY - r.top;
+    this.show(this.lastX, this.lastY);
+  }
+
+  /** The values under CSS pixel (x, y) of the canvas, from the engine. */
+  show(x, y) {
+    const race = this.race;
+    const h = race.session ? chartMemory().hover(race.session, this.kind, x) : null;
+    if (!h) { this.tip.hidden = true; return; }
+    const rows = [el('div', { textContent: t('figures.hoverStep', { step: int(h.step) }) })];
+    race.runs.forEach((run, i) => {
+      const v = h.values[i];
+      if (v == null) return;
+      const sw = el('i');
+      Object.assign(sw.style, { display: 'inline-block', width: '10px', height: '3px', marginRight: '6px', verticalAlign: 'middle', background: run.color });
+      const val = h.validation[i];
+      const text = `${run.name}: ${fmt(v, 4)}${this.kind === 'regression' && val != null ? ` · ${t('figures.hoverValidation', { value: fmt(val, 4) })}` : ''}`;
+      rows.push(el('div', {}, sw, el('span', { textContent: text })));
+    });
+    this.tip.replaceChildren(...rows);
+    this.tip.hidden = false;
+    const box = this.canvas.getBoundingClientRect();
+    const parent = this.tip.parentElement.getBoundingClientRect();
+    const left = box.left - parent.left + x + 14;
+    const w = this.tip.offsetWidth;
+    this.tip.style.left = `${Math.max(0, Math.min(left, parent.width - w - 4, left))}px`;
+    if (left + w > parent.width) this.tip.style.left = `${Math.max(0, box.left - parent.left + x - w - 14)}px`;
+    this.tip.style.top = `${Math.max(0, box.top - parent.top + y - this.tip.offsetHeight - 8)}px`;
   }
 }

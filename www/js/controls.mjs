@@ -8,6 +8,7 @@ import { freeColor } from './classroom/palette.mjs';
 import { addMenu } from './classroom/add-menu.mjs';
 import { revivalNote } from './classroom/revival.mjs';
 import { t } from './i18n.mjs';
+import { localError } from './reach/errors.mjs';
 
 export class Controls {
   constructor(listEl, addEl, race, catalog, replanEl) {
@@ -27,7 +28,7 @@ export class Controls {
   }
 
   guard(fn) {
-    try { fn(); return null; } catch (e) { return e.message || String(e); }
+    try { fn(); return null; } catch (e) { return localError(e.message || String(e)); }
   }
 
   /** Applies run i's new settings (live, or re-planned from the start). */
@@ -61,7 +62,7 @@ export class Controls {
     const current = () => race.runs[i];
     const root = el('section', { className: 'run' });
     root.setAttribute('role', 'group');
-    const labelRoot = () => root.setAttribute('aria-label', `Run ${i + 1}: ${current().name}`);
+    const labelRoot = () => root.setAttribute('aria-label', t('controls.runLabel', { n: i + 1, name: current().name }));
     labelRoot();
     root.style.setProperty('--run', run.color);
 
@@ -73,29 +74,29 @@ export class Controls {
       if (!this.apply(i, { ...current(), color }, false)) root.style.setProperty('--run', color);
     });
     const name = el('input', { type: 'text', value: run.name, spellcheck: false });
-    name.setAttribute('aria-label', 'Run name');
+    name.setAttribute('aria-label', t('controls.runName'));
     name.addEventListener('input', () => {
       if (!this.apply(i, { ...current(), name: name.value }, false)) labelRoot();
     });
     const opt = el('select');
-    opt.setAttribute('aria-label', 'Optimizer');
-    for (const o of catalog.optimizers) opt.append(el('option', { value: o.name, textContent: o.label }));
+    opt.setAttribute('aria-label', t('controls.optimizer'));
+    for (const o of catalog.optimizers) opt.append(el('option', { value: o.name, textContent: t(`catalog.optimizer.${o.name}`) }));
     opt.value = run.optimizer;
     opt.addEventListener('change', () => {
       const err = this.apply(i, catalog.switchOptimizer(current(), opt.value));
       if (err) { opt.value = current().optimizer; return; }
       this.rebuild();
     });
-    const dup = el('button', { type: 'button', className: 'icon', textContent: 'Copy', title: 'Duplicate run' });
-    dup.setAttribute('aria-label', 'Duplicate run');
+    const dup = el('button', { type: 'button', className: 'icon', textContent: t('controls.copy'), title: t('controls.duplicate') });
+    dup.setAttribute('aria-label', t('controls.duplicate'));
     dup.addEventListener('click', () => {
       const copy = { ...current(), name: `${current().name} ′` };
       delete copy.color;
       const err = this.guard(() => race.addRun(copy));
       if (err) this.showError(i, err);
     });
-    const del = el('button', { type: 'button', className: 'icon', textContent: '✕', title: 'Remove run' });
-    del.setAttribute('aria-label', 'Remove run');
+    const del = el('button', { type: 'button', className: 'icon', textContent: '✕', title: t('controls.remove') });
+    del.setAttribute('aria-label', t('controls.remove'));
     del.addEventListener('click', () => race.removeRun(i));
 
     const stats = el('div', { className: 'run-stats' });
@@ -119,7 +120,7 @@ export class Controls {
     });
     const main = params.filter((p) => p.name === 'lr').map(control);
     const rest = params.filter((p) => p.name !== 'lr');
-    const more = el('details', {}, el('summary', { textContent: 'More settings', title: rest.map((p) => p.label).join(', ') }));
+    const more = el('details', {}, el('summary', { textContent: t('controls.moreSettings'), title: rest.map((p) => p.label).join(', ') }));
     for (const p of rest) more.append(control(p));
 
     root.append(el('div', { className: 'run-top' }, swatch, name, opt, dup, del), stats, revive, ...main);
@@ -145,10 +146,10 @@ export class Controls {
       const s = statusOf(r);
       // A re-plan in the engine worker: its progress instead (the old path stays meanwhile).
       const bg = this.race.planner?.progressOf(i);
-      set(c.status, bg == null ? s.text : `re-planning… ${5 * Math.floor(20 * bg)} %`);
+      set(c.status, bg == null ? s.text : t('controls.replanning', { pct: 5 * Math.floor(20 * bg) }));
       c.status.className = `status ${bg == null ? s.kind : 'running'}`;
-      set(c.loss, `loss ${fmt(r.loss, 3)}`);
-      set(c.dist, r.distance == null ? '' : `to min ${fmt(r.distance, 3)}`);
+      set(c.loss, t('controls.loss', { v: fmt(r.loss, 3) }));
+      set(c.dist, r.distance == null ? '' : t('controls.toMin', { v: fmt(r.distance, 3) }));
       // Diverged: how to go on; after a revival: how it went on (until the next load).
       const text = s.kind === 'diverged'
         ? t(this.replan.checked ? 'classroom.divergedHelpReplan' : 'classroom.divergedHelpLive', { step: int(Math.max(0, r.steps)) })
@@ -164,9 +165,9 @@ const set = (node, text) => { if (node.textContent !== text) node.textContent = 
 
 /** The page's status for a run summary: reached beats running/completed. */
 export function statusOf(r) {
-  if (r.status.reason === 'diverged') return { kind: 'diverged', text: `diverged at step ${int(r.status.step)}`, at: r.status.step };
-  if (r.reached_at != null) return { kind: 'reached', text: `reached at step ${int(r.reached_at)}`, at: r.reached_at };
-  if (r.status.reason === 'early_stopped') return { kind: 'completed', text: `stopped at step ${int(r.status.step)}` };
-  if (r.status.reason === 'completed') return { kind: 'completed', text: 'completed' };
-  return { kind: 'running', text: 'running' };
+  if (r.status.reason === 'diverged') return { kind: 'diverged', text: t('controls.diverged', { step: int(r.status.step) }), at: r.status.step };
+  if (r.reached_at != null) return { kind: 'reached', text: t('controls.reached', { step: int(r.reached_at) }), at: r.reached_at };
+  if (r.status.reason === 'early_stopped') return { kind: 'completed', text: t('controls.stopped', { step: int(r.status.step) }) };
+  if (r.status.reason === 'completed') return { kind: 'completed', text: t('controls.completed') };
+  return { kind: 'running', text: t('controls.running') };
 }

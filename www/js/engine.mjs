@@ -4,7 +4,7 @@
 // place. It has no DOM code, so the worker imports it too.
 //
 //   await loadEngine()        instantiates the wasm module (once; later calls share it)
-//   Session, catalogJson, parseCsv, linkForScenario, scenarioFromLink, checkExpr
+//   Session, Charts, catalogJson, parseCsv, linkForScenario, scenarioFromLink, checkExpr
 //                             the wasm exports, usable after loadEngine()
 //   limits()                  the engine's limits (catalog.limits: max_steps, max_link, …),
 //                             read once after loadEngine()
@@ -12,13 +12,16 @@
 //                             be computed in the worker and adopted here)
 //   background()              the shared engine worker client (engine-worker.mjs), created on
 //                             first use; main thread only
+//   loadFigureEngine()        the second module (gradscape_figure: Session.figureDraw /
+//                             figureSvg for Export → Figure), imported and instantiated on
+//                             first use, so the page's module carries no figure layout
 //   testExports()             the whole module when the test build (cargo feature
 //                             panic-test) exports panicForTest, else null
 
 import init, * as wasm from '../pkg/gradscape.js';
 import { EngineWorker } from './engine-worker.mjs';
 
-export { Session, catalogJson, parseCsv, linkForScenario, scenarioFromLink, checkExpr } from '../pkg/gradscape.js';
+export { Session, Charts, catalogJson, parseCsv, linkForScenario, scenarioFromLink, checkExpr } from '../pkg/gradscape.js';
 // Sweeps (Explore; the worker's sweep job).
 export { sweep, sweepRows, sweepAxes } from '../pkg/gradscape.js';
 
@@ -51,6 +54,15 @@ let worker = null;
 export function background() {
   worker ??= new EngineWorker(new URL('./worker.mjs', import.meta.url));
   return worker;
+}
+
+let figureLoading = null;
+
+/** The figure module (its own Session class with figureDraw and figureSvg), loaded the first
+ *  time it is asked for; built from the same crate (`--features figure-export`). */
+export function loadFigureEngine() {
+  figureLoading ??= import('../pkg/gradscape_figure.js').then(async (m) => { await m.default(); return m; });
+  return figureLoading;
 }
 
 /** The wasm module itself, only in the panic-test build (for the panic test). */

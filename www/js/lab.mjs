@@ -21,6 +21,8 @@ import { LossChart } from './regression/lab-charts.mjs';
 import { Metrics } from './regression/metrics.mjs';
 import { Overlay } from './regression/overlay.mjs';
 import { Emitter } from './events.mjs';
+import { t } from './i18n.mjs';
+import { localError } from './reach/errors.mjs';
 
 const DEFAULTS = {
   generate: { n: 200, slope: 2, intercept: -1, noise: 0.5, x_range: [-1, 1], seed: 0 },
@@ -96,9 +98,9 @@ export class Lab extends Emitter {
   buildSwitch(panel) {
     const group = el('div', { className: 'modes' });
     group.setAttribute('role', 'radiogroup');
-    group.setAttribute('aria-label', 'Mode');
+    group.setAttribute('aria-label', t('regression.mode'));
     this.radios = {};
-    for (const [value, label] of [['surfaces', 'Surfaces'], ['regression', 'Regression']]) {
+    for (const [value, label] of [['surfaces', t('regression.surfaces')], ['regression', t('regression.regression')]]) {
       const input = el('input', { type: 'radio', name: 'mode', value });
       input.addEventListener('change', () => { if (input.checked) this.switchTo(value); });
       this.radios[value] = input;
@@ -113,19 +115,19 @@ export class Lab extends Emitter {
     // Data view, left of the parameter view.
     const canvas = el('canvas', { tabIndex: 0 });
     canvas.setAttribute('role', 'img');
-    canvas.setAttribute('aria-label', 'Data');
+    canvas.setAttribute('aria-label', t('regression.data'));
     this.residualBox = el('input', { type: 'checkbox' });
     this.selectRun = el('select');
-    this.selectRun.setAttribute('aria-label', 'Selected run');
+    this.selectRun.setAttribute('aria-label', t('regression.selectedRun'));
     this.selectRun.addEventListener('change', () => this.dataView.request());
     this.residualBox.addEventListener('change', () => this.dataView.request());
     const legend = el('div', { className: 'lab-key' },
-      el('span', {}, el('i', { className: 'dot' }), el('span', { textContent: 'training' })),
-      el('span', {}, el('i', { className: 'ring' }), el('span', { textContent: 'validation' })),
-      el('span', {}, el('i', { className: 'batch' }), el('span', { textContent: 'last mini-batch' })));
+      el('span', {}, el('i', { className: 'dot' }), el('span', { textContent: t('regression.training') })),
+      el('span', {}, el('i', { className: 'ring' }), el('span', { textContent: t('regression.validation') })),
+      el('span', {}, el('i', { className: 'batch' }), el('span', { textContent: t('regression.lastBatch') })));
     const tools = el('div', { className: 'lab-tools lab-data-tools' },
       el('div', { className: 'lab-tools-row' },
-        el('label', { className: 'switch' }, this.residualBox, el('span', { textContent: 'Residuals' })),
+        el('label', { className: 'switch' }, this.residualBox, el('span', { textContent: t('regression.residuals') })),
         this.selectRun),
       legend);
     this.dataNote = el('div', { className: 'lab-note' });
@@ -133,8 +135,8 @@ export class Lab extends Emitter {
     this.dataHover = el('div', { className: 'hover lab-hover' });
     this.noticeEl = el('div', { className: 'lab-notice', hidden: true });
     this.noticeEl.setAttribute('role', 'status');
-    const hint = el('div', { className: 'hint lab-hint', textContent: 'Click: add · drag a point: move · right-click: delete',
-      title: 'Click an empty spot to add a point; drag a point to move it; right-click or Alt-click a point (or click it, then press Delete) to remove it' });
+    const hint = el('div', { className: 'hint lab-hint', textContent: t('regression.hint'),
+      title: t('regression.hintTitle') });
     this.dataBox = el('div', { className: 'data-view' }, canvas, tools, this.dataHover, hint, this.noticeEl);
     const paramView = this.view.box;
     stage.insertBefore(this.dataBox, paramView);
@@ -149,22 +151,22 @@ export class Lab extends Emitter {
     this.penaltyBox = el('input', { type: 'checkbox', checked: true });
     for (const b of [this.gradBox, this.penaltyBox]) b.addEventListener('change', () => this.overlay.request());
     this.paramTools = el('div', { className: 'lab-tools lab-param-tools' },
-      el('label', { className: 'switch', title: 'Solid: full gradient; dashed white: the mini-batch gradient the last step used' }, this.gradBox, el('span', { textContent: 'Gradients' })),
-      el('label', { className: 'switch', title: 'L1 diamonds (dotted) and L2 circles (dashed) around the origin' }, this.penaltyBox, el('span', { textContent: 'Penalty contours' })));
+      el('label', { className: 'switch', title: t('regression.gradientsTitle') }, this.gradBox, el('span', { textContent: t('regression.gradients') })),
+      el('label', { className: 'switch', title: t('regression.penaltyTitle') }, this.penaltyBox, el('span', { textContent: t('regression.penalty') })));
     this.surfaceNote = el('div', { className: 'lab-note lab-surface-note' });
     paramView.append(this.paramTools, this.surfaceNote);
 
     // Bottom row: loss chart and metrics.
     const lossCanvas = el('canvas');
     lossCanvas.setAttribute('role', 'img');
-    lossCanvas.setAttribute('aria-label', 'Training and validation loss against step');
-    this.lossChart = new LossChart(lossCanvas);
+    lossCanvas.setAttribute('aria-label', t('regression.lossChart'));
+    this.lossChart = new LossChart(lossCanvas, this.race);
     this.lossChart.onResize = () => this.drawCharts();
     const table = el('table', { className: 'lab-metrics' });
-    table.setAttribute('aria-label', 'Metrics');
+    table.setAttribute('aria-label', t('regression.metrics'));
     this.metrics = new Metrics(table);
     this.bottom = el('div', { className: 'lab-bottom' },
-      el('figure', { className: 'chart' }, el('figcaption', { textContent: 'Loss (log): training solid, validation dashed' }), lossCanvas),
+      el('figure', { className: 'chart' }, el('figcaption', { textContent: t('regression.lossCaption') }), lossCanvas),
       el('div', { className: 'lab-table' }, table));
     stage.append(this.bottom);
   }
@@ -193,7 +195,7 @@ export class Lab extends Emitter {
       }
     } catch (e) {
       this.radios[this.mode].checked = true;
-      this.dataPanel.show(e.message || String(e));
+      this.dataPanel.show(localError(e.message || String(e)));
     }
   }
 
@@ -226,7 +228,7 @@ export class Lab extends Emitter {
   runsChanged() {
     const runs = this.race.runs || [];
     const keep = this.selectRun.value;
-    this.selectRun.replaceChildren(...runs.map((r, i) => el('option', { value: String(i), textContent: `Run ${i + 1}: ${r.name}` })));
+    this.selectRun.replaceChildren(...runs.map((r, i) => el('option', { value: String(i), textContent: t('controls.runLabel', { n: i + 1, name: r.name }) })));
     if (keep && Number(keep) < runs.length) this.selectRun.value = keep;
     this.warm.runs(runs);
     if (this.mode !== 'regression') return;
@@ -258,7 +260,7 @@ export class Lab extends Emitter {
         this.shadow = { for: session, session, m: Math.max(1, n) };
       }
       this.surfaceNote.textContent = n > SURFACE_SAMPLE
-        ? `Loss surface drawn from a fixed sample of ${int(SURFACE_SAMPLE)} of ${int(n)} training points; paths and numbers use all` : '';
+        ? t('regression.surfaceSample', { m: int(SURFACE_SAMPLE), n: int(n) }) : '';
     }
     const m = this.shadow.m;
     const pixels = this.view.canvas.width * this.view.canvas.height;
@@ -328,33 +330,8 @@ export class Lab extends Emitter {
     const race = this.race;
     if (this.mode !== 'regression' || !race.state) return;
     this.lastCharts = performance.now();
-    const s = race.session;
-    race.runs.forEach((_, i) => {
-      const v = (this.val[i] ??= { values: new Float64Array(256), length: 0 });
-      const more = s.validationLosses(i, v.length);
-      if (v.length + more.length > v.values.length) {
-        const next = new Float64Array(Math.max(v.values.length * 2, v.length + more.length));
-        next.set(v.values.subarray(0, v.length));
-        v.values = next;
-      }
-      v.values.set(more, v.length);
-      v.length += more.length;
-    });
-    const series = [];
-    const markers = [];
-    race.runs.forEach((run, i) => {
-      const c = race.caches[i];
-      series.push({ values: c.loss.data, length: c.loss.length, color: run.color, dashed: false });
-      const v = this.val[i];
-      if (v.length) series.push({ values: v.values, length: v.length, color: run.color, dashed: true });
-      const st = race.state.runs[i];
-      if (run.early_stopping && st && st.steps > 0) {
-        const best = st.status.best_step ?? st.best_step;
-        const value = v.length > best ? v.values[best] : c.loss.data[best];
-        if (Number.isFinite(value)) markers.push({ step: best, value, color: run.color });
-      }
-    });
-    this.lossChart.draw({ series, markers, maxStep: race.step });
+    // The engine reads every series (training, validation, best steps) from its record.
+    this.lossChart.draw();
     this.metrics.update(race);
   }
 

@@ -114,3 +114,30 @@ export function strokePiece(t, i, color, xy, from, to, tf, ctxs, maxEmit = PIECE
   if (emitted) stroke(ctxs, path, i, color, len0, t.vertices > ROUND_JOIN_MAX ? 'bevel' : 'round', line, line === path ? len0 : plen0);
   return t.next;
 }
+
+/** The start marker: a white ring of outer radius `r` (CSS pixels × scale) with a dark halo
+ *  and a white dot, the same in the overlay and in every grid panel. */
+export function drawStartMarker(ctx, x, y, r) {
+  ctx.beginPath();
+  ctx.arc(x, y, r, 0, 2 * Math.PI);
+  ctx.lineWidth = r / 2;
+  ctx.strokeStyle = 'rgba(0,0,0,0.6)';
+  ctx.stroke();
+  ctx.lineWidth = r / 4;
+  ctx.strokeStyle = '#fff';
+  ctx.stroke();
+  ctx.beginPath();
+  ctx.arc(x, y, r * 0.3, 0, 2 * Math.PI);
+  ctx.fillStyle = '#fff';
+  ctx.fill();
+}
+
+/** Clears a marks canvas and sets it up for round, solid strokes in CSS pixels. */
+export function clearMarks(ctx, dpr) {
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
+  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+  ctx.setLineDash([]);
+  ctx.lineJoin = 'round';
+  ctx.lineCap = 'round';
+}

@@ -16,8 +16,9 @@
 // point, never the path.
 
 import { int } from './catalog.mjs';
-import { transform, prepare, startTrack, strokePiece, HALO_OPACITY } from './path-strokes.mjs';
+import { transform, prepare, startTrack, strokePiece, drawStartMarker, clearMarks, HALO_OPACITY } from './path-strokes.mjs';
 import { Redraw } from './path-redraw.mjs';
+import { t } from './i18n.mjs';
 import { canvasFont, canvasScale, onAppearanceChange } from './appearance.mjs';
 import { placeLabel } from './classroom/labels.mjs';
 
@@ -142,12 +143,7 @@ export class Paths {
     if (sig === this.marksSig) return;
     this.marksSig = sig;
     this.labels = []; // divergence labels placed so far (none overlaps another or the legend)
-    ctx.setTransform(1, 0, 0, 1, 0, 0);
-    ctx.clearRect(0, 0, this.marks.width, this.marks.height);
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.setLineDash([]);
-    ctx.lineJoin = 'round';
-    ctx.lineCap = 'round';
+    clearMarks(ctx, dpr);
     this.tracks.forEach((t, i) => {
       const run = race.runs[i];
       const info = race.state.runs[i];
@@ -172,7 +168,7 @@ export class Paths {
       ctx.strokeStyle = '#ff4040';
       ctx.lineWidth = 4 * s;
       this.cross(x, y);
-      this.label(`${info.name} diverged at step ${int(info.status.step)}`, x, y, '#ff6b6b');
+      this.label(t('controls.divergedNamed', { name: info.name, step: int(info.status.step) }), x, y, '#ff6b6b');
       return;
     }
     ctx.beginPath();
@@ -219,18 +215,6 @@ export class Paths {
   start() {
     const { ctx } = this;
     const [x, y] = this.view.toScreen(...this.race.scenario.start);
-    const s = canvasScale();
-    ctx.beginPath();
-    ctx.arc(x, y, 10 * s, 0, 2 * Math.PI);
-    ctx.lineWidth = 5 * s;
-    ctx.strokeStyle = 'rgba(0,0,0,0.6)';
-    ctx.stroke();
-    ctx.lineWidth = 2.5 * s;
-    ctx.strokeStyle = '#fff';
-    ctx.stroke();
-    ctx.beginPath();
-    ctx.arc(x, y, 3 * s, 0, 2 * Math.PI);
-    ctx.fillStyle = '#fff';
-    ctx.fill();
+    drawStartMarker(ctx, x, y, 10 * canvasScale());
   }
 }

@@ -7,6 +7,7 @@
 // and returns true if it handled them (then the race is not advanced).
 
 import { int } from './catalog.mjs';
+import { t } from './i18n.mjs';
 
 const MAX_DT = 0.1; // s: a background tab must not come back with a huge jump
 const FRAME_BUDGET_MS = 8;
@@ -47,7 +48,7 @@ export class Playback {
   speedText() {
     const v = this.speed;
     const shown = v < 10 ? Math.round(v * 10) / 10 : v < 100 ? Math.round(v) : Math.round(v / 10) * 10;
-    return `${shown.toLocaleString('en-US')} steps/s`;
+    return t('controls.speed', { n: shown.toLocaleString('en-US') });
   }
 
   showSpeed() {
@@ -71,13 +72,13 @@ export class Playback {
     this.playing = true;
     this.carry = 0;
     this.last = performance.now();
-    this.els.play.textContent = 'Pause';
+    this.els.play.textContent = t('controls.pause');
     requestAnimationFrame((t) => this.frame(t));
   }
 
   pause() {
     this.playing = false;
-    this.els.play.textContent = 'Play';
+    this.els.play.textContent = t('controls.play');
   }
 
   step(n = 1) {

@@ -17,6 +17,7 @@
 
 import { canHandOver } from './engine.mjs';
 import { el } from './widgets.mjs';
+import { t } from './i18n.mjs';
 
 const SYNC_MS = 6; // a re-plan estimated cheaper than this is computed here, at once
 // ... and so is any re-plan of fewer steps (the timing of a few steps is mostly call overhead)
@@ -227,10 +228,10 @@ export class Replanner {
     // (In steps of 5 %: each new text lays the panel out again.)
     const pct = st.progress == null ? '' : ` ${5 * Math.floor(20 * st.progress)} %`;
     let text = '';
-    if (st.catchUp != null) text = `Catching up to step ${st.catchUp.toLocaleString('en-US')}…${pct}`;
+    if (st.catchUp != null) text = t('controls.catchingUp', { step: st.catchUp.toLocaleString('en-US'), pct });
     else if (st.replans.length) {
-      const names = st.replans.map((i) => this.race.runs[i]?.name || `run ${i + 1}`).join(', ');
-      text = `Re-planning ${names}…${pct}`;
+      const names = st.replans.map((i) => this.race.runs[i]?.name || t('controls.runN', { n: i + 1 })).join(', ');
+      text = t('controls.replanningNames', { names, pct });
     }
     if (this.line.textContent !== text) this.line.textContent = text;
     this.line.hidden = !text;

@@ -1,9 +1,10 @@
 // Everything that follows the race's data on screen apart from the run panels: the path
 // overlay, the legend on the view, and the loss and learning-rate charts (throttled while
-// playing; they are the most expensive drawing).
+// playing). The charts are drawn by the engine (charts.mjs); this module only wires them.
 
-import { Chart } from './charts.mjs';
+import { EngineChart } from './charts.mjs';
 import { el } from './widgets.mjs';
+import { t } from './i18n.mjs';
 
 const CHART_INTERVAL_MS = 66;
 
@@ -13,10 +14,10 @@ export class Screen {
     this.view = view;
     this.paths = paths;
     this.els = els;
-    this.loss = new Chart(els.lossChart);
-    this.lr = new Chart(els.lrChart);
-    this.loss.onResize = () => this.drawCharts();
-    this.lr.onResize = () => this.drawCharts();
+    this.loss = new EngineChart(els.lossChart, 'loss', race);
+    this.lr = new EngineChart(els.lrChart, 'lr', race);
+    this.loss.onResize = () => this.drawCharts('loss');
+    this.lr.onResize = () => this.drawCharts('lr');
     this.lastCharts = 0;
     this.chartTimer = 0;
     view.onChange(() => paths.request());
@@ -44,11 +45,9 @@ export class Screen {
   }
 
   /** Draws the charts soon, in a task of their own (never inside the task that changed the
-   *  data: with an engine update and a redraw of everything that follows it, one task would
-   *  grow long), at most every CHART_INTERVAL_MS. */
+   *  data), at most every CHART_INTERVAL_MS; the two charts in two tasks. */
   chartsSoon() {
     const wait = Math.max(0, this.lastCharts + CHART_INTERVAL_MS - performance.now());
-    // The two charts in two tasks (each chart is the longest drawing of a frame).
     if (!this.chartTimer) {
       this.chartTimer = setTimeout(() => {
         this.drawCharts('loss');
@@ -57,8 +56,8 @@ export class Screen {
     }
   }
 
-  /** ('both', 'loss' or 'lr') Loss on a log scale, shifted by the lowest known minimum (so six-hump's negative values
-   *  fit); linear when the surface has no minimum to shift by (the saddle). */
+  /** ('both', 'loss' or 'lr') The caption says the loss chart's scale (the engine's
+   *  loss axis: shifted by a negative minimum, linear without one). */
   drawCharts(which = 'both') {
     const race = this.race;
     if (!race.state) return;
@@ -67,24 +66,10 @@ export class Screen {
     const fstar = minima.length ? Math.min(...minima.map((m) => m.value)) : null;
     const log = fstar !== null;
     const shift = log && fstar < 0 ? fstar : 0;
-    const caption = !log ? 'Loss (linear scale: this surface has no minimum)'
-      : shift ? `Loss − min (min = ${shift.toFixed(4)}, log scale)` : 'Loss (log scale)';
+    const caption = !log ? t('controls.lossLinear')
+      : shift ? t('controls.lossShift', { min: shift.toFixed(4) }) : t('controls.lossLog');
     if (this.els.lossCaption.textContent !== caption) this.els.lossCaption.textContent = caption;
-    const maxStep = race.step;
-    // Up to the timeline's cursor (null = live): loss k is at step k, rate k at step k + 1.
-    // Live, the envelopes alone; at an earlier step, also the raw values of the last
-    // (partial) block, from the engine.
-    const series = (key, offset) => race.caches.map((c, i) => {
-      const env = c[key];
-      const length = race.cursor == null ? env.length : Math.max(0, Math.min(env.length, race.cursor + 1 - offset));
-      let tail = null;
-      if (length < env.length) {
-        const at = env.size * Math.floor(length / env.size);
-        tail = key === 'lossEnv' ? race.session.losses(i, at) : race.session.rates(i, at);
-      }
-      return { env, length, offset, tail, color: race.runs[i].color, dashed: i >= 8 };
-    });
-    if (which !== 'lr') this.loss.draw({ series: series('lossEnv', 0), maxStep, log, shift });
-    if (which !== 'loss') this.lr.draw({ series: series('lrEnv', 1), maxStep, log: true });
+    if (which !== 'lr') this.loss.draw();
+    if (which !== 'loss') this.lr.draw();
   }
 }

@@ -56,7 +56,8 @@ function numberControl(p, value, apply) {
       value: String(toPos(value)),
       title: p.help,
     });
-    slider.setAttribute('aria-label', `${p.label} slider`);
+    slider.setAttribute('aria-label', t('controls.slider', { label: p.label }));
+    slider.dataset.param = p.name;
     slider.dataset.valuetext = 'own';
     // Screen readers speak the value in real units ("learning rate 0.001"), not the
     // slider's log position (-3).
@@ -81,7 +82,7 @@ function numberControl(p, value, apply) {
   };
   number.addEventListener('input', () => {
     const v = number.valueAsNumber;
-    if (number.value.trim() === '' || !Number.isFinite(v)) return mark('not a number');
+    if (number.value.trim() === '' || !Number.isFinite(v)) return mark(t('controls.notANumber'));
     const err = apply(v);
     mark(err);
     if (!err) slider?.sync(v);

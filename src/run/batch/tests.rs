@@ -235,3 +235,16 @@ fn mixed_families_keep_their_places() {
     let s = scenario(r#"{"surface": "himmelblau"}"#, [0.5, -0.5], 500, runs);
     check(&s, "mixed");
 }
+
+#[test]
+fn noisy_runs_fall_back_to_the_runner_and_keep_their_noise() {
+    let runs = r#"[
+        {"optimizer": "sgd", "lr": 0.001, "noise": {"sigma": 0.5, "scale": "relative", "seed": 3}},
+        {"optimizer": "adam", "lr": 0.02, "noise": {"sigma": 2.0, "scale": "absolute", "seed": 5}},
+        {"optimizer": "adam", "lr": 0.02}
+    ]"#;
+    let s = scenario(r#"{"surface": "rosenbrock"}"#, [-1.5, 2.0], 300, runs);
+    let out = check(&s, "noise");
+    // The noise moved the run: the noisy Adam ends elsewhere than the same Adam without it.
+    assert_ne!(out[1].final_point, out[2].final_point);
+}

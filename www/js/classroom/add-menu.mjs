@@ -15,7 +15,7 @@ export function addMenu(selectEl, presets, onAdd) {
   list.setAttribute('role', 'menu');
   list.setAttribute('aria-label', t('classroom.addRunMenu'));
   const items = presets.map((p) => {
-    const item = el('button', { type: 'button', className: 'add-item', textContent: p.name, tabIndex: -1 });
+    const item = el('button', { type: 'button', className: 'add-item', textContent: t(`catalog.preset.${p.name}`), tabIndex: -1 });
     item.setAttribute('role', 'menuitem');
     item.addEventListener('click', () => { close(true); onAdd(p); });
     return item;

@@ -43,6 +43,8 @@ export class Leaderboard {
     onLanguageChange(() => { this.head(); this.sig = ''; this.update(); });
     race.on('data', () => this.soon());
     race.on('runs', () => this.soon());
+    // A new race never shows the old race's rows, not even for one throttle interval.
+    race.on('load', () => { clearTimeout(this.pending); this.pending = 0; this.update(); });
     this.update(); // the race loaded before the board was built
   }
 

@@ -4,16 +4,12 @@
 // draws them (paths.mjs), at the panel's scale.
 
 import { canvasScale } from '../appearance.mjs';
+import { clearMarks, drawStartMarker } from '../path-strokes.mjs';
 
 export function drawMarks(ctx, { geom, race, i, heads, ghosts, ghostHeads }) {
   const dpr = geom.dpr;
   const u = canvasScale();
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, ctx.canvas.width, ctx.canvas.height);
-  ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-  ctx.setLineDash([]);
-  ctx.lineJoin = 'round';
-  ctx.lineCap = 'round';
+  clearMarks(ctx, dpr);
   if (ghosts) {
     ghostHeads.forEach((h, j) => {
       if (!h || j === i) return;
@@ -31,7 +27,8 @@ export function drawMarks(ctx, { geom, race, i, heads, ghosts, ghostHeads }) {
     if (h.live && info.status.reason === 'diverged') cross(ctx, geom, h.x, h.y, u);
     else dot(ctx, h.x, h.y, race.runs[i].color, u);
   }
-  start(ctx, ...geom.toScreen(...race.scenario.start), u);
+  const [sx, sy] = geom.toScreen(...race.scenario.start);
+  drawStartMarker(ctx, sx, sy, 8 * u);
 }
 
 function dot(ctx, x, y, color, u) {
@@ -59,17 +56,3 @@ function cross(ctx, geom, x, y, u) {
   }
 }
 
-function start(ctx, x, y, u) {
-  ctx.beginPath();
-  ctx.arc(x, y, 8 * u, 0, 2 * Math.PI);
-  ctx.lineWidth = 4.5 * u;
-  ctx.strokeStyle = 'rgba(0,0,0,0.6)';
-  ctx.stroke();
-  ctx.lineWidth = 2.2 * u;
-  ctx.strokeStyle = '#fff';
-  ctx.stroke();
-  ctx.beginPath();
-  ctx.arc(x, y, 2.5 * u, 0, 2 * Math.PI);
-  ctx.fillStyle = '#fff';
-  ctx.fill();
-}

@@ -67,6 +67,8 @@ export default {
     'classroom.mPenaltyHelp': 'The L1 penalty l1·(|w| + |b|) the run also minimises (weight decay acts on the update, not on the loss)',
     'classroom.l2Where': 'L2: the optimizer’s Weight decay, under More settings.',
     'classroom.l2None': 'L2: this optimizer has no weight decay.',
+    'classroom.metricsStopped': 'stopped at {step} · best {best}',
+    'classroom.metricsDiverged': 'diverged at {step}',
   },
   'zh-CN': {
     'classroom.addRun': '+ 添加运行',
@@ -132,5 +134,7 @@ export default {
     'classroom.mPenaltyHelp': '运行同时最小化的 L1 惩罚项 l1·(|w| + |b|)（权重衰减作用于更新，而不在损失中）',
     'classroom.l2Where': 'L2：优化器的权重衰减，在“更多设置”中。',
     'classroom.l2None': 'L2：此优化器没有权重衰减。',
+    'classroom.metricsStopped': '在第 {step} 步早停 · 最佳为第 {best} 步',
+    'classroom.metricsDiverged': '在第 {step} 步发散',
   },
 };

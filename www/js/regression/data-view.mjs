@@ -10,6 +10,7 @@ import { fmt, int } from '../catalog.mjs';
 import { watchCanvas } from '../canvas.mjs';
 import { canvasFont, themeColors, onAppearanceChange } from '../appearance.mjs';
 import { niceTicks, axisRange } from '../ticks.mjs';
+import { t } from '../i18n.mjs';
 
 export const MAX_DRAWN = 50000;
 const MAX_RESIDUALS = 5000;
@@ -347,7 +348,7 @@ export class DataView {
   }
 
   remove(i) {
-    if (this.lab.data.x.length <= 2) { this.lab.notice('At least two points are needed.'); return; }
+    if (this.lab.data.x.length <= 2) { this.lab.notice(t('regression.twoPoints')); return; }
     this.edit((xs, ys) => { xs.splice(i, 1); ys.splice(i, 1); });
     this.selectedPoint = -1;
   }
@@ -369,7 +370,7 @@ export class DataView {
     const d = this.lab.data;
     if (!d) return '';
     const n = d.x.length;
-    return n > MAX_DRAWN ? `Drawing a fixed sample of ${int(MAX_DRAWN)} of ${int(n)} points · training uses all` : '';
+    return n > MAX_DRAWN ? t('regression.drawnSample', { m: int(MAX_DRAWN), n: int(n) }) : '';
   }
 }
 

@@ -42,8 +42,8 @@ export class Metrics {
       const row = this.rows[i];
       const run = race.runs[i];
       row.sw.style.setProperty('--run', run.color);
-      const stop = r.status.reason === 'early_stopped' ? `stopped at ${int(r.status.step)} · best ${int(r.status.best_step)}`
-        : r.status.reason === 'diverged' ? `diverged at ${int(r.status.step)}` : '';
+      const stop = r.status.reason === 'early_stopped' ? t('classroom.metricsStopped', { step: int(r.status.step), best: int(r.status.best_step) })
+        : r.status.reason === 'diverged' ? t('classroom.metricsDiverged', { step: int(r.status.step) }) : '';
       if (row.stop.textContent !== stop) row.stop.textContent = stop;
       row.name.title = r.name;
       const text = [

@@ -4,6 +4,8 @@
 // beside the full gradient (solid), both pointing downhill and drawn on one scale per run so
 // the noise shows, and a ring at an early-stopping run's best step.
 
+import { t } from '../i18n.mjs';
+
 const ARROW_PX = 70;
 
 export class Overlay {
@@ -77,8 +79,8 @@ export class Overlay {
     ctx.fill();
     ctx.font = '600 13px system-ui, sans-serif';
     ctx.textAlign = 'left';
-    ctx.fillText('w (slope)', x + 52, y);
-    ctx.fillText('b (intercept)', x + 10, y - 44);
+    ctx.fillText(t('regression.axisW'), x + 52, y);
+    ctx.fillText(t('regression.axisB'), x + 10, y - 44);
   }
 
   /** Penalty level sets through round radii spanning the view. */

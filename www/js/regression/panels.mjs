@@ -4,6 +4,8 @@
 
 import { el } from '../widgets.mjs';
 import { int } from '../catalog.mjs';
+import { t } from '../i18n.mjs';
+import { localError } from '../reach/errors.mjs';
 
 let uid = 0;
 
@@ -30,21 +32,21 @@ export class DataPanel {
     const g = lab.defaults.generate;
     const regen = () => this.generate();
     this.f = {
-      n: numField('Points', g.n, { min: 2, max: lab.catalog.limits.max_points, step: 1, integer: true }, regen),
-      slope: numField('Slope', g.slope, {}, regen),
-      intercept: numField('Intercept', g.intercept, {}, regen),
-      noise: numField('Noise', g.noise, { min: 0, step: 0.05 }, regen),
-      x0: numField('x from', g.x_range[0], { step: 0.5 }, regen),
-      x1: numField('x to', g.x_range[1], { step: 0.5 }, regen),
-      seed: numField('Seed', g.seed, { min: 0, step: 1, integer: true }, regen),
+      n: numField(t('regression.points'), g.n, { min: 2, max: lab.catalog.limits.max_points, step: 1, integer: true }, regen),
+      slope: numField(t('regression.slope'), g.slope, {}, regen),
+      intercept: numField(t('regression.intercept'), g.intercept, {}, regen),
+      noise: numField(t('regression.noise'), g.noise, { min: 0, step: 0.05 }, regen),
+      x0: numField(t('regression.xFrom'), g.x_range[0], { step: 0.5 }, regen),
+      x1: numField(t('regression.xTo'), g.x_range[1], { step: 0.5 }, regen),
+      seed: numField(t('regression.seed'), g.seed, { min: 0, step: 1, integer: true }, regen),
     };
-    const again = el('button', { type: 'button', textContent: 'Regenerate', title: 'Draw a new sample (next seed)' });
+    const again = el('button', { type: 'button', textContent: t('regression.regenerate'), title: t('regression.regenerateTitle') });
     again.addEventListener('click', () => { this.f.seed.value = this.f.seed.value + 1; this.generate(); });
 
     // Validation split: slider + exact field.
     const splitId = `lab-${++uid}`;
-    this.split = el('input', { type: 'range', min: '0', max: '0.9', step: '0.05', value: '0.2', title: 'Fraction held out for validation' });
-    this.split.setAttribute('aria-label', 'Validation split slider');
+    this.split = el('input', { type: 'range', min: '0', max: '0.9', step: '0.05', value: '0.2', title: t('regression.splitTitle') });
+    this.split.setAttribute('aria-label', t('controls.slider', { label: t('regression.split') }));
     this.splitNum = el('input', { type: 'number', id: splitId, min: '0', max: '0.99', step: '0.05', value: '0.2' });
     this.split.addEventListener('change', () => { this.splitNum.value = this.split.value; this.setSplit(Number(this.split.value)); });
     this.split.addEventListener('input', () => { this.splitNum.value = this.split.value; });
@@ -53,13 +55,13 @@ export class DataPanel {
       if (Number.isFinite(v)) { this.split.value = String(v); this.setSplit(v); }
     });
     const splitRow = el('div', { className: 'lab-split' },
-      el('label', { htmlFor: splitId, className: 'field-label', textContent: 'Validation split' }), this.split, this.splitNum);
+      el('label', { htmlFor: splitId, className: 'field-label', textContent: t('regression.split') }), this.split, this.splitNum);
 
     // CSV.
     this.csv = el('textarea', { rows: 4, spellcheck: false, placeholder: 'x,y\n0.5,1.2\n-0.3,-1.6' });
-    this.csv.setAttribute('aria-label', 'CSV data');
+    this.csv.setAttribute('aria-label', t('regression.csvData'));
     const file = el('input', { type: 'file', accept: '.csv,text/csv,text/plain', className: 'lab-file' });
-    file.setAttribute('aria-label', 'CSV file');
+    file.setAttribute('aria-label', t('regression.csvFile'));
     file.addEventListener('change', async () => {
       const f = file.files?.[0];
       if (!f) return;
@@ -67,21 +69,21 @@ export class DataPanel {
       file.value = '';
       this.loadCsv();
     });
-    const load = el('button', { type: 'button', textContent: 'Load CSV' });
+    const load = el('button', { type: 'button', textContent: t('regression.loadCsv') });
     load.addEventListener('click', () => this.loadCsv());
     const csvBox = el('details', { className: 'lab-csv' },
-      el('summary', { textContent: 'Paste or load a CSV (x,y)' }), this.csv,
-      el('div', { className: 'lab-row' }, load, el('label', { className: 'lab-file-label' }, el('span', { textContent: 'Open file…' }), file)));
+      el('summary', { textContent: t('regression.csvSummary') }), this.csv,
+      el('div', { className: 'lab-row' }, load, el('label', { className: 'lab-file-label' }, el('span', { textContent: t('regression.openFile') }), file)));
 
     this.error = el('p', { className: 'lab-error', hidden: true });
     this.error.setAttribute('role', 'alert');
     this.summary = el('p', { className: 'lab-summary' });
     const F = this.f;
     this.root = el('section', { className: 'card lab-card lab-data' },
-      el('h2', {}, 'Data ', el('span', { className: 'lab-sub', textContent: 'y = slope·x + intercept + noise' })),
+      el('h2', {}, `${t('regression.data')} `, el('span', { className: 'lab-sub', textContent: t('regression.model') })),
       el('div', { className: 'lab-grid' }, F.n.row, F.seed.row, F.slope.row, F.intercept.row, F.noise.row, F.x0.row, F.x1.row, again),
       splitRow, csvBox, this.summary, this.error);
-    this.root.setAttribute('aria-label', 'Data');
+    this.root.setAttribute('aria-label', t('regression.data'));
   }
 
   spec() {
@@ -103,7 +105,7 @@ export class DataPanel {
     try {
       points = this.lab.parseCsv(this.csv.value);
     } catch (e) {
-      this.show(`CSV not loaded: ${e.message || e}`);
+      this.show(t('regression.csvFailed', { error: localError(e.message || e) }));
       return;
     }
     this.show(this.lab.setData({ x: points.x, y: points.y }));
@@ -120,8 +122,8 @@ export class DataPanel {
     const split = reg.validation_split ?? 0;
     this.split.value = String(split);
     this.splitNum.value = String(split);
-    const src = reg.generate ? `generated (seed ${reg.generate.seed})` : 'explicit points';
-    this.summary.textContent = `${int(counts.n)} points · ${int(counts.train)} training · ${int(counts.validation)} validation · ${src}`;
+    const src = reg.generate ? t('regression.generated', { seed: reg.generate.seed }) : t('regression.explicit');
+    this.summary.textContent = t('regression.summary', { n: int(counts.n), train: int(counts.train), val: int(counts.validation), src });
   }
 }
 
@@ -130,28 +132,28 @@ export class WarmStartPanel {
     this.lab = lab;
     const w = lab.defaults.warm;
     this.f = {
-      n: numField('Points', w.n, { min: 2, max: lab.catalog.limits.max_points, step: 1, integer: true }),
-      seed: numField('Seed', w.seed, { min: 0, step: 1, integer: true }),
-      slope: numField('Slope', w.slope),
-      intercept: numField('Intercept', w.intercept),
-      noise: numField('Noise', w.noise, { min: 0, step: 0.05 }),
-      steps: numField('Pre-training steps', w.steps, { min: 1, step: 50, integer: true }),
+      n: numField(t('regression.points'), w.n, { min: 2, max: lab.catalog.limits.max_points, step: 1, integer: true }),
+      seed: numField(t('regression.seed'), w.seed, { min: 0, step: 1, integer: true }),
+      slope: numField(t('regression.slope'), w.slope),
+      intercept: numField(t('regression.intercept'), w.intercept),
+      noise: numField(t('regression.noise'), w.noise, { min: 0, step: 0.05 }),
+      steps: numField(t('regression.pretrain'), w.steps, { min: 1, step: 50, integer: true }),
     };
     this.which = el('select');
     const whichId = `lab-${++uid}`;
     this.which.id = whichId;
-    const add = el('button', { type: 'button', className: 'lab-add', textContent: 'Add warm-started run' });
+    const add = el('button', { type: 'button', className: 'lab-add', textContent: t('regression.addWarm') });
     add.addEventListener('click', () => this.add());
     this.error = el('p', { className: 'lab-error', hidden: true });
     this.error.setAttribute('role', 'alert');
     const F = this.f;
     this.root = el('section', { className: 'card lab-card lab-warm' },
-      el('h2', { textContent: 'Warm start' }),
-      el('p', { className: 'lab-help', textContent: 'Pre-train on a source dataset (the same x range), then start the target task from those parameters.' }),
+      el('h2', { textContent: t('regression.warm') }),
+      el('p', { className: 'lab-help', textContent: t('regression.warmHelp') }),
       el('div', { className: 'lab-grid' }, F.n.row, F.seed.row, F.slope.row, F.intercept.row, F.noise.row, F.steps.row),
-      el('div', { className: 'lab-row' }, el('label', { htmlFor: whichId, className: 'field-label', textContent: 'Copy of' }), this.which, add),
+      el('div', { className: 'lab-row' }, el('label', { htmlFor: whichId, className: 'field-label', textContent: t('regression.copyOf') }), this.which, add),
       this.error);
-    this.root.setAttribute('aria-label', 'Warm start');
+    this.root.setAttribute('aria-label', t('regression.warm'));
   }
 
   /** Refreshes the run list (keeps the choice when it still exists). */
@@ -183,7 +185,7 @@ export class WarmStartPanel {
       this.error.hidden = true;
     } catch (e) {
       this.error.hidden = false;
-      this.error.textContent = e.message || String(e);
+      this.error.textContent = localError(e.message || String(e));
     }
   }
 }

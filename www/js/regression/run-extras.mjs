@@ -8,6 +8,7 @@ import { el } from '../widgets.mjs';
 import { int } from '../catalog.mjs';
 import { numField } from './panels.mjs';
 import { t } from '../i18n.mjs';
+import { localError } from '../reach/errors.mjs';
 
 let uid = 0;
 
@@ -44,7 +45,7 @@ export class RunExtras {
       race.setRun(i, run, this.lab.replan());
       return null;
     } catch (e) {
-      return e.message || String(e);
+      return localError(e.message || String(e));
     }
   }
 
@@ -59,10 +60,10 @@ export class RunExtras {
     const id = `lab-batch-${++uid}`;
     const batch = run.batch_size ?? nTrain;
     const slider = el('input', { type: 'range', min: '0', max: String(Math.log10(nTrain)), step: '0.001', value: String(Math.log10(Math.min(batch, nTrain))) });
-    slider.setAttribute('aria-label', 'Batch size slider');
+    slider.setAttribute('aria-label', t('controls.slider', { label: t('regression.batch') }));
     const number = el('input', { type: 'number', id, min: '1', max: String(nTrain), step: '1', value: String(Math.min(batch, nTrain)) });
     const kind = el('span', { className: 'lab-kind' });
-    const showKind = (b) => { kind.textContent = strategyName(b, nTrain); kind.dataset.kind = kind.textContent.replace(' ', '-'); };
+    const showKind = (b) => { const k = strategyName(b, nTrain).replace(' ', '-'); kind.textContent = t(`regression.kind.${k}`); kind.dataset.kind = k; };
     showKind(batch);
     const setBatch = (b) => {
       b = Math.min(Math.max(Math.round(b), 1), nTrain);
@@ -82,9 +83,9 @@ export class RunExtras {
       setBatch(v);
     });
     const batchRow = el('div', { className: 'param lab-batch' },
-      el('label', { className: 'field-label', htmlFor: id, textContent: 'Batch size', title: `1 = SGD, ${int(nTrain)} = full batch; reshuffled every epoch from the seed` }),
+      el('label', { className: 'field-label', htmlFor: id, textContent: t('regression.batch'), title: t('regression.batchTitle', { n: int(nTrain) }) }),
       slider, number);
-    const seed = numField('Shuffle seed', run.seed ?? 0, { min: 0, step: 1, integer: true }, (v) => report(this.apply(i, (r) => { r.seed = v; })));
+    const seed = numField(t('regression.shuffleSeed'), run.seed ?? 0, { min: 0, step: 1, integer: true }, (v) => report(this.apply(i, (r) => { r.seed = v; })));
     const hasDecay = this.lab.catalog.params(run.optimizer).some((p) => p.name === 'weight_decay');
     const l2 = el('p', { className: 'lab-help lab-l2', textContent: t(hasDecay ? 'classroom.l2Where' : 'classroom.l2None') });
     const l1 = numField('L1', run.l1 ?? 0, { min: 0, step: 0.01 }, (v) => report(this.apply(i, (r) => { if (v > 0) r.l1 = v; else delete r.l1; })));
@@ -92,8 +93,8 @@ export class RunExtras {
     // Early stopping.
     const es = run.early_stopping;
     const on = el('input', { type: 'checkbox', checked: Boolean(es) });
-    const patience = numField('Patience', es?.patience ?? 20, { min: 1, step: 1, integer: true }, () => setEs());
-    const delta = numField('Min delta', es?.min_delta ?? 0, { min: 0, step: 0.001 }, () => setEs());
+    const patience = numField(t('regression.patience'), es?.patience ?? 20, { min: 1, step: 1, integer: true }, () => setEs());
+    const delta = numField(t('regression.minDelta'), es?.min_delta ?? 0, { min: 0, step: 0.001 }, () => setEs());
     const restore = el('input', { type: 'checkbox', checked: es ? es.restore_best !== false : true });
     const setEs = () => {
       const err = report(this.apply(i, (r) => {
@@ -106,15 +107,15 @@ export class RunExtras {
     on.addEventListener('change', setEs);
     restore.addEventListener('change', setEs);
     const esBox = el('div', { className: `lab-es${es ? '' : ' off'}` },
-      el('label', { className: 'switch' }, on, el('span', { textContent: 'Early stopping' })),
+      el('label', { className: 'switch' }, on, el('span', { textContent: t('regression.earlyStopping') })),
       el('div', { className: 'lab-grid' }, patience.row, delta.row),
-      el('label', { className: 'switch' }, restore, el('span', { textContent: 'Restore best parameters' })));
+      el('label', { className: 'switch' }, restore, el('span', { textContent: t('regression.restoreBest') })));
 
     const warm = run.warm_start
-      ? el('p', { className: 'lab-warm-note', textContent: `Warm start: ${int(run.warm_start.steps)} steps on a source dataset (slope ${run.warm_start.source.generate?.slope ?? '…'}, intercept ${run.warm_start.source.generate?.intercept ?? '…'})` })
+      ? el('p', { className: 'lab-warm-note', textContent: t('regression.warmNote', { steps: int(run.warm_start.steps), slope: run.warm_start.source.generate?.slope ?? '…', intercept: run.warm_start.source.generate?.intercept ?? '…' }) })
       : null;
     const more = el('details', { className: 'lab-more' },
-      el('summary', { textContent: 'Regularisation & early stopping', title: 'L2, L1, shuffle seed, early stopping' }),
+      el('summary', { textContent: t('regression.more'), title: t('regression.moreTitle') }),
       el('div', { className: 'lab-grid' }, l1.row, seed.row), l2, esBox);
     const root = el('div', { className: 'lab-extras' }, batchRow, el('div', { className: 'lab-line' }, more, kind));
     if (warm) root.append(warm);

@@ -6,6 +6,8 @@
 //   "Gradscape's engine stopped: <message>. …" with a Reload button.
 // Installed by boot.mjs before the engine loads; `onStop` (set once booted) pauses playback.
 
+import { t } from '../i18n.mjs';
+
 const PANIC = /panicked at|RuntimeError|unreachable/;
 
 let shown = false;
@@ -39,17 +41,17 @@ export function stopEngine(message) {
   box = document.createElement('div');
   box.className = 'engine-stopped';
   box.setAttribute('role', 'alertdialog');
-  box.setAttribute('aria-label', 'The engine stopped');
+  box.setAttribute('aria-label', t('safety.stopped'));
   const h = document.createElement('h2');
-  h.textContent = 'The engine stopped';
+  h.textContent = t('safety.stopped');
   const p = document.createElement('p');
-  p.textContent = `Gradscape's engine stopped: ${firstLine(message)}.`;
+  p.textContent = t('safety.stoppedDetail', { message: firstLine(message) });
   const kept = document.createElement('p');
-  kept.textContent = 'Your scenario is kept in the link (the address bar) and your data and formula on this device. Reload starts the engine again.';
+  kept.textContent = t('safety.stoppedKept');
   const reload = document.createElement('button');
   reload.type = 'button';
   reload.className = 'primary';
-  reload.textContent = 'Reload';
+  reload.textContent = t('safety.reload');
   reload.addEventListener('click', () => location.reload());
   const card = document.createElement('div');
   card.className = 'engine-stopped-card';

@@ -4,6 +4,8 @@
 
 import { Store } from './store.mjs';
 import { watchUnkept } from './unkept.mjs';
+import { t } from '../i18n.mjs';
+import { localError } from '../reach/errors.mjs';
 
 const sameData = (a, b) => {
   const ra = a?.problem?.regression, rb = b?.problem?.regression;
@@ -49,9 +51,9 @@ export class Keeper {
     const now = this.race.scenario;
     const out = [];
     const d = this.store.read('data');
-    if (d && !sameData(d.scenario, now)) out.push({ label: 'Restore my last data', what: `data (${d.n} points)`, run: () => this.restore(d.scenario) });
+    if (d && !sameData(d.scenario, now)) out.push({ label: t('safety.restoreData'), what: t('safety.whatData', { n: d.n }), run: () => this.restore(d.scenario) });
     const f = this.store.read('formula');
-    if (f && f.expr !== now?.problem?.expr) out.push({ label: 'Restore my last formula', what: `formula (${f.expr.length > 40 ? `${f.expr.slice(0, 40)}…` : f.expr})`, run: () => this.restore(f.scenario) });
+    if (f && f.expr !== now?.problem?.expr) out.push({ label: t('safety.restoreFormula'), what: t('safety.whatFormula', { expr: f.expr.length > 40 ? `${f.expr.slice(0, 40)}…` : f.expr }), run: () => this.restore(f.scenario) });
     return out;
   }
 
@@ -60,7 +62,7 @@ export class Keeper {
       this.race.load(scenario);
       this.notice?.('');
     } catch (e) {
-      this.notice?.(`Your kept copy could not be loaded: ${e.message || e}`);
+      this.notice?.(t('safety.restoreFailed', { error: localError(e.message || e) }));
     }
   }
 
@@ -75,9 +77,9 @@ export class Keeper {
     if (hadLink && !opened) return; // refused() already offered them
     const offers = this.offers();
     if (!offers.length) return;
-    const what = offers.map((o) => o.what).join(' and ');
+    const what = offers.map((o) => o.what).join(t('safety.and'));
     this.notice?.(hadLink
-      ? `Showing the link you opened. Your last ${what} ${offers.length > 1 ? 'are' : 'is'} kept on this device.`
-      : `Your last ${what} ${offers.length > 1 ? 'are' : 'is'} kept on this device.`, offers);
+      ? t(offers.length > 1 ? 'safety.keptLinkMany' : 'safety.keptLinkOne', { what })
+      : t(offers.length > 1 ? 'safety.keptMany' : 'safety.keptOne', { what }), offers);
   }
 }

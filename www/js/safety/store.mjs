@@ -13,6 +13,8 @@
 // when they differ from what is shown. Without a link the page starts as usual and offers
 // them the same way. A refused link changes nothing and offers them too.
 
+import { t } from '../i18n.mjs';
+
 // Everything read back is untrusted (another version of the page, an extension, a hand edit,
 // a disk error): a record of the wrong shape (validate() below) is removed and reported once
 // by a 'gradscape:record-dropped' event {kind, reason} on document and in status().dropped,
@@ -81,9 +83,9 @@ export class Store {
     }
     if (text == null) return null;
     let v, reason;
-    if (text.length > MAX_CHARS + 100) reason = `it is too large (${text.length} characters)`;
+    if (text.length > MAX_CHARS + 100) reason = t('safety.reasonLarge', { n: text.length });
     else {
-      try { v = JSON.parse(text); reason = validate(kind, v); } catch { reason = 'it is not valid JSON'; }
+      try { v = JSON.parse(text); reason = validate(kind, v); } catch { reason = t('safety.reasonJson'); }
     }
     if (!reason) return v;
     this.drop(kind, reason);
@@ -106,16 +108,16 @@ export class Store {
 
   put(kind, value) {
     const s = storage();
-    if (!s) { this.lastError = 'storage is disabled in this browser'; return false; }
+    if (!s) { this.lastError = t('safety.reasonDisabled'); return false; }
     let text;
     try {
       text = JSON.stringify({ ...value, v: VERSION, saved: new Date().toISOString() });
     } catch (e) {
-      this.lastError = `not storable: ${e.message || e}`;
+      this.lastError = t('safety.reasonNotStorable', { error: e.message || e });
       return false;
     }
     if (text.length > MAX_CHARS) {
-      this.lastError = `too large to keep on this device (${text.length} characters, limit ${MAX_CHARS}); the previous copy is kept`;
+      this.lastError = t('safety.reasonTooLarge', { n: text.length, max: MAX_CHARS });
       return false;
     }
     try {
@@ -123,7 +125,7 @@ export class Store {
       this.lastError = null;
       return true;
     } catch (e) {
-      this.lastError = `the browser's storage is full or refused it (${e.name || e}); the previous copy is kept`;
+      this.lastError = t('safety.reasonFull', { error: e.name || e });
       return false;
     }
   }

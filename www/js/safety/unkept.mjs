@@ -9,8 +9,9 @@
 import { download } from '../teach/exporter.mjs';
 import { maxLink } from '../teach/link.mjs';
 import { int } from '../catalog.mjs';
+import { t } from '../i18n.mjs';
 
-const WHAT = { data: 'data set', formula: 'formula' };
+const WHAT = { data: 'safety.dataSet', formula: 'safety.formula' }; // message keys
 
 /** Listens from now on; `notice(text, actions)` shows the page's notice. */
 export function watchUnkept({ race, notice }) {
@@ -18,24 +19,24 @@ export function watchUnkept({ race, notice }) {
   const exports = () => {
     const reg = race.scenario?.problem?.regression;
     const out = [];
-    if (Array.isArray(reg?.x)) out.push({ label: 'Export data (CSV)', run: () => exportCsv(reg) });
-    out.push({ label: 'Export scenario file', run: () => exportScenario(race) });
+    if (Array.isArray(reg?.x)) out.push({ label: t('safety.exportCsv'), run: () => exportCsv(reg) });
+    out.push({ label: t('safety.exportScenario'), run: () => exportScenario(race) });
     return out;
   };
   document.addEventListener('gradscape:store-write', ({ detail: d }) => {
     last[d.kind] = d;
     if (d.ok) return;
-    const what = d.kind === 'data' ? `Your data (${int(d.n ?? 0)} points)` : 'Your formula';
-    notice(`${what} could not be kept on this device: ${d.reason}. A reload would lose it: export it to keep it.`, exports());
+    const what = d.kind === 'data' ? t('safety.yourData', { n: int(d.n ?? 0) }) : t('safety.yourFormula');
+    notice(t('safety.notKept', { what, reason: d.reason }), exports());
   });
   document.addEventListener('gradscape:link-without-data', ({ detail: d }) => {
     const kept = last.data?.ok !== false;
-    notice(`Your data (${int(d.n)} points) is too large for the share link (${int(d.chars)} characters of scenario; a link holds at most ${int(maxLink())}): ` +
-      `${d.written ? 'the link in the address bar holds the scenario without it (generated points stand in)' : 'the address bar holds no link for it'}. ` +
-      `${kept ? 'It is kept on this device; to share it, export it.' : 'It is not kept on this device either: export it to keep it.'}`, exports());
+    notice(`${t('safety.tooLarge', { n: int(d.n), chars: int(d.chars), max: int(maxLink()) })} ` +
+      `${d.written ? t('safety.linkWithout') : t('safety.noLink')} ` +
+      `${kept ? t('safety.keptShare') : t('safety.notKeptEither')}`, exports());
   });
   document.addEventListener('gradscape:record-dropped', ({ detail: d }) => {
-    notice(`Your kept ${WHAT[d.kind] || d.kind} on this device was damaged and has been removed: ${d.reason}.`);
+    notice(t('safety.damaged', { what: WHAT[d.kind] ? t(WHAT[d.kind]) : d.kind, reason: d.reason }));
   });
 }
 

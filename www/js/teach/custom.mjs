@@ -4,6 +4,8 @@
 
 import { fmt } from '../catalog.mjs';
 import { el } from '../widgets.mjs';
+import { t } from '../i18n.mjs';
+import { localError } from '../reach/errors.mjs';
 
 const DEBOUNCE_MS = 350;
 export const DEFAULT_FORMULA = 'sin(x)*y + x^2/4 + y^2/4';
@@ -20,9 +22,9 @@ export function fitBounds(view, min, max) {
 export class CustomSurface {
   constructor(race, view, checkExpr, surfaceSel) {
     this.race = race; this.view = view; this.checkExpr = checkExpr;
-    surfaceSel.append(el('option', { value: '', textContent: 'Custom formula…' }));
+    surfaceSel.append(el('option', { value: '', textContent: t('teach.customFormula') }));
     this.input = el('input', { type: 'text', spellcheck: false, autocomplete: 'off', className: 'expr-input', value: DEFAULT_FORMULA });
-    this.input.setAttribute('aria-label', 'Formula f(x, y)');
+    this.input.setAttribute('aria-label', t('teach.formulaLabel'));
     this.mirror = el('div', { className: 'expr-mirror' });
     this.mirror.setAttribute('aria-hidden', 'true');
     this.message = el('p', { className: 'expr-error', role: 'status' });
@@ -61,7 +63,7 @@ export class CustomSurface {
     const bad = el('span', { className: problem.len ? 'bad' : 'bad point', textContent: problem.len ? chars.slice(start, end).join('') : ' ' });
     this.mirror.replaceChildren(chars.slice(0, start).join(''), bad, chars.slice(end).join(''));
     this.mirror.scrollLeft = this.input.scrollLeft;
-    this.message.textContent = `${problem.message} (at character ${start + 1})`;
+    this.message.textContent = t('teach.atCharacter', { message: localError(problem.message), n: start + 1 });
   }
 
   load(src) {
@@ -85,14 +87,14 @@ export class CustomSurface {
   }
 
   viewBox(card) {
-    const names = ['x min', 'x max', 'y min', 'y max'];
+    const names = [t('teach.xMin'), t('teach.xMax'), t('teach.yMin'), t('teach.yMax')];
     const inputs = names.map((n) => {
       const i = el('input', { type: 'number', step: 'any' });
       i.setAttribute('aria-label', n);
       return i;
     });
-    const apply = el('button', { type: 'button', textContent: 'Apply' });
-    const box = el('details', { className: 'view-box' }, el('summary', { textContent: 'View box' }),
+    const apply = el('button', { type: 'button', textContent: t('teach.apply') });
+    const box = el('details', { className: 'view-box' }, el('summary', { textContent: t('teach.viewBox') }),
       el('div', { className: 'vb-grid' }, ...names.map((n, k) => el('label', {}, el('span', { className: 'field-label', textContent: n }), inputs[k]))), apply);
     card.append(box);
     const fill = () => {

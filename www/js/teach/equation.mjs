@@ -17,7 +17,7 @@ const show = (v) => (Array.isArray(v) ? `(${v.map((x) => show(x)).join(', ')})` 
 export class EquationPanel {
   constructor(host) {
     this.root = el('section', { className: 'equations' });
-    this.root.setAttribute('aria-label', 'Update rule');
+    this.root.setAttribute('aria-label', t('teach.updateRule'));
     host.append(this.root);
   }
 
@@ -44,10 +44,10 @@ export class EquationPanel {
       this.onCollapse?.();
     });
     this.root.classList.toggle('collapsed', Boolean(this.collapsed));
-    head.append(sw, el('strong', { textContent: run.name }), el('span', { className: 'muted', textContent: ` ${d.optimizer} · step ${int(d.step)} → ${int(d.step + 1)}` }), dock, fold);
+    head.append(sw, el('strong', { textContent: run.name }), el('span', { className: 'muted', textContent: ` ${t('teach.stepHead', { optimizer: d.optimizer, k: int(d.step), next: int(d.step + 1) })}` }), dock, fold);
     const kids = [head];
     const rule = d.next ? ruleFor(d) : null;
-    if (!rule) kids.push(el('p', { className: 'muted', textContent: d.next ? 'No rule to show.' : 'This run takes no further step here.' }));
+    if (!rule) kids.push(el('p', { className: 'muted', textContent: d.next ? t('teach.noRule') : t('teach.noStep') }));
     else {
       const lines = el('div', { className: 'eq-lines' });
       for (const line of rule.lines) {
@@ -64,7 +64,7 @@ export class EquationPanel {
       }
       kids.push(lines, this.legend());
       if (rule.textbook) {
-        const tb = el('details', { className: 'textbook' }, el('summary', { textContent: 'Textbook form' }));
+        const tb = el('details', { className: 'textbook' }, el('summary', { textContent: t('teach.textbook') }));
         tb.open = this.textbookOpen ?? false;
         tb.addEventListener('toggle', () => { this.textbookOpen = tb.open; });
         for (const l of rule.textbook.lines) tb.append(block(...l));
@@ -73,7 +73,7 @@ export class EquationPanel {
       }
     }
     if (c && c.max_stable_lr != null) {
-      kids.push(el('p', { className: 'stability', textContent: `Curvature here: λmax ${fmt(c.eigenvalues[0], 3)}, so plain gradient descent is stable for lr < 2/λmax = ${fmt(c.max_stable_lr, 3)} (lr now ${fmt(d.lr, 3)})` }));
+      kids.push(el('p', { className: 'stability', textContent: t('teach.stability', { lam: fmt(c.eigenvalues[0], 3), bound: fmt(c.max_stable_lr, 3), lr: fmt(d.lr, 3) }) }));
     }
     kids.push(this.values(d));
     this.root.replaceChildren(...kids);
@@ -81,11 +81,11 @@ export class EquationPanel {
 
   legend() {
     const item = (cls, text) => el('span', { className: `key ${cls}`, textContent: text });
-    return el('p', { className: 'eq-legend' }, item('grad', '■ gradient g (arrow −g)'), item('update', '■ update Δθ to the next point'), item('state', '■ optimizer state'));
+    return el('p', { className: 'eq-legend' }, item('grad', t('teach.keyGrad')), item('update', t('teach.keyUpdate')), item('state', t('teach.keyState')));
   }
 
   values(d) {
-    const rows = [['point θ', d.point], ['gradient g', d.gradient ?? '–'], ['learning rate η', d.lr], ['next point', d.next ?? '–'], ['loss', d.loss]];
+    const rows = [[t('teach.vPoint'), d.point], [t('teach.vGradient'), d.gradient ?? '–'], [t('teach.vLr'), d.lr], [t('teach.vNext'), d.next ?? '–'], [t('teach.vLoss'), d.loss]];
     for (const [k, v] of d.hyper) if (k !== 'lr') rows.push([k, v]);
     const flat = (obj, when) => {
       for (const [k, v] of Object.entries(obj || {})) {
@@ -93,12 +93,12 @@ export class EquationPanel {
         else rows.push([`${LABELS[k] || k} ${when}`, v ?? '–']);
       }
     };
-    flat(d.previous_state, 'before');
-    flat(d.state, 'after');
-    for (const [k, v] of Object.entries(d.derived || {})) rows.push([`${DERIVED[k] || k} (derived)`, v]);
+    flat(d.previous_state, t('teach.before'));
+    flat(d.state, t('teach.after'));
+    for (const [k, v] of Object.entries(d.derived || {})) rows.push([`${DERIVED[k] === 'textbook step' ? t('teach.textbookStep') : DERIVED[k] === 'rectified' ? t('teach.rectified') : DERIVED[k] || k} ${t('teach.derived')}`, v]);
     const table = el('table', { className: 'eq-values' });
     for (const [k, v] of rows) table.append(el('tr', {}, el('th', { textContent: k }), el('td', { textContent: show(v) })));
-    const box = el('details', { className: 'eq-all' }, el('summary', { textContent: 'All values' }), table);
+    const box = el('details', { className: 'eq-all' }, el('summary', { textContent: t('teach.allValues') }), table);
     box.open = this.valuesOpen ?? false;
     box.addEventListener('toggle', () => { this.valuesOpen = box.open; });
     return box;

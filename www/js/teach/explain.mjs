@@ -6,6 +6,7 @@ import { fmt } from '../catalog.mjs';
 import { el } from '../widgets.mjs';
 import { Overlay } from './overlay.mjs';
 import { EquationPanel } from './equation.mjs';
+import { t } from '../i18n.mjs';
 import { Placement } from '../classroom/placement.mjs';
 
 const INTERVAL_MS = 150;
@@ -21,7 +22,7 @@ export class Explain {
     this.equations.onMove = () => this.placement.next();
     this.equations.onCollapse = () => { this.placement.undock(); this.tickSoon(); }; // a smaller panel may fit a corner
     this.runSel = el('select');
-    this.runSel.setAttribute('aria-label', 'Explain run');
+    this.runSel.setAttribute('aria-label', t('teach.explainRun'));
     this.runSel.addEventListener('change', () => { this.index = Number(this.runSel.value); this.update(); });
     const sw = (label, checked, fn) => {
       const input = el('input', { type: 'checkbox', checked });
@@ -31,14 +32,14 @@ export class Explain {
     const o = this.overlay.on;
     this.showEquations = true;
     const card = el('section', { className: 'card explain' },
-      el('div', { className: 'field' }, el('span', { className: 'field-label', textContent: 'Explain' }), this.runSel),
+      el('div', { className: 'field' }, el('span', { className: 'field-label', textContent: t('teach.explain') }), this.runSel),
       el('div', { className: 'toggles' },
-        sw('Equations', true, (v) => { this.showEquations = v; }),
-        sw('Gradient arrow', o.gradient, (v) => { o.gradient = v; }),
-        sw('Update arrow', o.update, (v) => { o.update = v; }),
-        sw('Adaptive scale', o.scale, (v) => { o.scale = v; }),
-        sw('Curvature', o.curvature, (v) => { o.curvature = v; })));
-    card.setAttribute('aria-label', 'Explain');
+        sw(t('teach.equations'), true, (v) => { this.showEquations = v; }),
+        sw(t('teach.gradientArrow'), o.gradient, (v) => { o.gradient = v; }),
+        sw(t('teach.updateArrow'), o.update, (v) => { o.update = v; }),
+        sw(t('teach.adaptiveScale'), o.scale, (v) => { o.scale = v; }),
+        sw(t('teach.curvature'), o.curvature, (v) => { o.curvature = v; })));
+    card.setAttribute('aria-label', t('teach.explain'));
     panel.after(card);
     this.pending = 0; this.last = 0;
     race.on('runs', () => this.runs());
@@ -130,7 +131,7 @@ export class Explain {
     for (const t of document.querySelectorAll('.stab-tick')) t.remove();
     const c = this.current?.curvature;
     const card = document.querySelectorAll('#run-list > .run')[this.index];
-    const slider = card?.querySelector('input[aria-label="Learning rate slider"]');
+    const slider = card?.querySelector('input[type="range"][data-param="lr"]');
     if (!c || c.max_stable_lr == null || !slider) return;
     const p = this.catalog.params(this.race.runs[this.index].optimizer).find((q) => q.name === 'lr');
     const sl = p?.slider;
@@ -138,8 +139,8 @@ export class Explain {
     const lo = Math.log10(sl.min), hi = Math.log10(sl.max);
     const f = Math.min(Math.max((Math.log10(c.max_stable_lr) - lo) / (hi - lo), 0), 1);
     const thumb = 8; // px: the range thumb's half width (the track is inset by it)
-    const tick = el('span', { className: 'stab-tick', title: `Stable for lr < 2/λmax = ${fmt(c.max_stable_lr, 3)} here` });
-    tick.setAttribute('aria-label', `Stability bound 2/λmax = ${fmt(c.max_stable_lr, 3)}`);
+    const tick = el('span', { className: 'stab-tick', title: t('teach.stableTitle', { v: fmt(c.max_stable_lr, 3) }) });
+    tick.setAttribute('aria-label', t('teach.stableLabel', { v: fmt(c.max_stable_lr, 3) }));
     tick.setAttribute('role', 'img');
     tick.style.left = `${slider.offsetLeft + thumb + f * (slider.offsetWidth - 2 * thumb)}px`;
     tick.style.top = `${slider.offsetTop - 3}px`;

@@ -5,6 +5,8 @@
 
 import { el } from '../widgets.mjs';
 import { t } from '../i18n.mjs';
+import { lessonText } from '../reach/lesson-text.mjs';
+import { localError } from '../reach/errors.mjs';
 
 export class Lessons {
   constructor({ race, lessons, top, openScenario }) {
@@ -12,7 +14,7 @@ export class Lessons {
     this.lessons = lessons;
     this.openScenario = openScenario;
     this.banner = el('section', { className: 'caption', hidden: true });
-    this.banner.setAttribute('aria-label', 'Lesson');
+    this.banner.setAttribute('aria-label', t('teach.lesson'));
     top.prepend(this.banner);
     this.noticeBox = el('div', { className: 'notice', role: 'alert', hidden: true });
     document.getElementById('view').append(this.noticeBox);
@@ -24,29 +26,36 @@ export class Lessons {
 
   gallery() {
     const dialog = el('dialog', { className: 'lessons' });
-    dialog.setAttribute('aria-label', 'Lessons');
+    dialog.setAttribute('aria-label', t('teach.lessons'));
     const close = el('button', { type: 'button', className: 'icon', textContent: '✕' });
-    close.setAttribute('aria-label', 'Close lessons');
+    close.setAttribute('aria-label', t('teach.closeLessons'));
     close.addEventListener('click', () => dialog.close());
     const list = el('div', { className: 'lesson-list' });
     for (const l of this.lessons) {
-      const open = el('button', { type: 'button', className: 'lesson' }, el('strong', { textContent: l.title }), el('span', { textContent: l.caption }));
-      open.setAttribute('aria-label', `Open lesson: ${l.title}`);
+      const open = el('button', { type: 'button', className: 'lesson' }, el('strong', { textContent: lessonText(l.id, 'title', l.title) }), el('span', { textContent: lessonText(l.id, 'caption', l.caption) }));
+      open.setAttribute('aria-label', t('teach.openLesson', { title: lessonText(l.id, 'title', l.title) }));
       open.addEventListener('click', () => { dialog.close(); this.open(l); });
       list.append(open);
     }
-    dialog.append(el('header', {}, el('h2', { textContent: 'Lessons' }), close), list);
+    dialog.append(el('header', {}, el('h2', { textContent: t('teach.lessons') }), close), list);
     return dialog;
   }
 
   show() { this.dialog.showModal(); }
+
+  /** A built-in lesson's title or caption in the page's language (the lesson whose English
+   *  text the page shows); a link's own text as written. */
+  text(page, field) {
+    const l = this.lessons.find((q) => q[field] && page[field]?.startsWith(q[field]));
+    return l ? lessonText(l.id, field, l[field]) + page[field].slice(l[field].length) : page[field];
+  }
 
   open(lesson) {
     try {
       this.openScenario(lesson.scenario);
       this.notice('');
     } catch (e) {
-      this.notice(`The lesson "${lesson.title}" could not be opened: ${e.message || e}`);
+      this.notice(t('teach.lessonFailed', { title: lessonText(lesson.id, 'title', lesson.title), error: localError(e.message || e) }));
     }
   }
 
@@ -56,7 +65,7 @@ export class Lessons {
     this.noticeBox.replaceChildren();
     if (!text) return;
     const close = el('button', { type: 'button', className: 'icon', textContent: '✕' });
-    close.setAttribute('aria-label', 'Dismiss notice');
+    close.setAttribute('aria-label', t('teach.dismiss'));
     close.addEventListener('click', () => { this.noticeBox.hidden = true; });
     const buttons = actions.map((a) => {
       const b = el('button', { type: 'button', className: 'notice-action', textContent: a.label });
@@ -74,7 +83,7 @@ export class Lessons {
     for (const h of this.hidden) root.classList.add(`hide-${h}`);
     if (!page.title && !page.caption) { this.banner.hidden = true; return; }
     const close = el('button', { type: 'button', className: 'icon', textContent: '✕' });
-    close.setAttribute('aria-label', 'Close caption');
+    close.setAttribute('aria-label', t('teach.closeCaption'));
     close.addEventListener('click', () => { this.banner.hidden = true; });
     // Collapsed to its title line, the caption leaves the view to the race.
     const fold = el('button', { type: 'button', className: 'icon fold', textContent: '▾' });
@@ -86,8 +95,8 @@ export class Lessons {
     };
     fold.addEventListener('click', () => setFold(!this.banner.classList.contains('collapsed')));
     setFold(false);
-    const kids = [el('header', {}, el('h2', { textContent: page.title || 'Lesson' }), fold, close)];
-    if (page.caption) kids.push(el('p', { textContent: page.caption }));
+    const kids = [el('header', {}, el('h2', { textContent: this.text(page, 'title') || t('teach.lesson') }), fold, close)];
+    if (page.caption) kids.push(el('p', { textContent: this.text(page, 'caption') }));
     this.banner.replaceChildren(...kids);
     this.banner.hidden = false;
   }

@@ -13,6 +13,8 @@
 import { limits, linkForScenario, scenarioFromLink } from '../engine.mjs';
 import { fitBounds } from './custom.mjs';
 import { applyPageSettings, onPageSettingChange, readPageSettings } from '../page-settings.mjs';
+import { t } from '../i18n.mjs';
+import { localError } from '../reach/errors.mjs';
 
 const DEBOUNCE_MS = 400;
 /** Longest fragment the engine opens (its catalog's limits.max_link), in characters. */
@@ -36,7 +38,7 @@ export function withoutData(sc) {
   for (const r of out.runs || []) strip(r?.warm_start?.source);
   if (!n) return null;
   // Whoever opens the link is told too: its caption says the data is not in it.
-  const note = `This link does not carry the ${n.toLocaleString('en')} data points it was made with (too many for a link): generated points of the same count stand in. Ask for the exported data or scenario file.`;
+  const note = t('teach.linkWithoutData', { n: n.toLocaleString('en') });
   const both = out.page?.caption ? `${out.page.caption} ${note}` : note;
   out.page = { ...(out.page || {}), caption: [...both].length <= limits().max_caption ? both : note };
   return { scenario: out, n, key };
@@ -140,7 +142,7 @@ export class Links {
       json = scenarioFromLink(frag);
       this.race.load(json);
     } catch (e) {
-      this.notice(`This link could not be opened: ${e.message || e}. ${later ? 'Nothing was changed.' : 'Showing the default race instead.'}`);
+      this.notice(t(later ? 'teach.linkRefusedLater' : 'teach.linkRefused', { error: localError(e.message || e) }));
       return false;
     }
     this.apply(JSON.parse(json).page || {});

@@ -55,7 +55,7 @@ export class Presenter {
     this.showPanel(false);
     appearanceChanged();
     this.button.setAttribute('aria-pressed', String(on));
-    this.button.title = on ? 'Leave presenter mode (Escape or P)' : 'Presenter mode (P; Escape leaves)';
+    this.button.title = on ? t('teach.presenterOff') : t('teach.presenterOn');
     if (!touchFullscreen) return;
     if (on && !document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => {});
     if (!on && document.fullscreenElement) document.exitFullscreen?.().catch(() => {});

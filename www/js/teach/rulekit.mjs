@@ -3,6 +3,7 @@
 // weight decay, the effective rate). Numbers are substituted as the engine reported them.
 
 import { m, row, mi, mn, mo, sub, sup, frac, sqrt, paren, tint, num, vec, eq, minus, plus, times } from './math.mjs';
+import { t } from '../i18n.mjs';
 
 export const T = (s) => sub(mi('θ'), s);
 export const G = () => tint(sub('g', 't'), 'grad');
@@ -48,7 +49,7 @@ export const scalar = (sym, subst, v, cls = 'lr', digits = 3) => ({ sym, sub: [.
 export const effLine = (dv, expr, subst, what) => ({
   sym: [sub(ETA(), txt('eff')), eq(), ...expr],
   sub: [...subst, eq(), tint(vec(dv.effective_lr), 'lr')],
-  lead: `Effective learning rate per coordinate (multiplies ${what}):`,
+  lead: t('teach.leadEffective', { what }),
 });
 
 /** √s + ε style denominator: symbolic `den`, substituted `subst` = engine's value. */

@@ -8,6 +8,7 @@ import {
   row, mi, mn, mo, sub, sup, frac, sqrt, paren, tint, num, vec, eq, minus, plus, times,
 } from './rulekit.mjs';
 import { hat } from './math.mjs';
+import { t } from '../i18n.mjs';
 
 const Hat = (b) => tint(hat(b, 't'), 'state');
 const tLine = (dv) => ({ sym: [mi('t'), eq(), num(dv.step)] });
@@ -23,7 +24,7 @@ function adam(d, h, st, ps, dv, adamw) {
   const decoupled = adamw && h.weight_decay;
   const lines = adamw ? [] : decayLine(d, h);
   if (decoupled) {
-    lines.push({ sym: [T('t'), mo('←'), T('t'), paren(one(), minus(), ETA(), mi('λ'))], note: 'decoupled weight decay, before the Adam step' });
+    lines.push({ sym: [T('t'), mo('←'), T('t'), paren(one(), minus(), ETA(), mi('λ'))], note: t('teach.noteDecoupled') });
     lines.push(scalar([one(), minus(), ETA(), mi('λ')], [one(), minus(), LR(d), times(), num(h.weight_decay)], dv.decay_factor, 'lr', 6));
   }
   lines.push(tLine(dv), ...moments(d, h, now, before));
@@ -37,7 +38,7 @@ function adam(d, h, st, ps, dv, adamw) {
   const start = decoupled ? [num(dv.decay_factor, 6), times(), Pt(d)] : [Pt(d)];
   lines.push(stepLine(d, [ETA(), frac(Hat('m'), mi('D'))], [LR(d), times(), frac(Sv(dv.m_hat), Sv(dv.denominator))], start));
   // The step tutorials print (no bias correction), with this step's m and v.
-  const tb = { sym: [ETA(), frac(S('m'), row(sqrt(vv.cloneNode(true)), plus(), EPS()))], sub: [LR(d), times(), frac(Sv(now.exp_avg), row(sqrt(Sv(second)), plus(), num(h.eps))), eq(), tint(vec(dv.textbook_update), 'update')], lead: 'Textbook step, no bias correction (what tutorials subtract from θₜ):' };
+  const tb = { sym: [ETA(), frac(S('m'), row(sqrt(vv.cloneNode(true)), plus(), EPS()))], sub: [LR(d), times(), frac(Sv(now.exp_avg), row(sqrt(Sv(second)), plus(), num(h.eps))), eq(), tint(vec(dv.textbook_update), 'update')], lead: t('teach.leadTextbook') };
   lines.push(tb);
   lines.push(effLine(dv, [frac(ETA(), row(oneMinus(sup(B1(), mi('t'))), mi('D')))], [frac(LR(d), row(num(dv.bias_correction1), times(), Sv(dv.denominator)))], 'm'));
   const f = (x) => fmt(x, 3);
@@ -48,7 +49,7 @@ function adam(d, h, st, ps, dv, adamw) {
         [T(tp1()), eq(), T('t'), minus(), ETA(), frac(S('m'), row(sqrt(S('v')), plus(), EPS()))],
         [eq(), ...start.map((n) => n.cloneNode(true)), minus(), tint(vec(dv.textbook_update), 'update')],
       ],
-      note: `Many tutorials print Adam without bias correction. PyTorch divides m by 1 − β₁ᵗ (here ${f(dv.bias_correction1)}) and v by 1 − β₂ᵗ (here ${f(dv.bias_correction2)}): both start at 0, so early steps would otherwise be badly scaled. Without the correction this step would subtract (${f(dv.textbook_update[0])}, ${f(dv.textbook_update[1])}) instead of η·m̂/D. The factors tend to 1 as t grows.`,
+      note: t('teach.noteAdam', { c1: f(dv.bias_correction1), c2: f(dv.bias_correction2), u0: f(dv.textbook_update[0]), u1: f(dv.textbook_update[1]) }),
     },
   };
 }
@@ -70,7 +71,7 @@ function nadam(d, h, st, ps, dv) {
   lines.push(scalar([cm(), eq(), frac(row(ETA(), mu(tp1())), row(one(), minus(), S('Π'), mu(tp1())))], [frac(row(LR(d), times(), num(dv.mu_next, 5)), row(one(), minus(), Pi(), times(), num(dv.mu_next, 5)))], dv.momentum_coefficient));
   const D = () => Sv(dv.denominator);
   lines.push(stepLine(d, [cg(), frac(G(), mi('D')), minus(), cm(), frac(S('m'), mi('D'))], [cgv(), times(), frac(Gv(d), D()), minus(), cmv(), times(), frac(Sv(st.moments.exp_avg), D())]));
-  lines.push(effLine(dv, [frac(row(cg(), plus(), cm()), mi('D'))], [frac(row(cgv(), plus(), cmv()), D())], 'g and m together, split as c_g : c_m'));
+  lines.push(effLine(dv, [frac(row(cg(), plus(), cm()), mi('D'))], [frac(row(cgv(), plus(), cmv()), D())], t('teach.gAndM')));
   return { lines };
 }
 
@@ -86,8 +87,8 @@ function radam(d, h, st, ps, dv) {
   const rhoLine = scalar([rho('t'), eq(), rho('∞'), minus(), frac(row(mn('2'), mi('t'), sup(B2(), mi('t'))), oneMinus(sup(B2(), mi('t'))))],
     [num(dv.rho_inf, 6), minus(), frac(row(mn('2'), times(), num(dv.step), times(), b2t()), paren(one(), minus(), b2t()))], dv.rho_t, 'state', 5);
   rhoLine.sub.push(mo(dv.rectified ? '>' : '≤'), mn('5'));
-  rhoLine.note = dv.rectified ? 'ρₜ > 5: rectified step, the adaptive step scaled by r'
-    : 'ρₜ ≤ 5: un-rectified step (the variance estimate is not yet reliable): momentum SGD on m̂ₜ, no adaptive scale';
+  rhoLine.note = dv.rectified ? t('teach.noteRectified')
+    : t('teach.noteUnrectified');
   lines.push(rhoLine);
   if (dv.rectified) {
     const rt = () => num(dv.rho_t, 5), ri = () => num(dv.rho_inf, 6);

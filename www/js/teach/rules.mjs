@@ -7,6 +7,7 @@
 // the Adam family in rules-adam.mjs.
 
 import { ADAM_RULES } from './rules-adam.mjs';
+import { t } from '../i18n.mjs';
 import {
   T, G, Gv, ETA, LR, S, Sv, one, EPS, tm1, sq, oneMinus, stepLine, decayLine, ema, scalar, effLine, denLine,
   row, mi, mo, sub, frac, sqrt, paren, tint, num, eq, minus, plus, times,
@@ -31,7 +32,7 @@ const RULES = {
       lines,
       textbook: {
         lines: [[S('v'), eq(), mi('γ'), S('v', tm1()), plus(), ETA(), G()], [T(row(mi('t'), plus(), one())), eq(), T('t'), minus(), S('v')]],
-        note: 'The textbook velocity v includes η; PyTorch keeps the buffer b without η and multiplies at the step (v = η·b). The paths agree while η is constant; with a schedule the textbook velocity still carries the old η, PyTorch\'s does not. Dampening τ and the first step b₁ = g₁ are PyTorch\'s.',
+        note: t('teach.noteMomentum'),
       },
     };
   },
@@ -63,7 +64,7 @@ const RULES = {
       lines.push({ sym: [S('b'), eq(), mi('μ'), S('b', tm1()), plus(), frac(G(), mi('D'))], sub: [num(h.momentum), times(), Sv(ps.momentum_buffer), plus(), gOverD(), eq(), Sv(st.momentum_buffer)] });
       lines.push(stepLine(d, [ETA(), S('b')], [LR(d), times(), Sv(st.momentum_buffer)]));
     } else lines.push(stepLine(d, [ETA(), frac(G(), mi('D'))], [LR(d), times(), gOverD()]));
-    lines.push(effLine(dv, [frac(ETA(), mi('D'))], [frac(LR(d), Sv(dv.denominator))], h.momentum ? 'g inside b' : 'g'));
+    lines.push(effLine(dv, [frac(ETA(), mi('D'))], [frac(LR(d), Sv(dv.denominator))], h.momentum ? t('teach.gInsideB') : 'g'));
     return { lines };
   },
   adadelta(d, h, st, ps, dv) {
@@ -79,7 +80,7 @@ const RULES = {
     lines.push({ sym: [S('u'), eq(), mi('ρ'), S('u', tm1()), plus(), oneMinus(mi('ρ')), sq(delta())], sub: [num(h.rho), times(), Sv(ps.acc_delta), plus(), paren(one(), minus(), num(h.rho)), times(), sq(delta()), eq(), Sv(st.acc_delta)] });
     lines.push(stepLine(d, [ETA(), delta()], [LR(d), times(), ratio(), times(), Gv(d)]));
     lines.push(effLine(dv, [ETA(), frac(rmsU(), rmsG())], [LR(d), times(), ratio()], 'g'));
-    return { lines, textbook: { lines: [[T(row(mi('t'), plus(), one())), eq(), T('t'), minus(), delta()]], note: 'Zeiler\'s Adadelta has no learning rate (it is "learning-rate free"); PyTorch multiplies the step by lr, default 1.0, which gives the same update.' } };
+    return { lines, textbook: { lines: [[T(row(mi('t'), plus(), one())), eq(), T('t'), minus(), delta()]], note: t('teach.noteAdadelta') } };
   },
   ...ADAM_RULES,
 };

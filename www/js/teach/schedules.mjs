@@ -3,6 +3,7 @@
 // or re-planned when "Re-plan from start" is on); the learning-rate chart plots session.rates.
 
 import { el } from '../widgets.mjs';
+import { t } from '../i18n.mjs';
 
 const LABELS = {
   constant: 'Constant', step: 'Step', exponential: 'Exponential', cosine: 'Cosine',
@@ -11,7 +12,7 @@ const LABELS = {
   factor: 'Factor', patience: 'Patience', threshold: 'Threshold', steps: 'Warm-up steps', start_factor: 'Start factor',
 };
 const WARMUP = { steps: 20, start_factor: 0.1 };
-const label = (k) => LABELS[k] || k;
+const label = (k) => (LABELS[k] ? t(`catalog.schedule.${k}`) : k); // LABELS: the English names, for reference
 
 export class Schedules {
   constructor(race, kinds, replan) {
@@ -35,7 +36,7 @@ export class Schedules {
     box.addEventListener('toggle', () => { if (box.open) this.open.add(i); else this.open.delete(i); });
     const error = el('p', { className: 'run-error', hidden: true });
     const kind = el('select');
-    kind.setAttribute('aria-label', 'Schedule');
+    kind.setAttribute('aria-label', t('teach.schedule'));
     for (const k of this.kinds) kind.append(el('option', { value: k.kind, textContent: label(k.kind) }));
     const fields = el('div', { className: 'sched-fields' });
     const warm = el('input', { type: 'checkbox' });
@@ -64,7 +65,7 @@ export class Schedules {
       const r = run();
       const s = r.schedule || { kind: 'constant' };
       kind.value = s.kind;
-      summary.textContent = `Schedule: ${label(s.kind)}${r.warmup ? ' + warm-up' : ''}`;
+      summary.textContent = t(r.warmup ? 'teach.scheduleSummaryWarm' : 'teach.scheduleSummary', { kind: label(s.kind) });
       const spec = this.kinds.find((k) => k.kind === s.kind) || { fields: {} };
       fields.replaceChildren(...Object.keys(spec.fields).map((f) => number(f, s[f] ?? spec.fields[f],
         (v) => ({ ...run(), schedule: { ...(run().schedule || { kind: s.kind }), [f]: v } }))));
@@ -87,7 +88,7 @@ export class Schedules {
       render();
     });
     box.append(
-      el('div', { className: 'sched-kind' }, kind, el('label', { className: 'switch' }, warm, el('span', { textContent: 'Warm-up' }))),
+      el('div', { className: 'sched-kind' }, kind, el('label', { className: 'switch' }, warm, el('span', { textContent: t('teach.warmup') }))),
       fields, warmFields, error,
     );
     render();

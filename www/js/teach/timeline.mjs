@@ -6,19 +6,20 @@
 
 import { int } from '../catalog.mjs';
 import { el } from '../widgets.mjs';
+import { t } from '../i18n.mjs';
 
 export class Timeline {
   constructor(race, playback, host, onChange) {
     this.race = race;
     this.playback = playback;
     this.onChange = onChange;
-    this.back = el('button', { type: 'button', className: 'icon', textContent: '◀', title: 'Back one step (←)' });
-    this.back.setAttribute('aria-label', 'Back one step');
-    this.fwd = el('button', { type: 'button', className: 'icon', textContent: '▶', title: 'Forward one step (→)' });
-    this.fwd.setAttribute('aria-label', 'Forward one step');
+    this.back = el('button', { type: 'button', className: 'icon', textContent: '◀', title: t('teach.backTitle') });
+    this.back.setAttribute('aria-label', t('teach.back'));
+    this.fwd = el('button', { type: 'button', className: 'icon', textContent: '▶', title: t('teach.forwardTitle') });
+    this.fwd.setAttribute('aria-label', t('teach.forward'));
     this.slider = el('input', { type: 'range', min: '0', max: '0', step: '1', value: '0' });
-    this.slider.setAttribute('aria-label', 'Timeline');
-    this.liveBtn = el('button', { type: 'button', className: 'icon', textContent: 'Live', title: 'Back to the live end' });
+    this.slider.setAttribute('aria-label', t('teach.timeline'));
+    this.liveBtn = el('button', { type: 'button', className: 'icon', textContent: t('teach.live'), title: t('teach.liveTitle') });
     host.append(el('div', { className: 'timeline' }, this.back, this.slider, this.fwd, this.liveBtn));
     this.slider.addEventListener('input', () => this.show(Number(this.slider.value)));
     this.back.addEventListener('click', () => this.by(-1));
@@ -58,7 +59,7 @@ export class Timeline {
     const live = race.step;
     this.slider.max = String(live);
     this.slider.value = String(this.shown);
-    this.slider.setAttribute('aria-valuetext', `step ${int(this.shown)} of ${int(live)}`);
+    this.slider.setAttribute('aria-valuetext', t('teach.stepOf', { k: int(this.shown), n: int(live) }));
     this.back.disabled = this.shown <= 0;
     this.fwd.disabled = race.cursor == null && !race.running;
     this.liveBtn.disabled = race.cursor == null;
@@ -67,7 +68,7 @@ export class Timeline {
     if (race.cursor == null) this.playback.showStep();
     else if (count) {
       count.textContent = int(race.cursor);
-      max.textContent = `of ${int(live)} (scrubbing)`;
+      max.textContent = t('teach.scrubbing', { n: int(live) });
     }
   }
 
