@@ -122,6 +122,7 @@ impl Runner {
             base,
             compact: false,
             begun: self.begun,
+            generation: super::next_generation(),
         }
     }
 

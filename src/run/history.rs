@@ -13,15 +13,32 @@ impl Runner {
     /// Points `from .. to` of the record (clamped to what was recorded), with their losses,
     /// validation losses and the rates of steps `from .. to`; exact. Reading only the part
     /// the run still holds is a copy; reading earlier costs a replay from the last
-    /// checkpoint at or before `from` to `to`.
+    /// checkpoint at or before `from` to the first point it still holds (at most one
+    /// interval more than the points read).
     pub fn history(&self, from: u64, to: u64) -> Trajectory {
         let to = to.min(self.points());
         let from = from.min(to);
         if from >= self.base {
             return slice(&self.record, self.base, from, to);
         }
-        let replay = self.replay_from(from, to.min(self.steps_taken()));
-        slice(&replay.record, replay.base, from, to)
+        // Replayed only as far as the part this run forgot; the rest is a copy.
+        let held = to.min(self.base);
+        let replay = self.replay_from(from, held);
+        let mut part = slice(&replay.record, replay.base, from, held);
+        if to > held {
+            let rest = slice(&self.record, self.base, held, to);
+            part.trajectory.extend(rest.trajectory);
+            part.loss.extend(rest.loss);
+            part.lr.extend(rest.lr);
+            part.validation_loss.extend(rest.validation_loss);
+        }
+        part
+    }
+
+    /// Whether reading points `from ..` is a copy (no replay): `from` is in the part the
+    /// run still holds.
+    pub fn holds(&self, from: u64) -> bool {
+        from >= self.base
     }
 
     /// Forgets the record before step `step` (a compact run, after a checkpoint).

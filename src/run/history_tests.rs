@@ -37,6 +37,11 @@ fn assert_same_history(a: &Runner, b: &Runner) {
         (n - 1, n + 9),
         (2 * k + 7, 3 * k + 1),
         (n, n),
+        // Across the first point the compact run still holds (part replayed, part copied).
+        (a.base.saturating_sub(1), a.base + 1),
+        (a.base.saturating_sub(k + 3), n),
+        (a.base.saturating_sub(1), a.base),
+        (a.base, a.base + 2),
     ] {
         assert_eq!(
             bits(&a.history(from, to)),
@@ -45,6 +50,21 @@ fn assert_same_history(a: &Runner, b: &Runner) {
         );
     }
     assert_eq!(a.outcome(), b.outcome());
+    // Reading the history in consecutive parts (as the charts and the sliced path redraw
+    // do) gives the whole record, bit for bit.
+    let mut parts = Trajectory::default();
+    let mut from = 0;
+    while from < n {
+        let to = (from + 777).min(n);
+        // The rates lag the points by one: each part's rates are steps from .. to.
+        let part = a.history(from, to);
+        parts.trajectory.extend(part.trajectory);
+        parts.loss.extend(part.loss);
+        parts.lr.extend(part.lr);
+        parts.validation_loss.extend(part.validation_loss);
+        from = to;
+    }
+    assert_eq!(bits(&parts), bits(&b.record()), "in parts");
 }
 
 #[test]
@@ -109,4 +129,37 @@ fn a_snapshot_carries_the_whole_history_and_the_adopter_trims_it_at_its_next_che
     let rb = b.runner(0).unwrap();
     assert!(rb.record.trajectory.len() as u64 <= 2 * CHECKPOINT_EVERY + 2);
     assert_eq!(bits(&a.runner(0).unwrap().record()), bits(&rb.record()));
+}
+
+#[test]
+fn a_reset_race_stays_compact_and_each_new_history_has_a_new_generation() {
+    let text = r#"{"problem": {"surface": "rosenbrock"}, "start": [-1.5, 2], "steps": 9000,
+        "runs": [{"optimizer": "adam", "lr": 0.01}, {"optimizer": "sgd", "lr": 0.001}]}"#;
+    let mut race = decode(text).unwrap().race();
+    let generation = |race: &crate::run::Race, i: usize| race.runner(i).unwrap().generation();
+    let g0 = generation(&race, 0);
+    race.advance(2500);
+    let spec = race.runner(0).unwrap().spec().clone();
+    race.change_run(0, spec).unwrap();
+    assert_eq!(
+        generation(&race, 0),
+        g0,
+        "growing and live changes keep the history"
+    );
+    race.replan_all();
+    let g1 = generation(&race, 0);
+    assert_ne!(g1, g0, "a re-plan is a new history");
+    race.advance(3000);
+    let r = race.runner(0).unwrap();
+    assert!(r.compact && r.record.trajectory.len() as u64 <= 2 * CHECKPOINT_EVERY + 2);
+    let copy = race.copy_run(0).unwrap();
+    assert_ne!(generation(&race, copy), g1, "a copy goes its own way");
+    assert_eq!(generation(&race, 0), g1);
+    race.reset();
+    assert_ne!(generation(&race, 0), g1);
+    race.advance(5000);
+    for r in race.runners() {
+        assert!(r.compact, "a reset run is live again");
+        assert!(r.record.trajectory.len() as u64 <= 2 * CHECKPOINT_EVERY + 2);
+    }
 }

@@ -100,6 +100,15 @@ pub struct Runner {
     compact: bool,
     /// The run's first point (where its warm start ended), kept for replays from step 0.
     begun: Vec2,
+    /// Which history this is (see [`Runner::generation`]).
+    generation: u64,
+}
+
+/// A new history's number: unique in this process (see [`Runner::generation`]).
+fn next_generation() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Runner {
@@ -136,6 +145,7 @@ impl Runner {
             base: 0,
             compact: true,
             begun: start,
+            generation: next_generation(),
             problem,
             spec,
         };
@@ -310,6 +320,20 @@ impl Runner {
     /// start).
     pub fn points(&self) -> u64 {
         self.base + self.record.trajectory.len() as u64
+    }
+
+    /// Which history this run holds: a number that changes whenever its past could differ
+    /// from what a reader saw before (a new or restarted run, a replay, a revived or
+    /// adopted run, a copy), and only then; between changes the history only grows. A
+    /// reader that keeps a summary of the record (the charts' blocks) reads only the new
+    /// points while the number is the same, and starts again when it is not.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Gives the run a new [`Runner::generation`] (a copy that will go its own way).
+    pub fn renew_generation(&mut self) {
+        self.generation = next_generation();
     }
 
     /// The learning rate the last step used (`None` before the first step).

@@ -177,6 +177,7 @@ impl Runner {
             base,
             compact,
             begun,
+            generation: super::next_generation(),
         })
     }
 }

@@ -3,8 +3,9 @@
 //! in Regression mode, training and validation loss with the best-step markers.
 //!
 //! The series come straight from the engine's record (no copy through JS): a [`Charts`]
-//! keeps per run the min/max blocks of each series (`figure::envelope`), topped up with only
-//! the new values at each redraw, so a redraw costs the same at any step. It also remembers
+//! keeps per run the min/max blocks of each series (`figure::envelope`), topped up with a
+//! ranged history read of only the new values at each redraw (the record is bounded,
+//! `run::history`), so a redraw costs the same at any step and never reads a whole run. It also remembers
 //! where each chart plotted, so a hover maps to a step ([`Charts::hover`]).
 
 use super::figure_canvas::{AnyBackend, PageCanvas};
@@ -80,12 +81,80 @@ impl PageLook {
     }
 }
 
-/// One run's series as blocks.
+/// One run's series as blocks, fed from its history in ranged reads of only the points
+/// added since the last draw; started again when the run's history changed
+/// ([`Runner::generation`]) or shrank.
 #[derive(Default)]
 struct RunBlocks {
+    generation: u64,
     loss: Blocks,
     lr: Blocks,
     validation: Blocks,
+    /// The best step's marker value, read once per best step: `(step, value)`.
+    best: Option<(u64, Option<f64>)>,
+}
+
+/// The most points one history read asks for (a rebuild reads a long run in parts, so no
+/// read holds more than a few MB).
+const PART: u64 = 65_536;
+
+impl RunBlocks {
+    /// Brings the blocks up to `r`'s record now.
+    fn sync(&mut self, r: &Runner) {
+        let now = r.points();
+        if self.generation != r.generation() || (self.loss.len() as u64) > now {
+            *self = RunBlocks {
+                generation: r.generation(),
+                ..RunBlocks::default()
+            };
+        }
+        // The rates lag the points by one (a point's rate is known once its step is), so
+        // the reads start at the first rate not folded in and the other series skip what
+        // they have.
+        loop {
+            let from = self.lr.len() as u64;
+            let to = now.min(from + PART);
+            if to <= self.loss.len() as u64 && to <= from + 1 {
+                break;
+            }
+            let part = r.history(from, to);
+            let feed = |b: &mut Blocks, values: &[f64]| {
+                let skip = b.len().saturating_sub(from as usize);
+                if let Some(new) = values.get(skip..) {
+                    b.extend(new);
+                }
+            };
+            feed(&mut self.loss, &part.loss);
+            feed(&mut self.lr, &part.lr);
+            if !part.validation_loss.is_empty() {
+                feed(&mut self.validation, &part.validation_loss);
+            }
+            if part.lr.is_empty() {
+                break; // (a run that diverged at its start: one point, no rate)
+            }
+        }
+    }
+
+    /// The marker's value at run `r`'s best step (validation loss, else training loss).
+    fn best(&mut self, r: &Runner, best: u64) -> Option<f64> {
+        match self.best {
+            Some((step, value)) if step == best => value,
+            _ => {
+                let at = r.history(best, best + 1);
+                let value = at.validation_loss.first().or(at.loss.first()).copied();
+                self.best = Some((best, value));
+                value
+            }
+        }
+    }
+}
+
+/// Which series of a run.
+#[derive(Clone, Copy)]
+enum Series {
+    Loss,
+    Rate,
+    Validation,
 }
 
 /// Which chart.
@@ -217,21 +286,28 @@ impl Charts {
             return Ok(JsValue::NULL);
         }
         let step = plot.step_at(dpr_x).round() as u64;
-        let at = |v: &[f64], i: Option<usize>| {
-            i.and_then(|i| v.get(i).copied()).filter(|v| v.is_finite())
-        };
+        let finite = |v: Option<&f64>| v.copied().filter(|v| v.is_finite());
         let runners = session.race.runners();
-        let index = |offset: u64| usize::try_from(step.checked_sub(offset)?).ok();
-        let values = runners
+        // One ranged read per run: the rate of step `step` (lr[step - 1]) and the losses at
+        // point `step` (a copy when the step is recent, else one interval of replay).
+        let reads: Vec<_> = runners
             .iter()
-            .map(|r| match kind {
-                Kind::Rate => at(&r.record().lr, index(1)),
-                _ => at(&r.record().loss, index(0)),
+            .map(|r| {
+                let from = step.saturating_sub(1);
+                (r.history(from, step + 1), (step - from) as usize)
             })
             .collect();
-        let validation = runners
+        let values = reads
             .iter()
-            .map(|r| at(&r.record().validation_loss, index(0)))
+            .map(|(part, at)| match kind {
+                Kind::Rate if step > 0 => finite(part.lr.first()),
+                Kind::Rate => None,
+                _ => finite(part.loss.get(*at)),
+            })
+            .collect();
+        let validation = reads
+            .iter()
+            .map(|(part, at)| finite(part.validation_loss.get(*at)))
             .collect();
         to_js(&Hover {
             step,
@@ -279,16 +355,27 @@ impl Charts {
         let mut lines = Vec::new();
         let mut markers = Vec::new();
         for (i, (r, blocks)) in runners.iter().zip(&mut self.runs).enumerate() {
-            let record = r.record();
+            blocks.sync(r);
             let color = color(i, r, theme);
             let diverged = matches!(r.status(), crate::run::Status::Diverged { .. });
             let upto = |offset: u64| {
                 usize::try_from(shown.saturating_add(1).saturating_sub(offset))
                     .unwrap_or(usize::MAX)
             };
-            let line = |b: &mut Blocks, values: &[f64], first: f64, offset: u64, dashed| {
-                b.sync(values);
-                let mut points = b.points(values, upto(offset), first, x_max, columns);
+            // A ranged read of one series (what the blocks do not cover: an earlier step's
+            // partial block, or a short series).
+            let read = |series: Series| {
+                move |a: usize, z: usize| {
+                    let part = r.history(a as u64, z as u64);
+                    match series {
+                        Series::Loss => part.loss,
+                        Series::Rate => part.lr,
+                        Series::Validation => part.validation_loss,
+                    }
+                }
+            };
+            let line = |b: &Blocks, series: Series, first: f64, offset: u64, dashed| {
+                let mut points = b.points(upto(offset), first, x_max, columns, read(series));
                 if kind == Kind::Loss && shift != 0.0 {
                     for p in &mut points {
                         p.1 -= shift;
@@ -302,24 +389,16 @@ impl Charts {
                 }
             };
             match kind {
-                Kind::Loss => lines.push(line(&mut blocks.loss, &record.loss, 0.0, 0, false)),
-                Kind::Rate => lines.push(line(&mut blocks.lr, &record.lr, 1.0, 1, false)),
+                Kind::Loss => lines.push(line(&blocks.loss, Series::Loss, 0.0, 0, false)),
+                Kind::Rate => lines.push(line(&blocks.lr, Series::Rate, 1.0, 1, false)),
                 Kind::Regression => {
-                    lines.push(line(&mut blocks.loss, &record.loss, 0.0, 0, false));
-                    if !record.validation_loss.is_empty() {
-                        lines.push(line(
-                            &mut blocks.validation,
-                            &record.validation_loss,
-                            0.0,
-                            0,
-                            true,
-                        ));
+                    lines.push(line(&blocks.loss, Series::Loss, 0.0, 0, false));
+                    if !blocks.validation.is_empty() {
+                        lines.push(line(&blocks.validation, Series::Validation, 0.0, 0, true));
                     }
                     if r.spec().early_stopping.is_some() && r.steps_taken() > 0 {
                         let best = r.best_step();
-                        let b = usize::try_from(best).unwrap_or(usize::MAX);
-                        let value = record.validation_loss.get(b).or(record.loss.get(b));
-                        if let Some(&y) = value.filter(|v| v.is_finite()) {
+                        if let Some(y) = blocks.best(r, best).filter(|v| v.is_finite()) {
                             markers.push(Marker {
                                 x: best as f64,
                                 y,
