@@ -18,6 +18,7 @@ mod grid;
 mod labels;
 pub(crate) mod layout;
 mod legend;
+pub mod series;
 pub(crate) mod theme;
 mod view;
 

@@ -5,11 +5,11 @@
 //! Layout (little-endian, version [`SNAPSHOT_VERSION`]): magic `GSRN`, version, the
 //! problem's fingerprint ([`Problem::fingerprint`]), the tolerance, the first settings and
 //! start, the live changes, the optimizer, schedule and batch state, the first point (where a
-//! warm start ended), the step of the record's first point (0: a snapshot carries the whole
-//! record, replayed by the writer where the run forgot it, `history.rs`), whether the run is
-//! compact, the record (points, losses, rates, validation losses), status and bookkeeping,
-//! then the checkpoints with their exact point and losses (a
-//! mini-batch order shared with the previous checkpoint is written once). Settings travel
+//! warm start ended), the step of the record's first point (a compact run's snapshot carries
+//! only the record it holds; the reader replays the rest from the checkpoints, `history.rs`),
+//! whether the run is compact, the record (points, losses, rates, validation losses), status
+//! and bookkeeping, then the checkpoints with their exact point and losses (a mini-batch
+//! order shared with the previous checkpoint is written once). Settings travel
 //! as the scenario layer's run JSON ([`SpecFormat`]), so they are validated on the way in
 //! exactly as a scenario's run is. Any bytes give a run or a typed [`SnapshotError`].
 
@@ -39,7 +39,7 @@ impl Runner {
     /// The run as snapshot bytes; `fingerprint` is its problem's.
     pub fn snapshot(&self, fingerprint: u64, format: &dyn SpecFormat) -> Vec<u8> {
         let mut w = Writer::default();
-        w.reserve(64 + self.points() as usize * 40);
+        w.reserve(64 + self.record.trajectory.len() * 40 + self.checkpoints.len() * 700);
         w.raw(MAGIC);
         w.u32(SNAPSHOT_VERSION);
         w.u64(fingerprint);
@@ -53,18 +53,12 @@ impl Runner {
         }
         let mut order = None;
         write_state(&mut w, &self.state_now(), &mut order);
-        // The whole record, replayed where this run forgot it (in the worker that writes
-        // it, not on the page that adopts it): the page reads an adopted run's history in
-        // full at once, and a compact run trims what it adopted at its next checkpoint.
-        let whole;
-        let rec = if self.base > 0 {
-            whole = self.record();
-            &whole
-        } else {
-            &self.record
-        };
+        // The record as this run holds it (from step `base`): what it forgot is replayed
+        // from the checkpoints by whoever reads it (`history.rs`), so a snapshot of a long
+        // run stays small (its checkpoints and at most two intervals of record).
+        let rec = &self.record;
         w.vec2(self.begun);
-        w.u64(0);
+        w.u64(self.base);
         w.bool(self.compact);
         w.vec2s(&rec.trajectory);
         w.f64s(&rec.loss);

@@ -12,6 +12,7 @@ use super::figure_canvas::{AnyBackend, PageCanvas};
 use super::{js_error, to_js, Session};
 use crate::figure::charts::{self, Chart, Line, Look, Marker, Plot};
 use crate::figure::envelope::Blocks;
+use crate::figure::series::{RunSeries, Series, REPLAY_BUDGET};
 use crate::figure::theme::Colors;
 use crate::figure::{pairs, Labels, Rgb, Theme, PALETTE};
 use crate::run::Runner;
@@ -81,82 +82,6 @@ impl PageLook {
     }
 }
 
-/// One run's series as blocks, fed from its history in ranged reads of only the points
-/// added since the last draw; started again when the run's history changed
-/// ([`Runner::generation`]) or shrank.
-#[derive(Default)]
-struct RunBlocks {
-    generation: u64,
-    loss: Blocks,
-    lr: Blocks,
-    validation: Blocks,
-    /// The best step's marker value, read once per best step: `(step, value)`.
-    best: Option<(u64, Option<f64>)>,
-}
-
-/// The most points one history read asks for (a rebuild reads a long run in parts, so no
-/// read holds more than a few MB).
-const PART: u64 = 65_536;
-
-impl RunBlocks {
-    /// Brings the blocks up to `r`'s record now.
-    fn sync(&mut self, r: &Runner) {
-        let now = r.points();
-        if self.generation != r.generation() || (self.loss.len() as u64) > now {
-            *self = RunBlocks {
-                generation: r.generation(),
-                ..RunBlocks::default()
-            };
-        }
-        // The rates lag the points by one (a point's rate is known once its step is), so
-        // the reads start at the first rate not folded in and the other series skip what
-        // they have.
-        loop {
-            let from = self.lr.len() as u64;
-            let to = now.min(from + PART);
-            if to <= self.loss.len() as u64 && to <= from + 1 {
-                break;
-            }
-            let part = r.history(from, to);
-            let feed = |b: &mut Blocks, values: &[f64]| {
-                let skip = b.len().saturating_sub(from as usize);
-                if let Some(new) = values.get(skip..) {
-                    b.extend(new);
-                }
-            };
-            feed(&mut self.loss, &part.loss);
-            feed(&mut self.lr, &part.lr);
-            if !part.validation_loss.is_empty() {
-                feed(&mut self.validation, &part.validation_loss);
-            }
-            if part.lr.is_empty() {
-                break; // (a run that diverged at its start: one point, no rate)
-            }
-        }
-    }
-
-    /// The marker's value at run `r`'s best step (validation loss, else training loss).
-    fn best(&mut self, r: &Runner, best: u64) -> Option<f64> {
-        match self.best {
-            Some((step, value)) if step == best => value,
-            _ => {
-                let at = r.history(best, best + 1);
-                let value = at.validation_loss.first().or(at.loss.first()).copied();
-                self.best = Some((best, value));
-                value
-            }
-        }
-    }
-}
-
-/// Which series of a run.
-#[derive(Clone, Copy)]
-enum Series {
-    Loss,
-    Rate,
-    Validation,
-}
-
 /// Which chart.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -184,7 +109,7 @@ impl Kind {
 /// The page's charts' memory: series blocks per run and where each chart plotted.
 #[wasm_bindgen]
 pub struct Charts {
-    runs: Vec<RunBlocks>,
+    runs: Vec<RunSeries>,
     plots: [Option<(Plot, f64)>; 3],
 }
 
@@ -232,6 +157,9 @@ impl Charts {
     /// Draws chart `kind` ("loss", "lr" or "regression") of `session` onto `canvas` (sized
     /// in device pixels by the page). `look`: [`PageLook`]'s lines; `cursor`: the timeline's
     /// step (undefined: live); `labels`: translated labels as `key<TAB>label` lines (empty: English).
+    /// Returns `true` when some run's series were not all read yet (a long run just
+    /// re-planned, copied or revived: its blocks are rebuilt over several draws); the page
+    /// then draws again soon.
     pub fn draw(
         &mut self,
         session: &Session,
@@ -240,7 +168,7 @@ impl Charts {
         look: &str,
         cursor: Option<f64>,
         labels: &str,
-    ) -> Result<(), JsError> {
+    ) -> Result<bool, JsError> {
         let kind = Kind::parse(kind)?;
         let look = PageLook::parse(look);
         let labels = parse_labels(labels);
@@ -257,9 +185,9 @@ impl Charts {
             round_joins: true,
         };
         if w < chart_look.columns(0, false) as u32 + 40 || (f64::from(h) / u) < 40.0 {
-            return Ok(()); // too small to show anything (a hidden chart)
+            return Ok(false); // too small to show anything (a hidden chart)
         }
-        let chart = self.chart(session, kind, &look, &labels, w, cursor);
+        let (chart, more) = self.chart(session, kind, &look, &labels, w, cursor);
         let root = AnyBackend::Canvas(backend).into_drawing_area();
         let plot = charts::draw(&root, &chart, chart_look).map_err(js_error)?;
         root.present().map_err(js_error)?;
@@ -269,7 +197,7 @@ impl Charts {
             1.0
         };
         self.plots[kind.slot()] = Some((plot, dpr));
-        Ok(())
+        Ok(more)
     }
 
     /// The step under CSS pixel `x` of chart `kind` (as last drawn) and each run's value
@@ -318,7 +246,8 @@ impl Charts {
 }
 
 impl Charts {
-    /// The chart of `kind` for the session now, its lines reduced to `w` pixels' columns.
+    /// The chart of `kind` for the session now, its lines reduced to `w` pixels' columns,
+    /// and whether some run's blocks are not up to date yet (see `REPLAY_BUDGET`).
     fn chart(
         &mut self,
         session: &Session,
@@ -327,10 +256,10 @@ impl Charts {
         labels: &Labels,
         w: u32,
         cursor: Option<f64>,
-    ) -> Chart {
+    ) -> (Chart, bool) {
         let race = &session.race;
         let runners = race.runners();
-        self.runs.resize_with(runners.len(), RunBlocks::default);
+        self.runs.resize_with(runners.len(), RunSeries::default);
         let step = race.step();
         let x_max = step.max(10) as f64;
         let shown = cursor.map_or(u64::MAX, |c| c.max(0.0) as u64);
@@ -354,8 +283,10 @@ impl Charts {
         let (_, _, log, shift) = charts::loss_axis(race.problem(), labels);
         let mut lines = Vec::new();
         let mut markers = Vec::new();
+        let mut budget = REPLAY_BUDGET;
+        let mut more = false;
         for (i, (r, blocks)) in runners.iter().zip(&mut self.runs).enumerate() {
-            blocks.sync(r);
+            more |= !blocks.sync(r, &mut budget);
             let color = color(i, r, theme);
             let diverged = matches!(r.status(), crate::run::Status::Diverged { .. });
             let upto = |offset: u64| {
@@ -364,16 +295,7 @@ impl Charts {
             };
             // A ranged read of one series (what the blocks do not cover: an earlier step's
             // partial block, or a short series).
-            let read = |series: Series| {
-                move |a: usize, z: usize| {
-                    let part = r.history(a as u64, z as u64);
-                    match series {
-                        Series::Loss => part.loss,
-                        Series::Rate => part.lr,
-                        Series::Validation => part.validation_loss,
-                    }
-                }
-            };
+            let read = |series: Series| move |a: usize, z: usize| series.read(r, a, z);
             let line = |b: &Blocks, series: Series, first: f64, offset: u64, dashed| {
                 let mut points = b.points(upto(offset), first, x_max, columns, read(series));
                 if kind == Kind::Loss && shift != 0.0 {
@@ -410,7 +332,7 @@ impl Charts {
                 }
             }
         }
-        Chart {
+        let chart = Chart {
             caption: None,
             x_desc: String::new(),
             y_desc: String::new(),
@@ -418,6 +340,7 @@ impl Charts {
             x_max,
             lines,
             markers,
-        }
+        };
+        (chart, more)
     }
 }
