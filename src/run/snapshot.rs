@@ -157,7 +157,7 @@ impl Runner {
             spec,
             optimizer: now.optimizer,
             schedule: now.schedule,
-            batches: now.batches,
+            batches: now.batches.map(|b| *b),
             tolerance,
             record,
             status: now.status,
@@ -202,7 +202,7 @@ fn write_state(w: &mut Writer, c: &Checkpoint, order: &mut Option<Arc<Vec<usize>
     w.f64(lr);
     w.f64(best);
     w.u64(bad);
-    match &c.batches {
+    match c.batches.as_deref() {
         None => w.u8(0),
         Some(b) => {
             let p = b.parts();
@@ -294,7 +294,7 @@ fn read_state(
         changes,
         optimizer,
         schedule,
-        batches,
+        batches: batches.map(Box::new),
         status: read_status(r)?,
         reached_at: r.opt_u64()?,
         best: (r.f64()?, r.u64()?),
