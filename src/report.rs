@@ -36,9 +36,7 @@ pub fn to_json(runners: &[Runner]) -> Value {
 /// The results as CSV: `run,name,optimizer,step,x,y,loss,lr[,validation_loss]`; the last
 /// point of a run has an empty `lr` (no step was taken from it).
 pub fn to_csv(runners: &[Runner]) -> String {
-    let with_validation = runners
-        .iter()
-        .any(|r| !r.record().validation_loss.is_empty());
+    let with_validation = runners.iter().any(|r| r.last_validation_loss().is_some());
     let mut out = String::from("run,name,optimizer,step,x,y,loss,lr");
     if with_validation {
         out.push_str(",validation_loss");

@@ -18,6 +18,7 @@ mod grid;
 mod labels;
 pub(crate) mod layout;
 mod legend;
+pub mod series;
 pub(crate) mod theme;
 mod view;
 
@@ -213,7 +214,9 @@ impl Figure {
 
 fn picture(index: usize, runner: &Runner, step: u64) -> RunPicture {
     let spec = runner.spec();
-    let record = runner.record();
+    // Only the points up to the figure's step (a ranged read: an export at an earlier
+    // step does not replay the rest of the run).
+    let record = runner.history(0, step.saturating_add(1));
     let points = (step as usize + 1).min(record.trajectory.len());
     let diverged_at = match runner.status() {
         Status::Diverged { step: at, .. } if at <= step => Some(at),

@@ -10,8 +10,8 @@ fn lesson(id: &str) -> Vec<Runner> {
     decode(lesson.scenario).expect("lesson decodes").run()
 }
 
-fn path(r: &Runner) -> &[Vec2] {
-    &r.record().trajectory
+fn path(r: &Runner) -> Vec<Vec2> {
+    r.record().trajectory
 }
 
 fn sign_changes(values: impl Iterator<Item = f64>) -> usize {

@@ -27,6 +27,9 @@ pub mod bytes;
 mod checkpoint;
 #[cfg(test)]
 mod data_loss_tests;
+mod history;
+#[cfg(test)]
+mod history_tests;
 mod noise;
 mod race;
 #[cfg(test)]
@@ -90,6 +93,22 @@ pub struct Runner {
     changes: Vec<(u64, RunSpec)>,
     /// The state every [`CHECKPOINT_EVERY`] steps (see `checkpoint`).
     checkpoints: Vec<checkpoint::Checkpoint>,
+    /// The step of the record's first point (`record.lr[0]` is that step's rate): a compact
+    /// run forgets what lies before its last checkpoint and replays it when asked (`history`).
+    base: u64,
+    /// Whether the record is cut at each checkpoint (live runs) or kept whole (replays).
+    compact: bool,
+    /// The run's first point (where its warm start ended), kept for replays from step 0.
+    begun: Vec2,
+    /// Which history this is (see [`Runner::generation`]).
+    generation: u64,
+}
+
+/// A new history's number: unique in this process (see [`Runner::generation`]).
+fn next_generation() -> u64 {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    NEXT.fetch_add(1, Ordering::Relaxed)
 }
 
 impl Runner {
@@ -123,6 +142,10 @@ impl Runner {
             origin,
             changes: Vec::new(),
             checkpoints: Vec::new(),
+            base: 0,
+            compact: true,
+            begun: start,
+            generation: next_generation(),
             problem,
             spec,
         };
@@ -182,7 +205,7 @@ impl Runner {
 
     /// Records point `p` with loss `loss` and updates reach and early-stopping bookkeeping.
     fn push(&mut self, p: Vec2, loss: f64) {
-        let step = self.record.trajectory.len() as u64;
+        let step = self.base + self.record.trajectory.len() as u64;
         self.record.trajectory.push(p);
         self.record.loss.push(loss);
         let validation = self.problem.regression().and_then(|r| r.validation_loss(p));
@@ -248,6 +271,9 @@ impl Runner {
             taken += 1;
             if self.steps_taken() % CHECKPOINT_EVERY == 0 {
                 self.take_checkpoint();
+                if self.compact {
+                    self.forget_before(self.steps_taken().saturating_sub(CHECKPOINT_EVERY + 1));
+                }
             }
         }
         taken
@@ -287,7 +313,37 @@ impl Runner {
 
     /// Steps taken so far.
     pub fn steps_taken(&self) -> u64 {
-        self.record.lr.len() as u64
+        self.base + self.record.lr.len() as u64
+    }
+
+    /// Points recorded (one more than the steps taken, or one for a run diverged at its
+    /// start).
+    pub fn points(&self) -> u64 {
+        self.base + self.record.trajectory.len() as u64
+    }
+
+    /// Which history this run holds: a number that changes whenever its past could differ
+    /// from what a reader saw before (a new or restarted run, a replay, a revived or
+    /// adopted run, a copy), and only then; between changes the history only grows. A
+    /// reader that keeps a summary of the record (the charts' blocks) reads only the new
+    /// points while the number is the same, and starts again when it is not.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Gives the run a new [`Runner::generation`] (a copy that will go its own way).
+    pub fn renew_generation(&mut self) {
+        self.generation = next_generation();
+    }
+
+    /// The learning rate the last step used (`None` before the first step).
+    pub fn last_lr(&self) -> Option<f64> {
+        self.record.lr.last().copied()
+    }
+
+    /// The validation loss at the current point (`None` without a validation split).
+    pub fn last_validation_loss(&self) -> Option<f64> {
+        self.record.validation_loss.last().copied()
     }
 
     /// The current point.
@@ -323,9 +379,10 @@ impl Runner {
         &self.spec
     }
 
-    /// What was recorded so far.
-    pub fn record(&self) -> &Trajectory {
-        &self.record
+    /// Everything recorded so far, exactly (what the run forgot is replayed: it costs the
+    /// run's length in steps; `history` reads a part).
+    pub fn record(&self) -> Trajectory {
+        self.history(0, u64::MAX)
     }
 
     /// The running optimizer (for its state).
@@ -384,21 +441,21 @@ impl Runner {
         let restore = matches!(self.status, Status::EarlyStopped { .. })
             && self.spec.early_stopping.is_some_and(|e| e.restore_best);
         let index = if restore {
-            self.best.1 as usize
+            self.best.1
         } else {
-            self.record.trajectory.len().saturating_sub(1)
+            self.points().saturating_sub(1)
         };
-        let record = &self.record;
+        let at = self.history(index, index + 1);
         Outcome {
             status: self.status,
             steps: self.steps_taken(),
             reached_at: self.reached_at,
             best_step: self.best.1,
             epochs: self.epochs(),
-            final_point: record.trajectory.get(index).copied().unwrap_or_default(),
-            final_loss: record.loss.get(index).copied().unwrap_or(f64::NAN),
-            final_validation_loss: record.validation_loss.get(index).copied(),
-            start: record.trajectory.first().copied().unwrap_or_default(),
+            final_point: at.trajectory.first().copied().unwrap_or_default(),
+            final_loss: at.loss.first().copied().unwrap_or(f64::NAN),
+            final_validation_loss: at.validation_loss.first().copied(),
+            start: self.begun,
         }
     }
 }

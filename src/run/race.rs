@@ -147,7 +147,10 @@ impl Race {
             .into_iter()
             .map(|r| {
                 if r.changes.is_empty() && r.origin.1 == self.start {
-                    r.restart()
+                    // A live run again (restart gives a replay, which keeps everything).
+                    let mut run = r.restart();
+                    run.set_compact(r.compact);
+                    run
                 } else {
                     self.fresh(r.spec().clone())
                 }
@@ -208,7 +211,8 @@ impl Race {
 
     /// Adds a copy of run `index` (its path and live changes included); returns its index.
     pub fn copy_run(&mut self, index: usize) -> Result<usize, RaceError> {
-        let copy = self.runner(index).ok_or(RaceError::NoRun(index))?.clone();
+        let mut copy = self.runner(index).ok_or(RaceError::NoRun(index))?.clone();
+        copy.renew_generation();
         if self.runners.len() >= MAX_RUNS {
             return Err(RaceError::Full);
         }

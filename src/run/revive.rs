@@ -23,6 +23,7 @@ impl Runner {
         }
         let mut replay = self.replay_to(self.steps_taken());
         replay.set_spec(spec);
+        replay.compact = self.compact;
         *self = replay;
         true
     }

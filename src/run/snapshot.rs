@@ -4,9 +4,12 @@
 //!
 //! Layout (little-endian, version [`SNAPSHOT_VERSION`]): magic `GSRN`, version, the
 //! problem's fingerprint ([`Problem::fingerprint`]), the tolerance, the first settings and
-//! start, the live changes, the optimizer, schedule and batch state, the record (points,
-//! losses, rates, validation losses), status and bookkeeping, then the checkpoints (a
-//! mini-batch order shared with the previous checkpoint is written once). Settings travel
+//! start, the live changes, the optimizer, schedule and batch state, the first point (where a
+//! warm start ended), the step of the record's first point (a compact run's snapshot carries
+//! only the record it holds; the reader replays the rest from the checkpoints, `history.rs`),
+//! whether the run is compact, the record (points, losses, rates, validation losses), status
+//! and bookkeeping, then the checkpoints with their exact point and losses (a mini-batch
+//! order shared with the previous checkpoint is written once). Settings travel
 //! as the scenario layer's run JSON ([`SpecFormat`]), so they are validated on the way in
 //! exactly as a scenario's run is. Any bytes give a run or a typed [`SnapshotError`].
 
@@ -20,7 +23,7 @@ use crate::schedule::ScheduleState;
 use std::sync::Arc;
 
 /// The snapshot format version this engine writes and reads.
-pub const SNAPSHOT_VERSION: u32 = 1;
+pub const SNAPSHOT_VERSION: u32 = 2;
 const MAGIC: &[u8; 4] = b"GSRN";
 
 /// How run settings are written into and read from snapshots (the scenario layer's run
@@ -36,7 +39,7 @@ impl Runner {
     /// The run as snapshot bytes; `fingerprint` is its problem's.
     pub fn snapshot(&self, fingerprint: u64, format: &dyn SpecFormat) -> Vec<u8> {
         let mut w = Writer::default();
-        w.reserve(64 + self.record.trajectory.len() * 40);
+        w.reserve(64 + self.record.trajectory.len() * 40 + self.checkpoints.len() * 700);
         w.raw(MAGIC);
         w.u32(SNAPSHOT_VERSION);
         w.u64(fingerprint);
@@ -50,7 +53,13 @@ impl Runner {
         }
         let mut order = None;
         write_state(&mut w, &self.state_now(), &mut order);
+        // The record as this run holds it (from step `base`): what it forgot is replayed
+        // from the checkpoints by whoever reads it (`history.rs`), so a snapshot of a long
+        // run stays small (its checkpoints and at most two intervals of record).
         let rec = &self.record;
+        w.vec2(self.begun);
+        w.u64(self.base);
+        w.bool(self.compact);
         w.vec2s(&rec.trajectory);
         w.f64s(&rec.loss);
         w.f64s(&rec.lr);
@@ -107,13 +116,16 @@ impl Runner {
         };
         let mut order = None;
         let now = read_state(&mut r, spec_after(count), &problem, 0, count, &mut order)?;
+        let begun = r.vec2()?;
+        let base = r.u64()?;
+        let compact = r.bool()?;
         let record = Trajectory {
             trajectory: r.vec2s()?,
             loss: r.f64s()?,
             lr: r.f64s()?,
             validation_loss: r.f64s()?,
         };
-        let steps = check_record(&record, &now.status, &problem)?;
+        let steps = base.saturating_add(check_record(&record, &now.status, &problem)?);
         if changes.last().is_some_and(|(at, _)| *at > steps) {
             return Err(damaged("a live change is after the last step"));
         }
@@ -145,7 +157,7 @@ impl Runner {
             spec,
             optimizer: now.optimizer,
             schedule: now.schedule,
-            batches: now.batches,
+            batches: now.batches.map(|b| *b),
             tolerance,
             record,
             status: now.status,
@@ -156,6 +168,10 @@ impl Runner {
             origin: (first, start),
             changes,
             checkpoints,
+            base,
+            compact,
+            begun,
+            generation: super::next_generation(),
         })
     }
 }
@@ -186,7 +202,7 @@ fn write_state(w: &mut Writer, c: &Checkpoint, order: &mut Option<Arc<Vec<usize>
     w.f64(lr);
     w.f64(best);
     w.u64(bad);
-    match &c.batches {
+    match c.batches.as_deref() {
         None => w.u8(0),
         Some(b) => {
             let p = b.parts();
@@ -213,6 +229,9 @@ fn write_state(w: &mut Writer, c: &Checkpoint, order: &mut Option<Arc<Vec<usize>
     w.u64(c.best.1);
     w.u64(c.bad_steps);
     w.opt_vec2(c.last_gradient);
+    w.vec2(c.point);
+    w.f64s(c.loss.as_slice());
+    w.f64s(c.validation.as_slice());
 }
 
 fn read_state(
@@ -275,11 +294,23 @@ fn read_state(
         changes,
         optimizer,
         schedule,
-        batches,
+        batches: batches.map(Box::new),
         status: read_status(r)?,
         reached_at: r.opt_u64()?,
         best: (r.f64()?, r.u64()?),
         bad_steps: r.u64()?,
         last_gradient: r.opt_vec2()?,
+        point: r.vec2()?,
+        loss: one(&r.f64s()?)?,
+        validation: one(&r.f64s()?)?,
     })
+}
+
+/// A value that may be absent, written as a list of at most one.
+fn one(v: &[f64]) -> Result<Option<f64>, SnapshotError> {
+    match v {
+        [] => Ok(None),
+        [x] => Ok(Some(*x)),
+        _ => Err(damaged("a checkpoint's loss is a list")),
+    }
 }

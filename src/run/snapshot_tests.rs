@@ -39,7 +39,7 @@ pub(super) fn assert_same(a: &Runner, b: &Runner) {
             .flat_map(|p| [p.x.to_bits(), p.y.to_bits()])
             .collect::<Vec<_>>()
     };
-    assert_eq!(points(ra), points(rb), "trajectory");
+    assert_eq!(points(&ra), points(&rb), "trajectory");
     assert_eq!(bits(&ra.loss), bits(&rb.loss), "loss");
     assert_eq!(bits(&ra.lr), bits(&rb.lr), "lr");
     assert_eq!(bits(&ra.validation_loss), bits(&rb.validation_loss));
@@ -153,7 +153,7 @@ fn snapshots_of_another_version_or_problem_are_refused() {
         b.adopt(0, &wrong_version),
         Err(RaceError::Snapshot(SnapshotError::Version {
             found: 9,
-            expected: 1
+            expected: 2
         }))
     );
     let mut beale = race(&EVERY_FAMILY.replace("rosenbrock", "beale"));

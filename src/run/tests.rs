@@ -242,7 +242,7 @@ fn a_preview_is_the_next_step_without_taking_it() {
     r.advance(5);
     let preview = r.preview().unwrap();
     let recorded = r.record().clone();
-    assert_eq!(r.record(), &recorded, "previewing changes nothing");
+    assert_eq!(r.record(), recorded, "previewing changes nothing");
     r.step();
     assert_eq!(preview.next, r.point());
     assert_eq!(Some(preview.gradient), r.last_gradient());

@@ -3,14 +3,16 @@
 //! in Regression mode, training and validation loss with the best-step markers.
 //!
 //! The series come straight from the engine's record (no copy through JS): a [`Charts`]
-//! keeps per run the min/max blocks of each series (`figure::envelope`), topped up with only
-//! the new values at each redraw, so a redraw costs the same at any step. It also remembers
+//! keeps per run the min/max blocks of each series (`figure::envelope`), topped up with a
+//! ranged history read of only the new values at each redraw (the record is bounded,
+//! `run::history`), so a redraw costs the same at any step and never reads a whole run. It also remembers
 //! where each chart plotted, so a hover maps to a step ([`Charts::hover`]).
 
 use super::figure_canvas::{AnyBackend, PageCanvas};
 use super::{js_error, to_js, Session};
 use crate::figure::charts::{self, Chart, Line, Look, Marker, Plot};
 use crate::figure::envelope::Blocks;
+use crate::figure::series::{RunSeries, Series, REPLAY_BUDGET};
 use crate::figure::theme::Colors;
 use crate::figure::{pairs, Labels, Rgb, Theme, PALETTE};
 use crate::run::Runner;
@@ -80,14 +82,6 @@ impl PageLook {
     }
 }
 
-/// One run's series as blocks.
-#[derive(Default)]
-struct RunBlocks {
-    loss: Blocks,
-    lr: Blocks,
-    validation: Blocks,
-}
-
 /// Which chart.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Kind {
@@ -115,7 +109,7 @@ impl Kind {
 /// The page's charts' memory: series blocks per run and where each chart plotted.
 #[wasm_bindgen]
 pub struct Charts {
-    runs: Vec<RunBlocks>,
+    runs: Vec<RunSeries>,
     plots: [Option<(Plot, f64)>; 3],
 }
 
@@ -163,6 +157,9 @@ impl Charts {
     /// Draws chart `kind` ("loss", "lr" or "regression") of `session` onto `canvas` (sized
     /// in device pixels by the page). `look`: [`PageLook`]'s lines; `cursor`: the timeline's
     /// step (undefined: live); `labels`: translated labels as `key<TAB>label` lines (empty: English).
+    /// Returns `true` when some run's series were not all read yet (a long run just
+    /// re-planned, copied or revived: its blocks are rebuilt over several draws); the page
+    /// then draws again soon.
     pub fn draw(
         &mut self,
         session: &Session,
@@ -171,7 +168,7 @@ impl Charts {
         look: &str,
         cursor: Option<f64>,
         labels: &str,
-    ) -> Result<(), JsError> {
+    ) -> Result<bool, JsError> {
         let kind = Kind::parse(kind)?;
         let look = PageLook::parse(look);
         let labels = parse_labels(labels);
@@ -188,9 +185,9 @@ impl Charts {
             round_joins: true,
         };
         if w < chart_look.columns(0, false) as u32 + 40 || (f64::from(h) / u) < 40.0 {
-            return Ok(()); // too small to show anything (a hidden chart)
+            return Ok(false); // too small to show anything (a hidden chart)
         }
-        let chart = self.chart(session, kind, &look, &labels, w, cursor);
+        let (chart, more) = self.chart(session, kind, &look, &labels, w, cursor);
         let root = AnyBackend::Canvas(backend).into_drawing_area();
         let plot = charts::draw(&root, &chart, chart_look).map_err(js_error)?;
         root.present().map_err(js_error)?;
@@ -200,7 +197,7 @@ impl Charts {
             1.0
         };
         self.plots[kind.slot()] = Some((plot, dpr));
-        Ok(())
+        Ok(more)
     }
 
     /// The step under CSS pixel `x` of chart `kind` (as last drawn) and each run's value
@@ -217,21 +214,28 @@ impl Charts {
             return Ok(JsValue::NULL);
         }
         let step = plot.step_at(dpr_x).round() as u64;
-        let at = |v: &[f64], i: Option<usize>| {
-            i.and_then(|i| v.get(i).copied()).filter(|v| v.is_finite())
-        };
+        let finite = |v: Option<&f64>| v.copied().filter(|v| v.is_finite());
         let runners = session.race.runners();
-        let index = |offset: u64| usize::try_from(step.checked_sub(offset)?).ok();
-        let values = runners
+        // One ranged read per run: the rate of step `step` (lr[step - 1]) and the losses at
+        // point `step` (a copy when the step is recent, else one interval of replay).
+        let reads: Vec<_> = runners
             .iter()
-            .map(|r| match kind {
-                Kind::Rate => at(&r.record().lr, index(1)),
-                _ => at(&r.record().loss, index(0)),
+            .map(|r| {
+                let from = step.saturating_sub(1);
+                (r.history(from, step + 1), (step - from) as usize)
             })
             .collect();
-        let validation = runners
+        let values = reads
             .iter()
-            .map(|r| at(&r.record().validation_loss, index(0)))
+            .map(|(part, at)| match kind {
+                Kind::Rate if step > 0 => finite(part.lr.first()),
+                Kind::Rate => None,
+                _ => finite(part.loss.get(*at)),
+            })
+            .collect();
+        let validation = reads
+            .iter()
+            .map(|(part, at)| finite(part.validation_loss.get(*at)))
             .collect();
         to_js(&Hover {
             step,
@@ -242,7 +246,8 @@ impl Charts {
 }
 
 impl Charts {
-    /// The chart of `kind` for the session now, its lines reduced to `w` pixels' columns.
+    /// The chart of `kind` for the session now, its lines reduced to `w` pixels' columns,
+    /// and whether some run's blocks are not up to date yet (see `REPLAY_BUDGET`).
     fn chart(
         &mut self,
         session: &Session,
@@ -251,10 +256,10 @@ impl Charts {
         labels: &Labels,
         w: u32,
         cursor: Option<f64>,
-    ) -> Chart {
+    ) -> (Chart, bool) {
         let race = &session.race;
         let runners = race.runners();
-        self.runs.resize_with(runners.len(), RunBlocks::default);
+        self.runs.resize_with(runners.len(), RunSeries::default);
         let step = race.step();
         let x_max = step.max(10) as f64;
         let shown = cursor.map_or(u64::MAX, |c| c.max(0.0) as u64);
@@ -278,17 +283,21 @@ impl Charts {
         let (_, _, log, shift) = charts::loss_axis(race.problem(), labels);
         let mut lines = Vec::new();
         let mut markers = Vec::new();
+        let mut budget = REPLAY_BUDGET;
+        let mut more = false;
         for (i, (r, blocks)) in runners.iter().zip(&mut self.runs).enumerate() {
-            let record = r.record();
+            more |= !blocks.sync(r, &mut budget);
             let color = color(i, r, theme);
             let diverged = matches!(r.status(), crate::run::Status::Diverged { .. });
             let upto = |offset: u64| {
                 usize::try_from(shown.saturating_add(1).saturating_sub(offset))
                     .unwrap_or(usize::MAX)
             };
-            let line = |b: &mut Blocks, values: &[f64], first: f64, offset: u64, dashed| {
-                b.sync(values);
-                let mut points = b.points(values, upto(offset), first, x_max, columns);
+            // A ranged read of one series (what the blocks do not cover: an earlier step's
+            // partial block, or a short series).
+            let read = |series: Series| move |a: usize, z: usize| series.read(r, a, z);
+            let line = |b: &Blocks, series: Series, first: f64, offset: u64, dashed| {
+                let mut points = b.points(upto(offset), first, x_max, columns, read(series));
                 if kind == Kind::Loss && shift != 0.0 {
                     for p in &mut points {
                         p.1 -= shift;
@@ -302,24 +311,16 @@ impl Charts {
                 }
             };
             match kind {
-                Kind::Loss => lines.push(line(&mut blocks.loss, &record.loss, 0.0, 0, false)),
-                Kind::Rate => lines.push(line(&mut blocks.lr, &record.lr, 1.0, 1, false)),
+                Kind::Loss => lines.push(line(&blocks.loss, Series::Loss, 0.0, 0, false)),
+                Kind::Rate => lines.push(line(&blocks.lr, Series::Rate, 1.0, 1, false)),
                 Kind::Regression => {
-                    lines.push(line(&mut blocks.loss, &record.loss, 0.0, 0, false));
-                    if !record.validation_loss.is_empty() {
-                        lines.push(line(
-                            &mut blocks.validation,
-                            &record.validation_loss,
-                            0.0,
-                            0,
-                            true,
-                        ));
+                    lines.push(line(&blocks.loss, Series::Loss, 0.0, 0, false));
+                    if !blocks.validation.is_empty() {
+                        lines.push(line(&blocks.validation, Series::Validation, 0.0, 0, true));
                     }
                     if r.spec().early_stopping.is_some() && r.steps_taken() > 0 {
                         let best = r.best_step();
-                        let b = usize::try_from(best).unwrap_or(usize::MAX);
-                        let value = record.validation_loss.get(b).or(record.loss.get(b));
-                        if let Some(&y) = value.filter(|v| v.is_finite()) {
+                        if let Some(y) = blocks.best(r, best).filter(|v| v.is_finite()) {
                             markers.push(Marker {
                                 x: best as f64,
                                 y,
@@ -331,7 +332,7 @@ impl Charts {
                 }
             }
         }
-        Chart {
+        let chart = Chart {
             caption: None,
             x_desc: String::new(),
             y_desc: String::new(),
@@ -339,6 +340,7 @@ impl Charts {
             x_max,
             lines,
             markers,
-        }
+        };
+        (chart, more)
     }
 }

@@ -227,15 +227,15 @@ impl Session {
             .runners()
             .iter()
             .map(|r| {
-                let record = r.record();
+                let validation = r.last_validation_loss();
                 RunState {
                     name: &r.spec().name,
                     optimizer: r.spec().optimizer.kind().name(),
                     point: r.point(),
                     loss: r.loss(),
-                    lr: record.lr.last().copied(),
+                    lr: r.last_lr(),
                     // Non-finite values read as `null`, as they did through JSON.
-                    validation_loss: record.validation_loss.last().copied().filter(finite),
+                    validation_loss: validation.filter(finite),
                     steps: r.steps_taken(),
                     status: r.status(),
                     reached_at: r.reached_at(),
@@ -245,15 +245,12 @@ impl Session {
                     reached_epochs: r.reached_at().and_then(|k| r.epochs_at(k)),
                     data_loss: r.data_loss().filter(finite),
                     penalty: r.penalty().filter(finite),
-                    gap: record
-                        .validation_loss
-                        .last()
-                        .copied()
+                    gap: validation
                         .zip(r.data_loss())
                         .map(|(v, t)| v - t)
                         .filter(finite),
                     final_point: r.outcome().final_point,
-                    points: record.trajectory.len(),
+                    points: r.points() as usize,
                 }
             })
             .collect();
@@ -266,8 +263,10 @@ impl Session {
     }
 
     /// Run `index`'s path from point `from` on, as `[x0, y0, x1, y1, ...]`.
+    /// (Exact; a part the run no longer holds is replayed, `run/history.rs`.)
     pub fn path(&self, index: usize, from: usize) -> Vec<f64> {
-        self.record_slice(index, from, |t| &t.trajectory)
+        self.history(index, from, usize::MAX)
+            .trajectory
             .iter()
             .flat_map(|p| [p.x, p.y])
             .collect()
@@ -275,19 +274,18 @@ impl Session {
 
     /// Run `index`'s training losses from point `from` on.
     pub fn losses(&self, index: usize, from: usize) -> Vec<f64> {
-        self.record_slice(index, from, |t| &t.loss).to_vec()
+        self.history(index, from, usize::MAX).loss
     }
 
     /// Run `index`'s validation losses from point `from` on (empty without a split).
     #[wasm_bindgen(js_name = validationLosses)]
     pub fn validation_losses(&self, index: usize, from: usize) -> Vec<f64> {
-        self.record_slice(index, from, |t| &t.validation_loss)
-            .to_vec()
+        self.history(index, from, usize::MAX).validation_loss
     }
 
     /// Run `index`'s learning rates from step `from` on.
     pub fn rates(&self, index: usize, from: usize) -> Vec<f64> {
-        self.record_slice(index, from, |t| &t.lr).to_vec()
+        self.history(index, from, usize::MAX).lr
     }
 
     /// The scenario with every live change, as JSON the CLI runs unchanged.
@@ -373,17 +371,12 @@ impl Session {
         crate::scenario::decode_run(run_json, self.race.problem()).map_err(js_error)
     }
 
-    fn record_slice<T>(
-        &self,
-        index: usize,
-        from: usize,
-        field: impl Fn(&crate::run::Trajectory) -> &Vec<T>,
-    ) -> &[T] {
+    /// Run `index`'s record, points `from .. to`, exact (empty for an unknown run).
+    pub(crate) fn history(&self, index: usize, from: usize, to: usize) -> crate::run::Trajectory {
         self.race
             .runner(index)
-            .map(|r| field(r.record()))
-            .and_then(|v| v.get(from.min(v.len())..))
-            .unwrap_or(&[])
+            .map(|r| r.history(from as u64, to as u64))
+            .unwrap_or_default()
     }
 
     fn grid(&self, x0: f64, x1: f64, y0: f64, y1: f64, width: usize, height: usize) -> Grid {

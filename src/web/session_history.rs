@@ -11,8 +11,7 @@ impl Session {
     /// `[x0, y0, x1, y1, ...]`; empty for an unknown run or an empty range.
     #[wasm_bindgen(js_name = pathRange)]
     pub fn path_range(&self, index: usize, from: usize, to: usize) -> Vec<f64> {
-        let points = self.record_slice(index, from, |t| &t.trajectory);
-        let n = to.saturating_sub(from).min(points.len());
-        points[..n].iter().flat_map(|p| [p.x, p.y]).collect()
+        let part = self.history(index, from, to.max(from));
+        part.trajectory.iter().flat_map(|p| [p.x, p.y]).collect()
     }
 }

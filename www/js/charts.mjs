@@ -28,6 +28,7 @@ export class EngineChart {
     this.race = race;
     this.dpr = 1;
     this.onResize = null;
+    this.again = 0; // a frame request while the engine's series are still being read
     watchCanvas(canvas, () => [canvas], ({ dpr }) => { this.dpr = dpr; this.onResize?.(); });
     onAppearanceChange(() => this.onResize?.());
     this.tip = el('div', { className: 'chart-tip' });
@@ -49,7 +50,12 @@ export class EngineChart {
     const race = this.race;
     if (!race.session || !race.state) return;
     const cursor = race.cursor == null ? undefined : race.cursor;
-    chartMemory().draw(race.session, this.kind, this.canvas, lookLines(this.dpr), cursor, labelLines());
+    const more = chartMemory().draw(race.session, this.kind, this.canvas, lookLines(this.dpr), cursor, labelLines());
+    // A long run's series still being read (rebuilt from its checkpoints over several
+    // draws, after a re-plan or a copy): draw again on the next frame.
+    if (more && !this.again) {
+      this.again = requestAnimationFrame(() => { this.again = 0; this.draw(); });
+    }
     if (!this.tip.hidden && this.lastX != null) this.show(this.lastX, this.lastY);
   }
 

@@ -11,8 +11,9 @@ import { transform, prepare, startTrack, strokePiece } from './path-strokes.mjs'
 import { nextTask } from './tasks.mjs';
 
 const DIRECT_POINTS = 60000;
-// A sliced job fetches a long path in parts of this many points (about 1 MB, a few ms).
-const PART_POINTS = 65536;
+// A sliced job fetches a long path in parts of this many points (256 KB; where the engine
+// no longer holds a part, it replays it from a checkpoint: a few ms).
+const PART_POINTS = 16384;
 const SLICE_MS = 4;
 // A piece's rasterisation can take long (a zigzag crossing a whole valley): in slices, the
 // piece size adapts so that one piece costs about PIECE_MS. Its cost is measured in work

@@ -116,7 +116,9 @@ export class Paths {
       let t = this.tracks[i];
       const n0 = t.n;
       if (!run || n0 >= upTo) return;
-      const xy = race.session.path(i, n0);
+      // Only the new points up to what is shown (a ranged read).
+      const s = race.session;
+      const xy = typeof s.pathRange === 'function' ? s.pathRange(i, n0, upTo) : s.path(i, n0);
       const count = Math.min(xy.length / 2, upTo - n0);
       let from = 0;
       if (n0 === 0) { // the first point of the run

@@ -1,8 +1,9 @@
 // The race as data: the scenario object (the engine's JSON), the wasm Session that plays it,
 // and per run a small JS-side summary: the engine keeps the recorded path, losses and rates
-// (and is asked for them on demand), JS keeps only what drawing needs (min/max envelopes of
-// the losses and rates for the charts, see series.mjs; the path overlay keeps its own
-// screen-space state, see paths.mjs).
+// (and is asked for them on demand, in ranges: it holds only its recent steps and replays
+// older ones from checkpoints), JS keeps only what drawing needs (the counts of points,
+// losses and rates, see series.mjs; the charts' blocks live in the engine; the path overlay
+// keeps its own screen-space state, see paths.mjs).
 //
 // Events (race.on(name, fn)):
 //   'load'    a new scenario (problem) was loaded
@@ -89,14 +90,14 @@ export class Race extends Emitter {
   get runs() { return this.scenario.runs; }
   get running() { return this.state.runs.some((r) => r.status.reason === 'running') && this.step < this.maxSteps; }
 
-  /** The per-run summary, then the chart envelopes' new values (only those). */
+  /** The per-run summary (no series are read: the engine holds them). */
   sync() {
-    const s = this.session;
-    this.state = s.state();
+    this.state = this.session.state();
     this.caches.forEach((c, i) => {
-      c.points = this.state.runs[i]?.points ?? 0;
-      c.lossEnv.append(s.losses(i, c.lossEnv.length));
-      c.lrEnv.append(s.rates(i, c.lrEnv.length));
+      const r = this.state.runs[i];
+      c.points = r?.points ?? 0;
+      c.losses = c.points; // one loss per point
+      c.rates = r?.steps ?? 0; // one rate per step
     });
     return this.state;
   }

@@ -1,6 +1,6 @@
 // The per-run JS-side summary of a race (see race.mjs): EngineSeries reads a recorded series
-// (path, losses, rates) from the engine on demand; Envelope keeps a per-step series as min/max
-// blocks for the charts; freshCache builds one run's summary.
+// (path, losses, rates) from the engine on demand; freshCache builds one run's summary (the
+// charts' min/max blocks live in the engine, src/figure/series.rs).
 
 /**
  * One recorded series of a run, read from the engine on demand: `length` is the number of
@@ -21,7 +21,7 @@ export class EngineSeries {
   get index() { return this.race.caches.indexOf(this.cache); }
   get length() {
     const c = this.cache;
-    return this.kind === 'xy' ? 2 * c.points : this.kind === 'loss' ? c.lossEnv.length : c.lrEnv.length;
+    return this.kind === 'xy' ? 2 * c.points : this.kind === 'loss' ? c.losses : c.rates;
   }
   get data() {
     const want = this.length;
@@ -46,61 +46,11 @@ export class EngineSeries {
   release() { this.buf = null; this.have = 0; }
 }
 
-/**
- * A per-step series kept only as min/max envelopes over blocks of `size` consecutive values
- * (a power of two, doubled whenever there would be more than CAP blocks): constant memory,
- * O(new values) per update, and enough resolution for charts of up to CAP / 2 device-pixel
- * columns. `lo`/`hi` are the extremes of every value seen (NaN ignored).
- */
-const CAP = 4096;
-export class Envelope {
-  constructor() {
-    this.size = 1; // values per block
-    this.blocks = 0; // complete blocks
-    this.mn = new Float64Array(CAP);
-    this.mx = new Float64Array(CAP);
-    this.length = 0; // values seen
-    this.curMn = Infinity; this.curMx = -Infinity; this.curN = 0; // the open block
-    this.lo = Infinity; this.hi = -Infinity;
-  }
-  append(values) {
-    let { size, curMn, curMx, curN, lo, hi } = this;
-    for (let k = 0; k < values.length; k += 1) {
-      const v = values[k];
-      if (v < curMn) curMn = v;
-      if (v > curMx) curMx = v;
-      if (v < lo) lo = v;
-      if (v > hi) hi = v;
-      curN += 1;
-      if (curN === size) {
-        if (this.blocks === CAP) { this.halve(); size = this.size; }
-        if (curN === size) {
-          this.mn[this.blocks] = curMn; this.mx[this.blocks] = curMx; this.blocks += 1;
-          curMn = Infinity; curMx = -Infinity; curN = 0;
-        }
-      }
-    }
-    Object.assign(this, { curMn, curMx, curN, lo, hi });
-    this.length += values.length;
-  }
-  /** Merges pairs of blocks: half as many, twice as long. */
-  halve() {
-    const { mn, mx } = this;
-    const n = this.blocks >> 1;
-    for (let j = 0; j < n; j += 1) {
-      mn[j] = Math.min(mn[2 * j], mn[2 * j + 1]);
-      mx[j] = Math.max(mx[2 * j], mx[2 * j + 1]);
-    }
-    this.blocks = n;
-    this.size *= 2;
-  }
-}
-
-// points: the number of path points the engine holds (from its state); lossEnv/lrEnv.length
-// the numbers of losses and rates it holds. wall: milliseconds of
+// points: the number of path points the engine holds (from its state); losses / rates the
+// numbers of losses and rates (one per point, one per step). wall: milliseconds of
 // engine work this run's steps took (the regression lab's metric).
 export function freshCache(race) {
-  const c = { points: 0, wall: 0, lossEnv: new Envelope(), lrEnv: new Envelope() };
+  const c = { points: 0, losses: 0, rates: 0, wall: 0 };
   c.xy = new EngineSeries(race, c, 'xy');
   c.loss = new EngineSeries(race, c, 'loss');
   c.lr = new EngineSeries(race, c, 'lr');

@@ -21,6 +21,7 @@ export class FanView {
     Object.assign(this, { race, view, catalog, changed });
     this.session = null;
     this.fan = null; // {spec, x}
+    this.paths = []; // per ghost: its path read so far (see ghostPath)
     this.run = el('select', { onchange: () => this.resetAxis() });
     this.axis = axisEditor('x', [], { param: 'lr', from: 1e-4, to: 1, n: 13, scale: 'log' }, { nMax: 25 });
     this.error = el('p', { class: 'ex-error', role: 'alert' });
@@ -65,6 +66,7 @@ export class FanView {
     this.session?.free();
     this.session = null;
     this.fan = null;
+    this.paths = [];
     this.legend.textContent = '';
     this.overlay.show(false);
     this.changed();
@@ -94,7 +96,7 @@ export class FanView {
   /** Advances the ghosts towards the race's step, a slice per frame. */
   follow(e) {
     if (!this.session) return;
-    if (e?.restart) this.session.reset();
+    if (e?.restart) { this.session.reset(); this.paths = []; }
     if (this.pending) return;
     const tick = () => {
       this.pending = false;
@@ -112,12 +114,27 @@ export class FanView {
     requestAnimationFrame(tick);
   }
 
+  /** Ghost i's path so far: a copy kept here (at most MAX_STEPS points) topped up with only
+   *  its new points, so a paint does not read (or make the engine replay) whole paths. */
+  ghostPath(i) {
+    const have = (this.paths[i] ??= { buf: new Float64Array(1024), n: 0 });
+    const more = this.session.path(i, have.n / 2);
+    if (have.n + more.length > have.buf.length) {
+      const next = new Float64Array(Math.max(2 * have.buf.length, have.n + more.length));
+      next.set(have.buf.subarray(0, have.n));
+      have.buf = next;
+    }
+    have.buf.set(more, have.n);
+    have.n += more.length;
+    return have.buf.subarray(0, have.n);
+  }
+
   paint(ctx, v) {
     if (!this.session || !this.fan) return;
     const n = this.fan.x.length;
     ctx.lineWidth = 1.2;
     for (let i = 0; i < n; i += 1) {
-      const xy = this.session.path(i, 0);
+      const xy = this.ghostPath(i);
       if (xy.length < 4) continue;
       const [r, g, b] = ramp(n > 1 ? i / (n - 1) : 0.5);
       ctx.strokeStyle = `rgba(${r},${g},${b},0.55)`;

@@ -7,14 +7,17 @@
 // Like paths.mjs, a frame strokes only the points recorded since the last one (each run's
 // new points are read from the engine once, for its panel and its ghost); everything is
 // redrawn only when the view, the panels' size, the cursor, the colours, the runs or the
-// ghost switch change, for long races one run per task. JS keeps per run only the tracks'
+// ghost switch change, for long races a part of a run per task. JS keeps per run only the tracks'
 // last vertices, never the path.
 
 import { transform, prepare, startTrack, strokePiece } from '../path-strokes.mjs';
 import { nextTask } from '../tasks.mjs';
 
-// More recorded points than this (all runs) are redrawn one run per task.
+// More recorded points than this (all runs) are redrawn a part of a run per task.
 const DIRECT_POINTS = 60000;
+// A long path is read in parts of this many points (the engine replays a part it no
+// longer holds from a checkpoint: a few ms per part).
+const PART_POINTS = 16384;
 
 /** The opacity of the ghost canvases (the other runs' paths, faint). */
 export const GHOST_OPACITY = 0.45;
@@ -35,7 +38,7 @@ export class GridPaths {
     this.own = []; // per run: its panel's track
     this.ghosts = []; // per run: its ghost's track
     this.redraws = 0;
-    this.job = null; // a long redraw in progress (one run per task)
+    this.job = null; // a long redraw in progress (a part of a run per task)
     this.onDone = null; // called when a long redraw is done (grid/index.mjs draws the marks)
   }
 
@@ -61,8 +64,8 @@ export class GridPaths {
   }
 
   /** Every panel again, each run's path read from the engine once for its panel and its
-   *  ghost. Long races are redrawn one run per task (a panel at a time; the ghosts into a
-   *  hidden canvas shown when all are drawn), so that a zoom never holds the page. */
+   *  ghost. Long races are redrawn a part of a run per task (a panel at a time; the ghosts
+   *  into a hidden canvas shown when all are drawn), so that a zoom never holds the page. */
   full(panels, ghosts, key) {
     const { race, geom } = this;
     const tf = transform(geom);
@@ -78,15 +81,24 @@ export class GridPaths {
       clear(gctx);
       prepare(gctx, geom.dpr);
     }
-    const one = (i) => {
+    // Run i's points from `from` to the next part's end (all of them when not sliced),
+    // stroked into its panel and its ghost; returns where the next part starts (upTo: done).
+    const one = (i, from) => {
       const cache = job.caches[i], p = panels[i];
-      if (!p) return;
-      for (const ctx of [p.hctx, p.lctx]) { clear(ctx); prepare(ctx, geom.dpr); }
+      if (!p) return Infinity;
       const upTo = this.upTo(cache);
-      const xy = upTo > 0 ? race.session.path(i, 0) : new Float64Array(0);
-      const n = Math.min(upTo, xy.length / 2);
-      job.own[i] = this.stroke(startTrack(cache, xy, tf), 0, race.runs[i].color, xy, n, tf, { h: p.hctx, l: p.lctx });
-      if (ghosts) job.ghosts[i] = this.stroke(startTrack(cache, xy, tf), i, race.runs[i].color, xy, n, tf, { h: this.sink, l: gctx });
+      if (from === 0) for (const ctx of [p.hctx, p.lctx]) { clear(ctx); prepare(ctx, geom.dpr); }
+      const to = sliced ? Math.min(upTo, from + PART_POINTS) : upTo;
+      const xy = to > from ? this.read(i, from, to) : new Float64Array(0);
+      const n = Math.min(to - from, xy.length / 2);
+      if (from === 0) {
+        job.own[i] = startTrack(cache, xy, tf);
+        if (ghosts) job.ghosts[i] = startTrack(cache, xy, tf);
+      }
+      const end = from + n, last = upTo - 1;
+      this.stroke(job.own[i], 0, race.runs[i].color, xy, from, end, tf, { h: p.hctx, l: p.lctx }, last);
+      if (ghosts) this.stroke(job.ghosts[i], i, race.runs[i].color, xy, from, end, tf, { h: this.sink, l: gctx }, last);
+      return n < to - from ? upTo : end; // (fewer points than the summary said: done)
     };
     const done = () => {
       this.own = job.own; this.ghosts = job.ghosts;
@@ -94,23 +106,32 @@ export class GridPaths {
       this.showGhosts(panels, ghosts);
       this.job = null;
     };
-    if (!sliced) { job.caches.forEach((_, i) => one(i)); done(); return; }
+    if (!sliced) { job.caches.forEach((_, i) => one(i, 0)); done(); return; }
     this.job = job;
-    let i = 0;
+    let i = 0, from = 0;
+    // A part of one run per task: a long path is read (and, where the engine no longer
+    // holds it, replayed) a part at a time, never as one long task.
     const slice = () => {
       if (job.cancelled) return;
-      one(i);
-      i += 1;
+      from = one(i, from);
+      if (from >= this.upTo(job.caches[i])) { i += 1; from = 0; }
       if (i < job.caches.length) nextTask(slice);
       else { done(); this.onDone?.(); }
     };
     nextTask(slice);
   }
 
-  /** Strokes xy's points 1 .. n after track t's first vertex; returns t. */
-  stroke(t, index, color, xy, n, tf, ctxs) {
+  /** Run i's points from .. to, as [x0, y0, ...] (a ranged read where the build has it). */
+  read(i, from, to) {
+    const s = this.race.session;
+    return typeof s.pathRange === 'function' ? s.pathRange(i, from, to) : s.path(i, from);
+  }
+
+  /** Strokes xy's points (xy[0] is point `base`) up to point n after track t's last
+   *  vertex; point `last` (the path's last) is always drawn; returns t. */
+  stroke(t, index, color, xy, base, n, tf, ctxs, last = n - 1) {
     let k = t.n;
-    while (k < n) k = strokePiece(t, index, color, xy, k, n, tf, ctxs);
+    while (k < n) k = base + strokePiece(t, index, color, xy, k - base, n - base, tf, ctxs, undefined, undefined, last - base);
     if (n > 0) t.n = n;
     return t;
   }
@@ -127,7 +148,7 @@ export class GridPaths {
       const upTo = this.upTo(cache);
       if (!p || t.n >= upTo) return;
       const n0 = t.n;
-      const xy = race.session.path(i, n0);
+      const xy = this.read(i, n0, upTo);
       const count = Math.min(xy.length / 2, upTo - n0);
       const color = race.runs[i].color;
       const grow = (track, index, ctxs) => {

@@ -47,9 +47,16 @@ export class Overlay {
       const run = race.runs[i];
       if (!run.early_stopping || !r.steps) return;
       const best = r.status.best_step ?? r.best_step;
-      const xy = race.caches[i]?.xy;
-      if (!xy || 2 * best + 1 >= xy.length) return;
-      const [x, y] = view.toScreen(xy.data[2 * best], xy.data[2 * best + 1]);
+      const cache = race.caches[i];
+      if (!cache || best + 1 > cache.points) return;
+      // The best point alone (a ranged read, kept per run and best step): the whole path
+      // is never copied to draw one marker.
+      if (cache.bestAt?.[0] !== best) {
+        const s = race.session;
+        const xy = typeof s.pathRange === 'function' ? s.pathRange(i, best, best + 1) : cache.xy.data.subarray(2 * best);
+        cache.bestAt = [best, xy[0], xy[1]];
+      }
+      const [x, y] = view.toScreen(cache.bestAt[1], cache.bestAt[2]);
       ctx.beginPath();
       ctx.arc(x, y, 11, 0, 2 * Math.PI);
       ctx.lineWidth = 4.5; ctx.strokeStyle = 'rgba(0,0,0,0.6)'; ctx.stroke();

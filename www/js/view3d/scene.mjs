@@ -120,7 +120,7 @@ export class Scene3D {
     }
     const { vscale } = this.settings;
     this.terrain.place(vscale);
-    this.runs.update(race, this.full, vscale);
+    const more = this.runs.update(race, this.full, vscale);
     this.full = false;
     this.explain();
     this.arrows.place(this.details, { gradient: true, update: true }, this.terrain, vscale);
@@ -128,6 +128,7 @@ export class Scene3D {
     this.draws += 1;
     this.frames.push(performance.now() - t0);
     if (this.frames.length > KEEP_FRAMES) this.frames.shift();
+    if (more) this.request(); // a long path read in parts
   }
 
   // The selected run's step details (the teaching layer's explain()), asked in a task of
