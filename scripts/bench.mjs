@@ -765,7 +765,9 @@ Profiling-driven work done in this round (before → after, same kind of run):
   0.6–0.9× to 2.1–2.3× in those runs. \`make bench\`'s own Adam section (7 reps, after
   the kernels) is bimodal on this shared machine: per run of many 2.1–2.2 ms in some
   browser sessions and 2.9–3.5 ms in others while one run alone and tuned JS stay put
-  (\`BENCH_ONLY=adam\` three times: 1.54×, 2.31×, 2.50×; the many-runs loop is bound by
+  (\`BENCH_ONLY=adam\` three times: 1.54×, 2.31×, 2.50×; the scratch driver in six fresh browser
+  sessions of 2 rounds each: 1.40–2.39×, 6 of 12 rounds ≥ 2 (median 2.0), with the
+  slow rounds within sessions too; the many-runs loop is bound by
   the core's throughput, not by one chain's latency, so it is the figure a busy
   neighbour on the same physical core slows). Kept: all four. The SIMD build is also
   smaller (296,563 B gzipped against 300,404 B for the same code without \`+simd128\`):
@@ -775,7 +777,11 @@ Profiling-driven work done in this round (before → after, same kind of run):
   passes. Measured and dropped: the best-loss update as selects instead of a branch (no
   change), 2 or 8 lanes instead of 4 (no change natively: 2 lanes already saturate the
   core), the bias-correction fast path as whole arms of an \`if\` (native 2.44 → 2.37,
-  wasm no change) or through an out-of-line call (native 2.36, wasm 2.6 → 3.3). Natively
+  wasm no change) or through an out-of-line call (native 2.36, wasm 2.6 → 3.3); the same
+  exact fast path in NAdam (\`v / (1 − β2ᵗ)\`) and RAdam (\`m / (1 − β1ᵗ)\`, rectification
+  1 once ρₜ = ρ∞): within the noise of a loaded machine (RAdam one run 3.08–3.12 →
+  3.02–3.08 ms natively, wasm 4.2–4.4 → 3.9–4.2; NAdam's many-runs figure no better),
+  not kept. Natively
   LLVM turns the kept fast path into a select (it still computes \`√(1 − β2ᵗ)\`); in wasm
   it measured 8% faster. Removing the divergence, tolerance and schedule code altogether
   (not valid, a bound) gives 1.87 ms natively: what remains is the step itself.
