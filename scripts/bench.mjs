@@ -772,8 +772,9 @@ Profiling-driven work done in this round (before → after, same kind of run):
   neighbour on the same physical core slows). Kept: all four. The SIMD build is also
   smaller (296,563 B gzipped against 300,404 B for the same code without \`+simd128\`):
   \`.cargo/config.toml\` sets it for every wasm32 build (page, figure module,
-  wasm-bindgen tests); the wasm end point of 100,000 Adam steps equals the native CLI's
-  bit for bit and \`tests/browser/explore.test.mjs\` (page sweeps = CLI sweeps, exact)
+  wasm-bindgen tests); the wasm batch kernel's end points of 100,000 steps on Rosenbrock
+  equal the native CLI's (\`gradscape run\`, the recording runner) bit for bit for all eight
+  families, NAdam and RAdam included (scratch check, the bench's scenarios), and \`tests/browser/explore.test.mjs\` (page sweeps = CLI sweeps, exact)
   passes. Measured and dropped: the best-loss update as selects instead of a branch (no
   change), 2 or 8 lanes instead of 4 (no change natively: 2 lanes already saturate the
   core), the bias-correction fast path as whole arms of an \`if\` (native 2.44 → 2.37,
