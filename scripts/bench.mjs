@@ -697,7 +697,8 @@ Profiling-driven work done in this round (before → after, same kind of run):
   the single-run code, so every outcome stays the runner's bit for bit (tests with
   different hyper-parameters per lane, uneven counts and early divergence). Natively this
   gives RMSprop ~1.6× per run, Adam only ~1.1×, SGD nothing; in wasm Adam's time per run of
-  many is no better than one run's. Why the ≥ 2× over tuned JS is still missed: the tuned JS loop does
+  many is no better than one run's. Why the ≥ 2× over tuned JS was missed then (a guess
+  later proved wrong, see *Subnormal powers* below): the tuned JS loop does
   the same arithmetic (3 square roots and 5 divisions per step; PyTorch's order needs all
   of them) and both appear bound by the divide/square-root unit's throughput rather than by
   the chain's latency (runs with fewer roots and divisions per step, RMSprop, do gain from
@@ -739,6 +740,55 @@ Profiling-driven work done in this round (before → after, same kind of run):
   arithmetic of 2–4 runs in one SIMD instruction stream (f64x2 across runs, not across x/y),
   which needs the family's step generic over its number type, rather than a second copy
   of each optimizer's maths.
+- **Subnormal powers, wasm SIMD, the lanes' bookkeeping (issue 10 item 5, issue 18 item 4)**:
+  the reason the lanes did not overlap and Adam's later steps were slow was a subnormal
+  number. The carried \`β1ᵗ\` (0.9) never reached 0: from step ~6,700 it stuck at
+  \`5·2⁻¹⁰⁷⁴\` (\`0.9\` is a little above 0.9 in binary, so 4.5 ulps round back to 5), and
+  every later step multiplied a subnormal number, which the processor does in a slow
+  assist that also drains the pipeline (per step, natively: 43 ns over the first 5,000
+  steps, 61 ns from 50,000 to 100,000). NAdam's Π did the same. Now \`Power\` and Π are 0
+  below the normal range (\`below_normal_to_zero\` in \`src/optim/moments.rs\`): their
+  only uses are against 1 or larger numbers (\`1 − βᵗ\`, \`1 − Π\`, \`ρ∞ − 2tβᵗ/(1 − βᵗ)\`),
+  so every result keeps its bits (unit test against the plain product at every step;
+  batch tests, \`make golden\` and the wasm end point unchanged), and \`pow\` itself
+  underflows to 0 there as PyTorch's \`β ** t\` does. Then, one change at a time, each
+  measured in one browser run against the previous build (scratch driver alternating
+  tuned JS, one run, 8 runs; 3 rounds of 30; load 1.5–7 on 2 cores) and natively
+  (\`examples/batch_bench.rs\`, A/B binaries alternated):
+
+  | change | wasm, one run (ms) | wasm, per run of 8 (ms) | native, per run of 8 (ms) |
+  |---|---|---|---|
+  | before (main) | 6.4–7.1 | 6.4–8.1 | 5.5 |
+  | subnormal powers to 0 | 4.2–4.3 | 3.1–3.2 (no SIMD) | 2.44 |
+  | \`Vec2\`'s element-wise \`+ − × ÷ √\` as wasm \`f64x2\` (\`+simd128\`) | 4.2–4.3 | 2.80–2.90 | (scalar natively) |
+  | Adam: skip dividing by a bias correction that is 1.0 exactly | 4.3–4.4 | 2.60–2.63 | 2.44 |
+  | lanes: one branch for the divergence test, a constant rate without the schedule's match | 4.0–4.2 | 2.13–2.34 | 2.28–2.34 |
+
+  Tuned JS was 4.4–5.8 ms throughout, so tuned JS / batch per run of many went from
+  0.6–0.9× to 2.1–2.3× in those runs. \`make bench\`'s own Adam section (7 reps, after
+  the kernels) is bimodal on this shared machine: per run of many 2.1–2.2 ms in some
+  browser sessions and 2.9–3.5 ms in others while one run alone and tuned JS stay put
+  (\`BENCH_ONLY=adam\` three times: 1.54×, 2.31×, 2.50×; the scratch driver in six fresh browser
+  sessions of 2 rounds each: 1.40–2.39×, 6 of 12 rounds ≥ 2 (median 2.0), with the
+  slow rounds within sessions too; the many-runs loop is bound by
+  the core's throughput, not by one chain's latency, so it is the figure a busy
+  neighbour on the same physical core slows). Kept: all four. The SIMD build is also
+  smaller (296,563 B gzipped against 300,404 B for the same code without \`+simd128\`):
+  \`.cargo/config.toml\` sets it for every wasm32 build (page, figure module,
+  wasm-bindgen tests); the wasm batch kernel's end points of 100,000 steps on Rosenbrock
+  equal the native CLI's (\`gradscape run\`, the recording runner) bit for bit for all eight
+  families, NAdam and RAdam included (scratch check, the bench's scenarios), and \`tests/browser/explore.test.mjs\` (page sweeps = CLI sweeps, exact)
+  passes. Measured and dropped: the best-loss update as selects instead of a branch (no
+  change), 2 or 8 lanes instead of 4 (no change natively: 2 lanes already saturate the
+  core), the bias-correction fast path as whole arms of an \`if\` (native 2.44 → 2.37,
+  wasm no change) or through an out-of-line call (native 2.36, wasm 2.6 → 3.3); the same
+  exact fast path in NAdam (\`v / (1 − β2ᵗ)\`) and RAdam (\`m / (1 − β1ᵗ)\`, rectification
+  1 once ρₜ = ρ∞): within the noise of a loaded machine (RAdam one run 3.08–3.12 →
+  3.02–3.08 ms natively, wasm 4.2–4.4 → 3.9–4.2; NAdam's many-runs figure no better),
+  not kept. Natively
+  LLVM turns the kept fast path into a select (it still computes \`√(1 − β2ᵗ)\`); in wasm
+  it measured 8% faster. Removing the divergence, tolerance and schedule code altogether
+  (not valid, a bound) gives 1.87 ms natively: what remains is the step itself.
 
 Still missed:
 
@@ -746,20 +796,29 @@ Still missed:
   teaching layer's per-frame updates under software raster (\`--disable-gpu\`) on a 2-core
   machine shared with builds; p50 is near the budget. Next: throttle the Explain overlay to
   the frames where its run moved, merge the marks layer into the lines layer.
-- **First frame ≤ 300 ms**: first contentful paint is ~100–150 ms; the rest is wasm
-  compilation and the first 1024-ish render plus contours before \`ready\`. Next: render the
-  first view at half resolution, then refine; compile the module with streaming while the
-  page lays out (it already uses \`WebAssembly.instantiateStreaming\` through wasm-bindgen).
-- **wasm / native ≤ 1.5× per kernel**: NAdam, RAdam, Adadelta and sampling are slower in wasm,
-  where \`powf\`, \`exp\`, \`cos\` are software routines. Replacing \`beta ** step\` by running
-  products or integer powers was tried and reverted: RAdam's ρₜ threshold makes the branch
-  sensitive to the last bits, and the numbers must stay PyTorch's.
-- **Memory flat over 10 minutes**: by design every step of every run is recorded (32 B: point,
-  loss, learning rate) so that the timeline can scrub and links reproduce any step; at 1,000
-  steps/s with 10 runs that is ~19 MB per minute in wasm memory, which grows by doubling and
-  never shrinks. Beyond the recorded data the memory is flat (JS heap ~5 MB throughout; see
-  docs/reliability.md for the 30-minute soak). Next: store display history as f32 or thin old
-  history, with exact values recomputed by replay when needed.
+- **First frame ≤ 300 ms**: the first frame is the one after the surface is drawn
+  (boot.mjs's first part: engine, catalog, race, view, paths, charts, run list; ~48
+  modules, preloaded by index.html together with the wasm). The lab, teaching layer,
+  classroom, Explore, grid, links and 3-D (boot-late.mjs, ~60 more modules) load after it.
+  Before that split the page fetched 111 modules one import level at a time (13 levels; a
+  browser opens 6 connections per host) and the wasm only after all of them, which took
+  0.8–1.5 s under load before any engine code ran.
+- **wasm / native ≤ 1.5× per kernel**: NAdam's and RAdam's batch kernels were 2.4–3.7×:
+  no longer a \`powf\` (the powers are carried), but the subnormal products above (β1ᵗ,
+  NAdam's Π) on every step after ~7,000. With them at 0, in one loaded run (native divan
+  and the wasm kernels minutes apart, so the ratios move by ±0.3): batch kernel one run
+  NAdam 1.50×, RAdam 1.70×, Adam 1.26×; 8 runs NAdam 1.14×, RAdam 1.56×, Adam 1.46×,
+  SGD 2.2× (its wasm many-runs figure is noisy: 8 single runs take 16 ms). Still over:
+  RAdam's one run and SGD's many; not profiled further. Sampling (\`exp\`, \`cos\` in
+  Ackley and Rastrigin through libm) as before.
+- **Memory flat over 10 minutes**: a live run keeps its record (point, loss, learning rate:
+  32 B per step) only for its last two checkpoint intervals (2 × 1,024 steps) and replays
+  older steps exactly from its checkpoints (every 1,024 steps, ~408 B each), so the history
+  costs ~0.4 B per step and run (\`history_bytes_per_step\`, \`wasm_memory_mb_10x1m\` above).
+  What remains of the soak's growth is those checkpoints (a 600 s soak at 1,000 steps/s
+  with 10 runs is 6,000,000 run-steps: ~2.4 MB) and the wasm memory's doubling, which never
+  shrinks. A past step costs at most one interval of replay (0.1–0.2 ms); a whole 1M-step
+  path is re-read in 16,384-point parts across frames.
 - **wasm size** is the shipped module, measured before the benchmark entry points are built
   in (they sit behind the \`bench\` feature).
 `;

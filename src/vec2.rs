@@ -2,6 +2,11 @@
 //!
 //! Every optimizer in Gradscape works coordinate by coordinate, exactly like PyTorch's
 //! element-wise tensor kernels; `Vec2` gives those element-wise operations names.
+//!
+//! The element-wise arithmetic (`+ − × ÷`, `sqrt`, by a vector or a scalar) goes through
+//! [`lanes`]: in wasm built with `simd128` (`.cargo/config.toml`) one `f64x2` instruction
+//! does both coordinates, elsewhere two scalar operations. IEEE 754 rounds each of these
+//! correctly in either form, so the bits are the same natively and in wasm.
 
 use serde::{Deserialize, Serialize};
 use std::ops::{Add, AddAssign, Div, Mul, Neg, Sub, SubAssign};
@@ -41,13 +46,15 @@ impl Vec2 {
     }
 
     /// Element-wise product (PyTorch's `mul`).
+    #[inline]
     pub fn hadamard(self, other: Vec2) -> Self {
-        self.zip(other, |a, b| a * b)
+        lanes::mul(self, other)
     }
 
     /// Element-wise square root.
+    #[inline]
     pub fn sqrt(self) -> Self {
-        self.map(f64::sqrt)
+        lanes::sqrt(self)
     }
 
     /// Euclidean length.
@@ -85,15 +92,17 @@ impl From<Vec2> for [f64; 2] {
 
 impl Add for Vec2 {
     type Output = Vec2;
+    #[inline]
     fn add(self, o: Vec2) -> Vec2 {
-        Vec2::new(self.x + o.x, self.y + o.y)
+        lanes::add(self, o)
     }
 }
 
 impl Sub for Vec2 {
     type Output = Vec2;
+    #[inline]
     fn sub(self, o: Vec2) -> Vec2 {
-        Vec2::new(self.x - o.x, self.y - o.y)
+        lanes::sub(self, o)
     }
 }
 
@@ -111,8 +120,9 @@ impl SubAssign for Vec2 {
 
 impl Mul<f64> for Vec2 {
     type Output = Vec2;
+    #[inline]
     fn mul(self, s: f64) -> Vec2 {
-        Vec2::new(self.x * s, self.y * s)
+        lanes::mul(self, Vec2::splat(s))
     }
 }
 
@@ -126,15 +136,17 @@ impl Mul<Vec2> for f64 {
 /// Element-wise division (PyTorch's `div`).
 impl Div for Vec2 {
     type Output = Vec2;
+    #[inline]
     fn div(self, o: Vec2) -> Vec2 {
-        Vec2::new(self.x / o.x, self.y / o.y)
+        lanes::div(self, o)
     }
 }
 
 impl Div<f64> for Vec2 {
     type Output = Vec2;
+    #[inline]
     fn div(self, s: f64) -> Vec2 {
-        Vec2::new(self.x / s, self.y / s)
+        lanes::div(self, Vec2::splat(s))
     }
 }
 
@@ -142,6 +154,61 @@ impl Neg for Vec2 {
     type Output = Vec2;
     fn neg(self) -> Vec2 {
         Vec2::new(-self.x, -self.y)
+    }
+}
+
+/// Both coordinates in one wasm `f64x2` instruction (`simd128` enabled for the crate).
+#[cfg(all(target_arch = "wasm32", target_feature = "simd128"))]
+mod lanes {
+    use super::Vec2;
+    use core::arch::wasm32::{
+        f64x2, f64x2_add, f64x2_div, f64x2_extract_lane, f64x2_mul, f64x2_sqrt, f64x2_sub, v128,
+    };
+
+    #[inline(always)]
+    fn pack(v: Vec2) -> v128 {
+        f64x2(v.x, v.y)
+    }
+
+    #[inline(always)]
+    fn unpack(v: v128) -> Vec2 {
+        Vec2::new(f64x2_extract_lane::<0>(v), f64x2_extract_lane::<1>(v))
+    }
+
+    macro_rules! lanewise {
+        ($($name:ident: $op:ident),*) => {$(
+            #[inline(always)]
+            pub(super) fn $name(a: Vec2, b: Vec2) -> Vec2 {
+                unpack($op(pack(a), pack(b)))
+            }
+        )*};
+    }
+    lanewise!(add: f64x2_add, sub: f64x2_sub, mul: f64x2_mul, div: f64x2_div);
+
+    #[inline(always)]
+    pub(super) fn sqrt(a: Vec2) -> Vec2 {
+        unpack(f64x2_sqrt(pack(a)))
+    }
+}
+
+/// Each coordinate on its own (natively, and in wasm without `simd128`).
+#[cfg(not(all(target_arch = "wasm32", target_feature = "simd128")))]
+mod lanes {
+    use super::Vec2;
+
+    macro_rules! lanewise {
+        ($($name:ident: $op:tt),*) => {$(
+            #[inline(always)]
+            pub(super) fn $name(a: Vec2, b: Vec2) -> Vec2 {
+                Vec2::new(a.x $op b.x, a.y $op b.y)
+            }
+        )*};
+    }
+    lanewise!(add: +, sub: -, mul: *, div: /);
+
+    #[inline(always)]
+    pub(super) fn sqrt(a: Vec2) -> Vec2 {
+        Vec2::new(a.x.sqrt(), a.y.sqrt())
     }
 }
 

@@ -80,9 +80,23 @@ impl<const DECOUPLED: bool> Family for AdamHyper<DECOUPLED> {
         } else {
             s.moments.exp_avg_sq
         };
-        let denom = second.sqrt() / bias_correction2.sqrt() + Vec2::splat(h.eps);
+        // Once `βᵗ` is below half an ulp of 1 (β1 = 0.9: from step ~350; β2 = 0.999: ~37,000)
+        // a bias correction is 1.0 exactly, and dividing by 1 or by √1 = 1 returns its
+        // operand bit for bit: skipping it changes nothing but the time (a division and a
+        // square root off the step's chain, and one division on it).
+        let root = second.sqrt();
+        let root = if bias_correction2 == 1.0 {
+            root
+        } else {
+            root / bias_correction2.sqrt()
+        };
+        let denom = root + Vec2::splat(h.eps);
         let m = s.moments.exp_avg;
-        let rate = lr / bias_correction1;
+        let rate = if bias_correction1 == 1.0 {
+            lr
+        } else {
+            lr / bias_correction1
+        };
         out.record(|x| {
             x.step = Some(step);
             x.bias_correction1 = Some(bias_correction1);

@@ -16,7 +16,7 @@
 //! tolerance, and the same bits natively and in wasm.
 
 use super::coupled_decay;
-use super::moments::{Moments, Power};
+use super::moments::{below_normal_to_zero, Moments, Power};
 use super::params::{eps, lr, number, weight_decay, ParamInfo, ParamValues, Validity, BETAS};
 use super::{Family, FamilyInfo, Stateful, Trace};
 use crate::vec2::Vec2;
@@ -82,7 +82,8 @@ impl Family for NadamHyper {
         let decay_t = s.decay_power.value;
         let mu = beta1 * (1.0 - 0.5 * decay_t);
         let mu_next = beta1 * (1.0 - 0.5 * (decay_t * h.decay_base));
-        s.mu_product *= mu;
+        // Π tends to 0 with factors near β1: zero below the normal range (see the function).
+        s.mu_product = below_normal_to_zero(s.mu_product * mu);
         let mu_product_next = s.mu_product * mu_next;
         let denom = (s.moments.exp_avg_sq / bias_correction2).sqrt() + Vec2::splat(h.eps);
         let gradient_coefficient = lr * (1.0 - mu) / (1.0 - s.mu_product);

@@ -5,8 +5,8 @@
 use super::Objective;
 use crate::objective::{l1_gradient, l1_value, within};
 use crate::optim::{Family, Stateful};
-use crate::run::{DivergenceCause, Outcome, RunSpec, Status};
-use crate::schedule::ScheduleState;
+use crate::run::{DivergenceCause, Outcome, RunSpec, Status, DIVERGENCE_BOUND};
+use crate::schedule::{Schedule, ScheduleState};
 use crate::surfaces::Minimum;
 use crate::vec2::Vec2;
 
@@ -14,6 +14,10 @@ use crate::vec2::Vec2;
 pub(super) struct Lane<'a, G: Family> {
     optimizer: Stateful<G>,
     schedule: ScheduleState,
+    /// The learning rate of every step when the schedule is constant without warm-up
+    /// (what `ScheduleState::lr` returns then: the base rate times 1), so the step skips
+    /// the schedule's match and its (no-op) observation of the loss.
+    constant_lr: Option<f64>,
     l1: f64,
     tolerance: f64,
     minima: &'a [Minimum],
@@ -44,6 +48,8 @@ impl<'a, G: Family> Lane<'a, G> {
     ) -> Self {
         let l1 = spec.l1;
         let schedule = ScheduleState::new(spec.optimizer.lr(), spec.schedule, spec.warmup);
+        let constant_lr =
+            (spec.schedule == Schedule::Constant && spec.warmup.is_none()).then(|| schedule.lr(0));
         let p = start;
         let (value, gradient) = f.value_and_gradient(p);
         let mut loss = value + l1_value(l1, p);
@@ -69,6 +75,7 @@ impl<'a, G: Family> Lane<'a, G> {
         Lane {
             optimizer,
             schedule,
+            constant_lr,
             l1,
             tolerance,
             minima,
@@ -97,16 +104,22 @@ impl<'a, G: Family> Lane<'a, G> {
     pub(super) fn step<F: Objective>(&mut self, f: &F) {
         let (l1, p, k) = (self.l1, self.p, self.k);
         let g = self.gradient + l1_gradient(l1, p);
-        let lr = self.schedule.lr(k);
+        let lr = match self.constant_lr {
+            Some(lr) => lr,
+            None => self.schedule.lr(k),
+        };
         let next = self.optimizer.step(p, g, lr);
-        self.schedule.observe(self.loss);
+        if self.constant_lr.is_none() {
+            self.schedule.observe(self.loss);
+        }
         let (value, next_gradient) = f.value_and_gradient(next);
         let next_loss = value + l1_value(l1, next);
-        let cause = DivergenceCause::of_step(next, next_loss);
-        if let Some(cause) = cause {
-            self.outcome.status = Status::Diverged { step: k + 1, cause };
-            self.done = true;
-            return;
+        if !clearly_fine(next, next_loss) {
+            if let Some(cause) = DivergenceCause::of_step(next, next_loss) {
+                self.outcome.status = Status::Diverged { step: k + 1, cause };
+                self.done = true;
+                return;
+            }
         }
         let k = k + 1;
         self.k = k;
@@ -133,4 +146,13 @@ impl<'a, G: Family> Lane<'a, G> {
             ..self.outcome
         }
     }
+}
+
+/// True when [`DivergenceCause::of_step`] is certainly `None`: both coordinates within the
+/// bound (so finite) and a finite loss. Any NaN fails a comparison, so every doubtful step
+/// goes to `of_step`, which decides as the runner does. One branch per step, without
+/// `max_abs`'s NaN handling: this test was ~8% of Adam's time per run of many (natively).
+#[inline(always)]
+fn clearly_fine(p: Vec2, loss: f64) -> bool {
+    (p.x.abs() <= DIVERGENCE_BOUND) & (p.y.abs() <= DIVERGENCE_BOUND) & (loss.abs() < f64::INFINITY)
 }
