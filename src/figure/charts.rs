@@ -8,6 +8,7 @@
 //! [`draw`] lays it out with plotters over any backend and returns where it plotted, so
 //! the page can map a hover to a step.
 
+use super::band;
 use super::clip;
 use super::labels::{fill, Labels};
 use super::layout::{fail, Ctx};
@@ -360,6 +361,18 @@ pub(crate) fn draw<DB: DrawingBackend>(
             let p = (x, to_axis(y, log).clamp(lo, hi));
             (p, coords.translate(&p))
         });
+        if look.round_joins && !line.dashed {
+            // A canvas: the line as one filled band plus strokes where it is steep
+            // (`band`), drawn in the area's pixels.
+            let (bx, by) = area.get_base_pixel();
+            let shape = band::band(points.map(|(_, (x, y))| (x - bx, y - by)), width);
+            area.draw(&Polygon::new(shape.polygon, line.color.filled()))
+                .map_err(fail)?;
+            for s in shape.strokes {
+                area.draw(&PathElement::new(s, style)).map_err(fail)?;
+            }
+            continue;
+        }
         let runs = if look.round_joins {
             clip::joined_runs(points)
         } else {
@@ -465,11 +478,18 @@ mod tests {
                 .round(),
             250.0
         );
-        // Log axis: decade labels (1e-3 … 1), one polyline for the run.
+        // Log axis: decade labels (1e-3 … 1); on a canvas-like backend the run is one
+        // filled band plus strokes of its steep start (1/(i+1) falls fast at first).
         assert!(
             svg.contains(">0.01<") || svg.contains("0.01\n"),
             "decade labels"
         );
-        assert_eq!(svg.to_uppercase().matches("#C80000").count(), 1, "one line");
+        let svg = svg.to_uppercase();
+        assert_eq!(svg.matches("<POLYGON").count(), 1, "one band");
+        let paths = svg.matches("#C80000").count();
+        assert!(
+            (2..=3).contains(&paths),
+            "band and a stroke or two: {paths}"
+        );
     }
 }
