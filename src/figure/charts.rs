@@ -308,17 +308,25 @@ pub(crate) fn draw<DB: DrawingBackend>(
     if let Some(caption) = &spec.caption {
         builder.caption(caption, look.font(18.0, true, c.text));
     }
-    builder
-        .margin_right(look.px(if look.compact { 14.0 } else { 10.0 }))
-        .margin_top(look.px(if look.compact { 8.0 } else { 0.0 }))
-        .x_label_area_size(bottom)
-        .y_label_area_size(left);
     let (label_size, desc_size) = if look.compact {
         (13.0, 13.0)
     } else {
         (15.0, 16.0)
     };
-    let (_, h) = area.dim_in_pixel();
+    // The last x label is centred on the plot's right edge: room for half of it (the
+    // widest it can be is the range's end), so that "3,000" is not cut to "3,00".
+    let last = super::layout::group(x_max as u64);
+    let half = area
+        .estimate_text_size(&last, &look.font(label_size, false, c.muted))
+        .map_or(0, |(w, _)| w.div_ceil(2) + look.px(2.0));
+    builder
+        .margin_right(look.px(if look.compact { 14.0 } else { 10.0 }).max(half))
+        .margin_top(look.px(if look.compact { 8.0 } else { 0.0 }))
+        .x_label_area_size(bottom)
+        .y_label_area_size(left);
+    let (w, h) = area.dim_in_pixel();
+    // As many x labels as fit with a quarter label between them (a narrow chart: two).
+    let x_labels = (w.saturating_sub(left) * 2 / (5 * half.max(1))).clamp(2, 6) as usize;
     let room = ((f64::from(h) / look.u) / 30.0).clamp(2.0, 8.0) as usize;
     // On a log axis one label per decade (every other one when they would crowd).
     let decades = (hi - lo).round().max(1.0) as usize;
@@ -341,7 +349,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         .configure_mesh()
         .x_desc(spec.x_desc.as_str())
         .y_desc(spec.y_desc.as_str())
-        .x_labels(6)
+        .x_labels(x_labels)
         .y_labels(y_labels)
         .light_line_style(c.grid.mix(0.0))
         .bold_line_style(c.grid.stroke_width(1))
