@@ -41,7 +41,9 @@ export default async function measure({ context, server, log, openPage, ready, e
     const look = lookLines(2), labels = labelLines();
     const out = {};
     for (const kind of ['loss', 'lr']) {
-      charts.draw(session, kind, canvas, look, undefined, labels); // first draw folds the series in
+      // The first draws fold the series in (a long run's blocks are rebuilt from its
+      // checkpoints over several draws, `true` while some remain): time only full redraws.
+      for (let k = 0; k < 1000 && charts.draw(session, kind, canvas, look, undefined, labels); k += 1);
       // Reading a pixel makes the canvas rasterise what was drawn (it is otherwise deferred
       // to the next frame), so the figure includes the browser's drawing.
       const ctx2d = canvas.getContext('2d');

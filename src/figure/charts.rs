@@ -8,6 +8,7 @@
 //! [`draw`] lays it out with plotters over any backend and returns where it plotted, so
 //! the page can map a hover to a step.
 
+use super::band;
 use super::clip;
 use super::labels::{fill, Labels};
 use super::layout::{fail, Ctx};
@@ -307,17 +308,25 @@ pub(crate) fn draw<DB: DrawingBackend>(
     if let Some(caption) = &spec.caption {
         builder.caption(caption, look.font(18.0, true, c.text));
     }
-    builder
-        .margin_right(look.px(if look.compact { 14.0 } else { 10.0 }))
-        .margin_top(look.px(if look.compact { 8.0 } else { 0.0 }))
-        .x_label_area_size(bottom)
-        .y_label_area_size(left);
     let (label_size, desc_size) = if look.compact {
         (13.0, 13.0)
     } else {
         (15.0, 16.0)
     };
-    let (_, h) = area.dim_in_pixel();
+    // The last x label is centred on the plot's right edge: room for half of it (the
+    // widest it can be is the range's end), so that "3,000" is not cut to "3,00".
+    let last = super::layout::group(x_max as u64);
+    let half = area
+        .estimate_text_size(&last, &look.font(label_size, false, c.muted))
+        .map_or(0, |(w, _)| w.div_ceil(2) + look.px(2.0));
+    builder
+        .margin_right(look.px(if look.compact { 14.0 } else { 10.0 }).max(half))
+        .margin_top(look.px(if look.compact { 8.0 } else { 0.0 }))
+        .x_label_area_size(bottom)
+        .y_label_area_size(left);
+    let (w, h) = area.dim_in_pixel();
+    // As many x labels as fit with a quarter label between them (a narrow chart: two).
+    let x_labels = (w.saturating_sub(left) * 2 / (5 * half.max(1))).clamp(2, 6) as usize;
     let room = ((f64::from(h) / look.u) / 30.0).clamp(2.0, 8.0) as usize;
     // On a log axis one label per decade (every other one when they would crowd).
     let decades = (hi - lo).round().max(1.0) as usize;
@@ -340,7 +349,7 @@ pub(crate) fn draw<DB: DrawingBackend>(
         .configure_mesh()
         .x_desc(spec.x_desc.as_str())
         .y_desc(spec.y_desc.as_str())
-        .x_labels(6)
+        .x_labels(x_labels)
         .y_labels(y_labels)
         .light_line_style(c.grid.mix(0.0))
         .bold_line_style(c.grid.stroke_width(1))
@@ -360,6 +369,18 @@ pub(crate) fn draw<DB: DrawingBackend>(
             let p = (x, to_axis(y, log).clamp(lo, hi));
             (p, coords.translate(&p))
         });
+        if look.round_joins && !line.dashed {
+            // A canvas: the line as one filled band plus strokes where it is steep
+            // (`band`), drawn in the area's pixels.
+            let (bx, by) = area.get_base_pixel();
+            let shape = band::band(points.map(|(_, (x, y))| (x - bx, y - by)), width);
+            area.draw(&Polygon::new(shape.polygon, line.color.filled()))
+                .map_err(fail)?;
+            for s in shape.strokes {
+                area.draw(&PathElement::new(s, style)).map_err(fail)?;
+            }
+            continue;
+        }
         let runs = if look.round_joins {
             clip::joined_runs(points)
         } else {
@@ -465,11 +486,18 @@ mod tests {
                 .round(),
             250.0
         );
-        // Log axis: decade labels (1e-3 … 1), one polyline for the run.
+        // Log axis: decade labels (1e-3 … 1); on a canvas-like backend the run is one
+        // filled band plus strokes of its steep start (1/(i+1) falls fast at first).
         assert!(
             svg.contains(">0.01<") || svg.contains("0.01\n"),
             "decade labels"
         );
-        assert_eq!(svg.to_uppercase().matches("#C80000").count(), 1, "one line");
+        let svg = svg.to_uppercase();
+        assert_eq!(svg.matches("<POLYGON").count(), 1, "one band");
+        let paths = svg.matches("#C80000").count();
+        assert!(
+            (2..=3).contains(&paths),
+            "band and a stroke or two: {paths}"
+        );
     }
 }

@@ -10,6 +10,7 @@
 //! `plotters-canvas`. It is DOM-free. A [`Figure`] is a snapshot of finished runs at one
 //! step, so drawing never steps an optimizer.
 
+mod band;
 pub(crate) mod charts;
 pub(crate) mod clip;
 pub mod envelope;
