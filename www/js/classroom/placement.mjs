@@ -95,9 +95,13 @@ export class Placement {
 
   legendH() { return this.viewEl.querySelector('.legend')?.offsetHeight ?? 0; }
 
-  /** Docking makes sense only where the stage has room for a column beside the view (and
-   *  not in the regression lab, whose stage is already two columns). */
-  dockable() { return this.stage.clientWidth >= 760 && !document.querySelector('.app.lab'); }
+  /** Docking makes sense only where the stage has room for a column beside the view (beside
+   *  both views in 2-D + 3-D, where each is half the stage), and not in the regression lab,
+   *  whose stage is already two columns. */
+  dockable() {
+    const need = this.stage.dataset.view === 'both' ? 1260 : 760;
+    return this.stage.clientWidth >= need && !document.querySelector('.app.lab');
+  }
 
   /** The ⇆ button: the next corner, kept until a new scenario. */
   next() {
