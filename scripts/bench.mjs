@@ -811,6 +811,11 @@ Still missed:
   SGD 2.2× (its wasm many-runs figure is noisy: 8 single runs take 16 ms). Still over:
   RAdam's one run and SGD's many; not profiled further. Sampling (\`exp\`, \`cos\` in
   Ackley and Rastrigin through libm) as before.
+  Afterwards (one \`BENCH_ONLY=kernels\` run on the quiet machine): with \`+simd128\` LLVM's
+  auto-vectorisation made the field kernels about 2× slower in V8 (sampling 1024² 23.5 ms,
+  colouring 8.7 ms); with \`-C no-vectorize-loops -C no-vectorize-slp\` (explicit f64x2 in
+  \`Vec2\` kept) they are 12.9 and 4.8 ms again, and tuned JS / batch kernel per run of 8 was
+  2.03× in that run (2.67× in the full run before the change).
 - **Memory flat over 10 minutes**: a live run keeps its record (point, loss, learning rate:
   32 B per step) only for its last two checkpoint intervals (2 × 1,024 steps) and replays
   older steps exactly from its checkpoints (every 1,024 steps, ~408 B each), so the history
