@@ -13,7 +13,7 @@
 //                    validation} or null
 //   playing, renders (read-only)
 //   background()     the engine worker's jobs for this race: {replans, catchUp, progress,
-//                    drawing}
+//                    drawing, estimateMs, syncMs} (a re-plan estimated over syncMs goes there)
 // The teaching layer adds link(), timeline(k?), explain(i?), overlayDraws(), rates(i) and
 // presenter; boot adds storage(). guardArgs() then puts the same argument checks in front of
 // those: every entry point answers a bad argument (missing, null, a wrong type, NaN,

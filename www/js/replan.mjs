@@ -220,7 +220,9 @@ export class Replanner {
       const e = [...this.pending.values()];
       progress = e.reduce((a, x) => a + x.done, 0) / Math.max(1, e.reduce((a, x) => a + x.step, 0));
     }
-    return { replans, catchUp: c ? c.target : null, progress };
+    // (What takes() weighs: the re-plan from the start estimated at the race's step, in ms.)
+    const estimateMs = this.race.step * this.msPerStep();
+    return { replans, catchUp: c ? c.target : null, progress, estimateMs, syncMs: SYNC_MS };
   }
 
   show() {
