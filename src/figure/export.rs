@@ -8,12 +8,11 @@
 //! PNG (native only): drawn by plotters' bitmap backend with text rasterised by ab_glyph
 //! from DejaVu Sans bundled in the binary (the `dejavu` crate), so no system font is needed.
 
+use super::forward::{forward_drawing, via_inner};
 use super::{draw, Figure, FigureError, Options};
 use base64::Engine;
 use plotters::prelude::*;
-use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingErrorKind,
-};
+use plotters_backend::{BackendCoord, DrawingErrorKind};
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -161,69 +160,9 @@ type Result2<T> = Result<T, DrawingErrorKind<std::io::Error>>;
 impl DrawingBackend for SvgImages<'_> {
     type ErrorType = std::io::Error;
 
-    fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
-    }
-    fn ensure_prepared(&mut self) -> Result2<()> {
-        self.inner.ensure_prepared()
-    }
-    fn present(&mut self) -> Result2<()> {
-        self.inner.present()
-    }
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result2<()> {
-        self.inner.draw_pixel(point, color)
-    }
-    fn draw_line<S: BackendStyle>(
-        &mut self,
-        a: BackendCoord,
-        b: BackendCoord,
-        s: &S,
-    ) -> Result2<()> {
-        self.inner.draw_line(a, b, s)
-    }
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        a: BackendCoord,
-        b: BackendCoord,
-        s: &S,
-        fill: bool,
-    ) -> Result2<()> {
-        self.inner.draw_rect(a, b, s, fill)
-    }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        s: &S,
-    ) -> Result2<()> {
-        self.inner.draw_path(path, s)
-    }
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        c: BackendCoord,
-        r: u32,
-        s: &S,
-        fill: bool,
-    ) -> Result2<()> {
-        self.inner.draw_circle(c, r, s, fill)
-    }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vert: I,
-        s: &S,
-    ) -> Result2<()> {
-        self.inner.fill_polygon(vert, s)
-    }
-    fn draw_text<T: BackendTextStyle>(
-        &mut self,
-        text: &str,
-        s: &T,
-        pos: BackendCoord,
-    ) -> Result2<()> {
-        self.inner.draw_text(text, s, pos)
-    }
-    fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, s: &T) -> Result2<(u32, u32)> {
-        self.inner.estimate_text_size(text, s)
-    }
+    forward_drawing!(via_inner: get_size, ensure_prepared, present, draw_pixel,
+        draw_line, draw_rect, draw_path, draw_circle, fill_polygon, draw_text, estimate_text_size);
+
     fn blit_bitmap(&mut self, pos: BackendCoord, (w, h): (u32, u32), src: &[u8]) -> Result2<()> {
         self.images.borrow_mut().push(Bitmap {
             w,

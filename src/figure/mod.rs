@@ -15,6 +15,7 @@ pub(crate) mod charts;
 pub(crate) mod clip;
 pub mod envelope;
 pub(crate) mod export;
+pub(crate) mod forward;
 mod grid;
 mod labels;
 pub(crate) mod layout;

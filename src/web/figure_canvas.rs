@@ -4,8 +4,9 @@
 //! bitmaps (the figure's heat map) go in with one `putImageData` instead of a `fillRect`
 //! per pixel. Everything else is the crate's.
 
+use crate::figure::forward::{forward_drawing, via_inner};
 use plotters_backend::{
-    BackendColor, BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
+    BackendCoord, BackendStyle, BackendTextStyle, DrawingBackend, DrawingErrorKind,
 };
 use plotters_canvas::CanvasBackend;
 use wasm_bindgen::{Clamped, JsCast, JsValue};
@@ -47,30 +48,9 @@ impl PageCanvas {
 impl DrawingBackend for PageCanvas {
     type ErrorType = CanvasError;
 
-    fn get_size(&self) -> (u32, u32) {
-        self.inner.get_size()
-    }
-    fn ensure_prepared(&mut self) -> Res<()> {
-        self.inner.ensure_prepared()
-    }
-    fn present(&mut self) -> Res<()> {
-        self.inner.present()
-    }
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Res<()> {
-        self.inner.draw_pixel(point, color)
-    }
-    fn draw_line<S: BackendStyle>(&mut self, a: BackendCoord, b: BackendCoord, s: &S) -> Res<()> {
-        self.inner.draw_line(a, b, s)
-    }
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        a: BackendCoord,
-        b: BackendCoord,
-        s: &S,
-        fill: bool,
-    ) -> Res<()> {
-        self.inner.draw_rect(a, b, s, fill)
-    }
+    forward_drawing!(via_inner: get_size, ensure_prepared, present, draw_pixel, draw_line,
+        draw_rect, draw_circle, fill_polygon, draw_text);
+
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
         &mut self,
         path: I,
@@ -79,25 +59,6 @@ impl DrawingBackend for PageCanvas {
         // Round joins, as the hand-drawn charts had: a min/max envelope turns sharply.
         self.ctx.set_line_join("round");
         self.inner.draw_path(path, s)
-    }
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        c: BackendCoord,
-        r: u32,
-        s: &S,
-        fill: bool,
-    ) -> Res<()> {
-        self.inner.draw_circle(c, r, s, fill)
-    }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vert: I,
-        s: &S,
-    ) -> Res<()> {
-        self.inner.fill_polygon(vert, s)
-    }
-    fn draw_text<T: BackendTextStyle>(&mut self, text: &str, s: &T, pos: BackendCoord) -> Res<()> {
-        self.inner.draw_text(text, s, pos)
     }
     fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, s: &T) -> Res<(u32, u32)> {
         // The font string plotters-canvas sets when it draws the text.
@@ -183,58 +144,10 @@ impl DrawingBackend for AnyBackend<'_> {
             AnyBackend::Never(_, never) => match *never {},
         }
     }
-    fn ensure_prepared(&mut self) -> IoRes<()> {
-        both!(self, b => b.ensure_prepared())
-    }
-    fn present(&mut self) -> IoRes<()> {
-        both!(self, b => b.present())
-    }
-    fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> IoRes<()> {
-        both!(self, b => b.draw_pixel(point, color))
-    }
-    fn draw_line<S: BackendStyle>(&mut self, a: BackendCoord, c: BackendCoord, s: &S) -> IoRes<()> {
-        both!(self, b => b.draw_line(a, c, s))
-    }
-    fn draw_rect<S: BackendStyle>(
-        &mut self,
-        a: BackendCoord,
-        c: BackendCoord,
-        s: &S,
-        fill: bool,
-    ) -> IoRes<()> {
-        both!(self, b => b.draw_rect(a, c, s, fill))
-    }
-    fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        path: I,
-        s: &S,
-    ) -> IoRes<()> {
-        both!(self, b => b.draw_path(path, s))
-    }
-    fn draw_circle<S: BackendStyle>(
-        &mut self,
-        c: BackendCoord,
-        r: u32,
-        s: &S,
-        fill: bool,
-    ) -> IoRes<()> {
-        both!(self, b => b.draw_circle(c, r, s, fill))
-    }
-    fn fill_polygon<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
-        &mut self,
-        vert: I,
-        s: &S,
-    ) -> IoRes<()> {
-        both!(self, b => b.fill_polygon(vert, s))
-    }
-    fn draw_text<T: BackendTextStyle>(
-        &mut self,
-        text: &str,
-        s: &T,
-        pos: BackendCoord,
-    ) -> IoRes<()> {
-        both!(self, b => b.draw_text(text, s, pos))
-    }
+
+    forward_drawing!(both: ensure_prepared, present, draw_pixel, draw_line, draw_rect, draw_path,
+        draw_circle, fill_polygon, draw_text, blit_bitmap);
+
     fn estimate_text_size<T: BackendTextStyle>(&self, text: &str, s: &T) -> IoRes<(u32, u32)> {
         match self {
             AnyBackend::Canvas(b) => b.estimate_text_size(text, s).map_err(io),
@@ -249,8 +162,5 @@ impl DrawingBackend for AnyBackend<'_> {
             #[cfg(not(feature = "figure-export"))]
             AnyBackend::Never(_, never) => match *never {},
         }
-    }
-    fn blit_bitmap(&mut self, pos: BackendCoord, size: (u32, u32), src: &[u8]) -> IoRes<()> {
-        both!(self, b => b.blit_bitmap(pos, size, src))
     }
 }
