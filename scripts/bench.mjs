@@ -10,7 +10,8 @@
 // BENCH_DOCS (default docs/benchmarks.md; empty to skip writing), BENCH_ONLY=adam (only the
 // optimizer-loop side by side: prints its JSON line and stops; for iterating) or
 // BENCH_ONLY=kernels (the wasm kernels and the optimizer loop) or BENCH_ONLY=frames (the
-// frame figures and their layers alone, on the page; any wasm build).
+// frame figures and their layers alone, on the page; any wasm build) or BENCH_ONLY=first
+// (the five first-frame loads alone, first in a fresh browser; any wasm build).
 
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -102,6 +103,26 @@ function firstFrameProbe() {
     requestAnimationFrame(tick);
   };
   requestAnimationFrame(tick);
+}
+
+/** Five fresh loads of `/` (each a new page; the server sends no-store, so nothing comes
+ *  from the HTTP cache): per load the first frame (firstFrameProbe), DOMContentLoaded, load
+ *  and first contentful paint, in ms from navigation start. */
+async function firstFrames(context, server, errors) {
+  log('first frame of / (5 loads)');
+  const firsts = [];
+  for (let i = 0; i < 5; i += 1) {
+    const page = await openPage(context, `${server.url}/`, errors, firstFrameProbe);
+    await ready(page, () => window.__benchFirstFrame?.first_frame != null);
+    firsts.push(await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0];
+      return { ...window.__benchFirstFrame, dom_content_loaded: nav.domContentLoadedEventEnd,
+        load: nav.loadEventEnd, fcp: fcp?.startTime ?? null };
+    }));
+    await page.close();
+  }
+  return firsts;
 }
 
 const quantile = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
@@ -308,6 +329,12 @@ async function main() {
     args: [...CHROMIUM_ARGS, ...MEASURE_ARGS.filter((a) => !a.startsWith('--js-flags')), '--js-flags=--expose-gc --no-liftoff'],
   });
   try {
+    if (ONLY === 'first') {
+      const firsts = await firstFrames(context, server, errors);
+      const ff = firsts.map((f) => f.first_frame);
+      process.stdout.write(`${JSON.stringify({ first_frame_ms: round(quantile(ff, 0.5), 1), first_frame: ff.map((x) => round(x, 1)), fcp: firsts.map((f) => round(f.fcp, 1)), load: os.loadavg()[0], errors })}\n`);
+      return;
+    }
     if (ONLY === 'frames') {
       const page = await openPage(context, `${server.url}/`, errors);
       await ready(page, () => window.gradscape?.ready === true);
@@ -340,20 +367,7 @@ async function main() {
     await kernelContext.close();
 
     // 2. First drawn frame of the page, five fresh loads.
-    log('first frame of / (5 loads)');
-    const firsts = [];
-    for (let i = 0; i < 5; i += 1) {
-      const page = await openPage(context, `${server.url}/`, errors, firstFrameProbe);
-      await ready(page, () => window.__benchFirstFrame?.first_frame != null);
-      firsts.push(await page.evaluate(() => {
-        const nav = performance.getEntriesByType('navigation')[0];
-        const fcp = performance.getEntriesByName('first-contentful-paint')[0];
-        return { ...window.__benchFirstFrame, dom_content_loaded: nav.domContentLoadedEventEnd,
-          load: nav.loadEventEnd, fcp: fcp?.startTime ?? null };
-      }));
-      await page.close();
-    }
-    result.first_frame = firsts;
+    result.first_frame = await firstFrames(context, server, errors);
 
     // 3. Frame times: 10 runs, 100,000-point paths, playing at 1,000 steps/s.
     log(`frame times: 10 runs at ${PATH_POINTS} points, 1,000 steps/s, ${FRAME_SECONDS} s`);
