@@ -80,8 +80,9 @@ async function boot() {
   // The surface is drawn: let the browser paint it before the rest of the page is built.
   performance.mark('gradscape:first-surface');
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-  const { bootPanel } = await import('./boot-panel.mjs');
+  const panel = import('./boot-panel.mjs'); // fetched while the full rendering is computed
   view.renderNow();
+  const { bootPanel } = await panel;
   const { paths, screen, playback, planner, replan } = bootPanel({ race, view, catalog });
   const { bootLate } = await import('./boot-late.mjs');
   bootLate({ race, view, paths, screen, playback, catalog, planner, replan });
