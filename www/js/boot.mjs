@@ -1,8 +1,9 @@
 // Boots the page in three parts. First what the first frame needs: the wasm engine and its
-// catalog, the race and the view (surface, contours, minima); the default race is loaded and
-// the surface drawn, at half resolution (a quarter of the engine's work), then that frame is
-// painted. Then boot-panel.mjs (a dynamic import): the surface at full resolution, the path
-// overlay (the start marker), the run list, playback, the charts, the pointer and re-plans.
+// catalog, the race and the view; the default race is loaded and the surface drawn as a
+// draft (the heat map at 0.4 of the resolution and the minima, no contours), then that frame
+// is painted. Then boot-panel.mjs (a dynamic import): the surface at full resolution with its
+// contours, the path overlay (the start marker), the run list, playback, the charts, the
+// pointer and re-plans.
 // Then boot-late.mjs (a dynamic import too, so its ~60 modules are neither fetched nor
 // parsed before the surface is on screen) builds the rest: the Regression lab, the teaching
 // layer, storage, Side by side, the classroom, Explore, languages and links, 3-D, and the
@@ -71,10 +72,11 @@ async function boot() {
   const log = $('log-scale');
   log.addEventListener('change', () => view.setLog(log.checked));
   $('fit').addEventListener('click', () => view.fit());
-  // The first surface at half the canvas's resolution and on a coarser contour grid (the
-  // view's surfaceSource hook, which the Regression lab uses later); the full rendering
-  // follows right after the first frame.
-  view.surfaceSource = () => ({ session: race.session, detail: 0.5, grid: 100 });
+  // The first surface as a draft: the heat map at 0.4 of the canvas's resolution (a sixth
+  // of the engine's work) and no contours (their computing, drawing and labels' first font
+  // lookup cost more than the heat map), through the view's surfaceSource hook (which the
+  // Regression lab uses later); the full rendering follows right after the first frame.
+  view.surfaceSource = () => ({ session: race.session, detail: 0.4, grid: 0 });
   race.load(catalog.scenarioFor(catalog.surfaces[0].name));
   view.surfaceSource = null;
   // The surface is drawn: let the browser paint it before the rest of the page is built.
