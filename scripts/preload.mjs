@@ -1,10 +1,12 @@
-// The first frame's preload list in www/index.html, from the static import graph of
-// www/js/boot.mjs: one `<link rel="modulepreload">` per module the first part of booting
-// imports (directly or not), plus `<link rel="preload">` of the wasm. Without it the browser
-// discovers the modules one import level at a time (9 levels deep) and fetches the wasm
-// only once they have all run; with it everything is requested as soon as index.html is
-// parsed. boot-late.mjs (a dynamic import) and what only it imports are left out on purpose:
-// they load after the first frame.
+// The first frame's preload list in www/index.html, from the static import graphs of
+// www/js/boot.mjs (the first part of booting: the surface) and www/js/boot-panel.mjs (the
+// second: run list, playback, charts, which boot.mjs imports right after the first frame):
+// one `<link rel="modulepreload">` per module they import (directly or not), the first
+// part's first, plus `<link rel="preload">` of the wasm. Without it the browser discovers
+// the modules one import level at a time (9 levels deep) and fetches the wasm only once
+// they have all run; with it everything is requested as soon as index.html is parsed.
+// boot-late.mjs and what only it imports are left out on purpose: they load after the first
+// frame.
 //
 //   node scripts/preload.mjs          rewrites the block between the markers if it changed
 //   node scripts/preload.mjs --check  exits 1 when the block is out of date (make test)
@@ -36,9 +38,17 @@ export function staticGraph(entry) {
   return [...seen].map((f) => path.relative(WWW, f).split(path.sep).join('/'));
 }
 
+/** The modules preloaded: the first part's, then the second part's that the first lacks. */
+export function preloadedModules() {
+  // engine-start.mjs (an async script, so requested late by itself) first: its small graph
+  // (the engine) arrives first and the wasm compiles while the rest arrives.
+  const first = [...new Set([...staticGraph('js/engine-start.mjs'), ...staticGraph('js/boot.mjs')])];
+  return first;
+}
+
 /** The block index.html should hold between its markers. */
 export function preloadBlock() {
-  const modules = staticGraph('js/boot.mjs');
+  const modules = preloadedModules();
   const lines = [
     START,
     '  <link rel="preload" href="pkg/gradscape_bg.wasm" as="fetch" type="application/wasm" crossorigin>',

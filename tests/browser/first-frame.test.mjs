@@ -1,7 +1,8 @@
 // The first frame: the surface is on the canvas before the parts of the page it does not need
-// (boot-late.mjs: the lab, teaching layer, classroom, Explore, grid, 3-D, links) are even
-// requested, and index.html's preload list (scripts/preload.mjs) is current, so the wasm and
-// the first part's modules are fetched in parallel rather than one import level at a time.
+// (boot-panel.mjs: paths, run list, playback, charts; boot-late.mjs: the lab, teaching layer,
+// classroom, Explore, grid, 3-D, links) are even requested, and index.html's preload list
+// (scripts/preload.mjs) is current, so the wasm and the first part's modules are fetched in
+// parallel rather than one import level at a time.
 // How fast that is is a benchmark (`make bench`, first_frame_ms), not this test.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,15 +10,16 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { withPage } from './harness.mjs';
 import { REPO_ROOT } from './serve.mjs';
-import { preloadBlock, staticGraph } from '../../scripts/preload.mjs';
+import { preloadBlock, preloadedModules } from '../../scripts/preload.mjs';
 
 test('index.html preloads the wasm and exactly the first part of booting', () => {
   const html = fs.readFileSync(path.join(REPO_ROOT, 'www', 'index.html'), 'utf8');
   assert.ok(html.includes(preloadBlock()), 'www/index.html preload block is out of date: run `node scripts/preload.mjs`');
-  const first = staticGraph('js/boot.mjs');
-  assert.ok(first.includes('js/engine.mjs') && first.includes('pkg/gradscape.js'), first.join(' '));
-  // The late part stays out of it (otherwise the split buys nothing).
-  for (const late of ['js/boot-late.mjs', 'js/teach/index.mjs', 'js/explore/index.mjs', 'js/lab.mjs']) {
+  const first = preloadedModules();
+  assert.ok(first.includes('js/engine.mjs') && first.includes('pkg/gradscape.js') && first.includes('js/boot.mjs'), first.join(' '));
+  assert.ok(first.indexOf('js/engine-start.mjs') < first.indexOf('js/boot.mjs'), 'the engine is not preloaded first');
+  // The later parts stay out of it (otherwise the split buys nothing).
+  for (const late of ['js/boot-panel.mjs', 'js/controls.mjs', 'js/paths.mjs', 'js/boot-late.mjs', 'js/teach/index.mjs', 'js/explore/index.mjs', 'js/lab.mjs', 'js/messages/teach.mjs']) {
     assert.ok(!first.includes(late), `${late} is imported statically by the first part of booting`);
   }
 });
@@ -48,9 +50,9 @@ test('the surface is drawn before the rest of the page is fetched', { timeout: 9
     assert.ok(seen, 'boot.mjs never marked gradscape:first-surface');
     assert.ok(seen.colours >= 16, `the surface canvas was blank at the first-surface mark (${seen.colours} colours)`);
     // Only the first part's modules (index.html preloads them) had been requested.
-    const first = new Set(staticGraph('js/boot.mjs').map((m) => `/${m}`));
+    const first = new Set(preloadedModules().map((m) => `/${m}`));
     const late = seen.requested.filter((p) => /\.m?js$/.test(p) && !first.has(p));
-    assert.deepEqual(late, [], 'modules of the late part were requested before the first surface');
+    assert.deepEqual(late, [], 'modules of the later parts were requested before the first surface');
     assert.equal(seen.api, 'undefined', 'the JS API (built late) existed before the first surface');
     // The wasm was fetched once, by the preload (a second request means the preload did not
     // match wasm-bindgen's fetch and the module was downloaded twice).

@@ -1,23 +1,21 @@
-// Boots the page in two parts. First what the first frame needs: the wasm engine and its
-// catalog, the race, the view (surface, contours, paths), the charts, the run list and
-// playback; the default race is loaded and the surface drawn. Then, after that frame has
-// been painted, boot-late.mjs (a dynamic import, so its ~60 modules are neither fetched
-// nor parsed before the surface is on screen) builds the rest: the Regression lab, the
-// teaching layer, storage, Side by side, the classroom, Explore, languages and links, 3-D,
-// and the JS API on window.gradscape (api.mjs lists its entry points); `ready` is set last.
-// index.html preloads the wasm and this part's modules, so neither waits on the other.
+// Boots the page in three parts. First what the first frame needs: the wasm engine and its
+// catalog, the race and the view; the default race is loaded and the surface drawn as a
+// draft (the heat map at 0.4 of the resolution and the minima, no contours), then that frame
+// is painted. Then boot-panel.mjs (a dynamic import): the surface at full resolution with its
+// contours, the path overlay (the start marker), the run list, playback, the charts, the
+// pointer and re-plans.
+// Then boot-late.mjs (a dynamic import too, so its ~60 modules are neither fetched nor
+// parsed before the surface is on screen) builds the rest: the Regression lab, the teaching
+// layer, storage, Side by side, the classroom, Explore, languages and links, 3-D, and the
+// JS API on window.gradscape (api.mjs lists its entry points); `ready` is set last.
+// index.html preloads the wasm and the first two parts' modules (scripts/preload.mjs), and
+// js/engine-start.mjs compiles the wasm while they arrive.
 
-import { loadEngine, Session, catalogJson, testExports, background, scenarioFromLink } from './engine.mjs';
+import { loadEngine, Session, catalogJson, testExports, scenarioFromLink } from './engine.mjs';
 import { Catalog } from './catalog.mjs';
 import { Race } from './race.mjs';
 import { View } from './view.mjs';
-import { Paths } from './paths.mjs';
-import { attachPointer } from './interact.mjs';
-import { Controls } from './controls.mjs';
-import { Playback } from './playback.mjs';
-import { Screen } from './screen.mjs';
 import { installFatalHandlers, whenEngineStops } from './safety/fatal.mjs';
-import { Replanner } from './replan.mjs';
 import { t } from './i18n.mjs';
 import { startLanguage } from './reach/language.mjs';
 
@@ -57,21 +55,6 @@ async function boot() {
   const catalog = new Catalog(catalogJson());
   const race = new Race({ Session }, catalog);
   const view = new View($('view'), $('surface-canvas'), race);
-  const paths = new Paths($('paths-canvas'), view, race);
-  const screen = new Screen(race, view, paths, {
-    legend: $('legend'), lossChart: $('loss-chart'), lrChart: $('lr-chart'), lossCaption: $('loss-caption'),
-  });
-  const replan = $('replan');
-  const controls = new Controls($('run-list'), $('add-run'), race, catalog, replan);
-  // Long re-plans and late-step catch-ups run in the engine worker (replan.mjs).
-  const planner = new Replanner(race, background(), replan);
-  race.useReplanner(planner);
-  planner.onChange(() => controls.update());
-  const playback = new Playback(race, {
-    play: $('play'), step: $('step'), reset: $('reset'), speed: $('speed'), speedOut: $('speed-out'),
-    count: $('step-count'), max: $('step-max'),
-  });
-  attachPointer(view, race, $('hover'));
 
   const surfaceSel = $('surface');
   for (const s of catalog.surfaces) surfaceSel.append(new Option(s.label, s.name));
@@ -89,11 +72,20 @@ async function boot() {
   const log = $('log-scale');
   log.addEventListener('change', () => view.setLog(log.checked));
   $('fit').addEventListener('click', () => view.fit());
+  // The first surface as a draft: the heat map at 0.4 of the canvas's resolution (a sixth
+  // of the engine's work) and no contours (their computing, drawing and labels' first font
+  // lookup cost more than the heat map), through the view's surfaceSource hook (which the
+  // Regression lab uses later); the full rendering follows right after the first frame.
+  view.surfaceSource = () => ({ session: race.session, detail: 0.4, grid: 0 });
   race.load(catalog.scenarioFor(catalog.surfaces[0].name));
-  // The surface is drawn (race 'load' → view.renderNow): let the browser paint it before
-  // the rest of the page is fetched and built.
+  view.surfaceSource = null;
+  // The surface is drawn: let the browser paint it before the rest of the page is built.
   performance.mark('gradscape:first-surface');
   await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+  const panel = import('./boot-panel.mjs'); // fetched while the full rendering is computed
+  view.renderNow();
+  const { bootPanel } = await panel;
+  const { paths, screen, playback, planner, replan } = bootPanel({ race, view, catalog });
   const { bootLate } = await import('./boot-late.mjs');
   bootLate({ race, view, paths, screen, playback, catalog, planner, replan });
   whenEngineStops(() => playback.pause());

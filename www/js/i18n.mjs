@@ -1,29 +1,43 @@
 // The page's languages (English and 简体中文): every user-facing string is looked up here by
 // key, never written into a module. Catalogues live in www/js/messages/, one file per area
 // of the page (core, classroom, explore, …), so that areas can grow their strings without
-// touching each other's files; messages/index.mjs lists the areas.
+// touching each other's files; messages/index.mjs lists the areas. The page starts with the
+// first part's areas (messages/first.mjs) and adds the rest with addAreas() once the first
+// frame is painted (boot-panel.mjs).
 //
 // t('run.diverged', { step: 75 }) → "diverged at step 75" / "在第 75 步发散".
 // A key missing in the current language falls back to English, then to the key itself; the
 // catalogue test (tests/browser/messages.test.mjs) fails when any key is missing in either.
 
-import { areas } from './messages/index.mjs';
+import { firstAreas } from './messages/first.mjs';
 
 /** The languages the page speaks, in the order the language menu lists them. */
 export const LANGUAGES = Object.freeze(['en', 'zh-CN']);
 
-const tables = buildTables(areas);
+// One key → text table per language, built the first time that language is asked for: a
+// page in English never builds the Chinese one (and the first frame waits for neither).
+const built = new Map();
+const areas = [...firstAreas];
 let current = 'en';
 const listeners = new Set();
 
-function buildTables(list) {
-  const out = Object.fromEntries(LANGUAGES.map((code) => [code, new Map()]));
-  for (const area of list) {
-    for (const code of LANGUAGES) {
-      for (const [key, text] of Object.entries(area[code] || {})) out[code].set(key, text);
-    }
+function table(code) {
+  let out = built.get(code);
+  if (!out && LANGUAGES.includes(code)) {
+    out = new Map();
+    for (const area of areas) for (const [key, text] of Object.entries(area[code] || {})) out.set(key, text);
+    built.set(code, out);
   }
   return out;
+}
+
+/** Adds message areas (each { en: {…}, 'zh-CN': {…} }; those already known are skipped). */
+export function addAreas(list) {
+  for (const area of list) {
+    if (areas.includes(area)) continue;
+    areas.push(area);
+    for (const [code, out] of built) for (const [key, text] of Object.entries(area[code] || {})) out.set(key, text);
+  }
 }
 
 /**
@@ -77,12 +91,12 @@ export function onLanguageChange(fn) {
 
 /** True when `key` has a text in `code` (the catalogue test and the scan use it). */
 export function hasMessage(key, code = current) {
-  return tables[code]?.has(key) ?? false;
+  return table(code)?.has(key) ?? false;
 }
 
 /** Every key of one language's table. */
 export function messageKeys(code = current) {
-  return [...(tables[code]?.keys() ?? [])];
+  return [...(table(code)?.keys() ?? [])];
 }
 
 /**
@@ -90,7 +104,7 @@ export function messageKeys(code = current) {
  * `params`. Numbers are written as given: callers format them (units differ per field).
  */
 export function t(key, params = {}) {
-  const text = tables[current].get(key) ?? tables.en.get(key) ?? key;
+  const text = table(current).get(key) ?? table('en').get(key) ?? key;
   if (!text.includes('{')) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }

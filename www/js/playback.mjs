@@ -48,7 +48,7 @@ export class Playback {
   speedText() {
     const v = this.speed;
     const shown = v < 10 ? Math.round(v * 10) / 10 : v < 100 ? Math.round(v) : Math.round(v / 10) * 10;
-    return t('controls.speed', { n: shown.toLocaleString('en-US') });
+    return t('controls.speed', { n: v < 10 ? String(shown) : int(shown) });
   }
 
   showSpeed() {

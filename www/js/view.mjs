@@ -101,7 +101,8 @@ export class View {
     this.image = { canvas: off, x0, x1, y0, y1 };
     // A tall narrow window must not ask for a huge grid: at most 4 × as tall as wide.
     const gh = Math.min(Math.max(20, Math.round((src.grid * this.H) / this.W)), 4 * src.grid);
-    this.contours = s.contours(x0, x1, y0, y1, src.grid, gh, this.log, CONTOUR_LEVELS);
+    // (A grid of 0 draws no contours: boot.mjs's first-frame draft.)
+    this.contours = src.grid ? s.contours(x0, x1, y0, y1, src.grid, gh, this.log, CONTOUR_LEVELS) : [];
     this.renders += 1;
     this.draw();
     for (const fn of this.renderListeners || []) fn();
