@@ -6,6 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { withPage, screenshot, REPO_ROOT } from './harness.mjs';
 import { TEN_RUNS } from './serve.mjs';
@@ -46,7 +47,50 @@ async function dragAndSettle(page, slider) {
   return { sawWorker, took, total: Date.now() - released, estimateMs, syncMs };
 }
 
-test('ten runs at step 64,000: re-plan from start while dragging the learning rate, no long task', { timeout: 240_000 }, async () => {
+/**
+ * Runs `fn` and measures the main thread meanwhile, two ways (as explore.test.mjs): the CPU
+ * time of every main-thread task (Chromium's trace), and PerformanceObserver 'longtask'
+ * entries (wall clock). Returns {heavy: CPU ms of tasks over 50 ms, long: longtask entries,
+ * tasks, result}.
+ */
+async function measured(page, fn) {
+  await page.evaluate(() => {
+    window.__t0 = performance.now();
+    window.__long = [];
+    window.__observer ??= new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.startTime >= window.__t0) window.__long.push({ at: Math.round(e.startTime - window.__t0), ms: Math.round(e.duration) });
+    });
+    window.__observer.observe({ type: 'longtask', buffered: true });
+  });
+  const cdp = await page.context().newCDPSession(page);
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const traced = new Promise((resolve) => cdp.on('Tracing.tracingComplete', resolve));
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  const result = await fn();
+  await cdp.send('Tracing.end');
+  await traced;
+  await cdp.detach();
+  const main = events.find((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  assert.ok(main, 'the trace has the main thread');
+  const tasks = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.name === 'RunTask' && e.ph === 'X');
+  const heavy = tasks.filter((e) => (e.tdur ?? e.dur) > 50_000).map((e) => Math.round((e.tdur ?? e.dur) / 1000));
+  const long = await page.evaluate(() => window.__long);
+  return { heavy, long, tasks, result };
+}
+
+/** No main-thread task over 50 ms: in CPU time always; in wall-clock time (the longtask
+ *  entries) when the machine is not overloaded — on a shared 2-core machine at load 8–12 a
+ *  task of 20 ms CPU was seen taking 60 ms, waiting for a core; there it is only reported. */
+function assertNoLongTask(t, m, what) {
+  assert.ok(m.tasks.length >= 12, `${m.tasks.length} main-thread tasks traced ${what}`);
+  assert.deepEqual(m.heavy, [], `main-thread tasks with over 50 ms of CPU time ${what}`);
+  const load = os.loadavg()[0];
+  if (load <= os.cpus().length) assert.deepEqual(m.long, [], `main-thread tasks over 50 ms ${what}: ${JSON.stringify(m.long)}`);
+  else if (m.long.length) t.diagnostic(`long tasks (wall clock) ${what} ${JSON.stringify(m.long)} at load average ${load.toFixed(1)} (not asserted); most CPU in one task ${Math.round(Math.max(...m.tasks.map((e) => e.tdur ?? e.dur)) / 1000)} ms`);
+}
+
+test('ten runs at step 64,000: re-plan from start while dragging the learning rate, no long task', { timeout: 240_000 }, async (t) => {
   await withPage('worker-replan', async (page) => {
     await page.evaluate((sc) => window.gradscape.load(sc), TEN_RUNS);
     const st = await page.evaluate((n) => window.gradscape.step(n), STEPS);
@@ -55,18 +99,11 @@ test('ten runs at step 64,000: re-plan from start while dragging the learning ra
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     const before = await page.evaluate((i) => window.gradscape.path(i).slice(0, 2), RUN);
 
-    // Long tasks from here on (buffered: the observer also gets those already queued).
-    await page.evaluate(() => {
-      window.__t0 = performance.now();
-      window.__long = [];
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (e.startTime >= window.__t0) window.__long.push({ at: Math.round(e.startTime - window.__t0), ms: Math.round(e.duration) });
-      }).observe({ type: 'longtask', buffered: true });
-    });
     await page.getByLabel('Re-plan from start').check();
     const card = page.getByRole('group', { name: new RegExp(`^Run ${RUN + 1}:`) });
     const slider = card.getByLabel('Learning rate slider');
-    const first = await dragAndSettle(page, slider);
+    const phase1 = await measured(page, () => dragAndSettle(page, slider));
+    const first = phase1.result;
     // The planner keeps a re-plan on the main thread only when it estimates it under its
     // budget (a few ms: the drag then answers at once); above it the worker must take it.
     if (first.estimateMs > first.syncMs) assert.ok(first.sawWorker, `a re-plan estimated at ${first.estimateMs.toFixed(1)} ms ran in the engine worker`);
@@ -74,8 +111,7 @@ test('ten runs at step 64,000: re-plan from start while dragging the learning ra
     assert.ok(first.took != null && first.total <= 3000, `re-planned paths on screen ${first.total} ms after the drag (at most 3,000)`);
     await screenshot(page, 'worker-replan-done');
 
-    const long = await page.evaluate(() => window.__long);
-    assert.deepEqual(long, [], `main-thread tasks over 50 ms during the re-plan: ${JSON.stringify(long)}`);
+    assertNoLongTask(t, phase1, 'during the re-plan');
 
     // The run is the last setting's, re-planned from the start: its first Adam step moves
     // both coordinates by lr (the gradient's signs at (-1.5, 2) are both negative), and it
@@ -105,17 +141,16 @@ test('ten runs at step 64,000: re-plan from start while dragging the learning ra
     // Further on, where the estimate is well over the budget on any machine speed, the same
     // drag must go to the worker, still with no long task.
     const { estimateMs, syncMs } = await page.evaluate(() => window.gradscape.background());
-    const far = Math.min(1_000_000, Math.ceil((STEPS * 4 * syncMs) / Math.max(estimateMs, 1e-3) / 1000) * 1000);
+    const far = Math.min(1_000_000, Math.max(2 * STEPS, Math.ceil((STEPS * 4 * syncMs) / Math.max(estimateMs, 1e-3) / 1000) * 1000));
     await page.evaluate((n) => window.gradscape.step(n), far - STEPS);
     assert.ok((await settle(page, 120_000)) != null, `the paths at step ${far} are drawn`);
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    await page.evaluate(() => { window.__t0 = performance.now(); window.__long = []; });
-    const second = await dragAndSettle(page, slider);
+    const phase2 = await measured(page, () => dragAndSettle(page, slider));
+    const second = phase2.result;
     assert.ok(second.estimateMs > second.syncMs, `at step ${far} a re-plan is estimated at ${second.estimateMs.toFixed(1)} ms, over the ${second.syncMs} ms budget`);
     assert.ok(second.sawWorker, `the re-plans at step ${far} ran in the engine worker`);
     assert.ok(second.took != null && second.total <= 3000, `re-planned paths at step ${far} on screen ${second.total} ms after the drag (at most 3,000)`);
-    const longFar = await page.evaluate(() => window.__long);
-    assert.deepEqual(longFar, [], `main-thread tasks over 50 ms during the re-plan at step ${far}: ${JSON.stringify(longFar)}`);
+    assertNoLongTask(t, phase2, `during the re-plan at step ${far}`);
     const farEnd = await page.evaluate((i) => window.gradscape.path(i).at(-1), RUN);
     const farSc = JSON.parse(await page.evaluate(() => window.gradscape.exportScenario()));
     const farRef = JSON.parse(execFileSync(CLI, ['run', '-'], {
