@@ -126,7 +126,11 @@ export class Paths {
         this.drawn += 1; from = 1;
       }
       const before = t.vertices;
-      while (from < count) from = strokePiece(t, i, run.color, xy, from, count, tf, ctxs);
+      // The newest point is not forced (last = −1): a run that moved less than the
+      // decimation gap since its last vertex (a converged run, at any speed) strokes
+      // nothing, and the canvases it would dirty are not committed again this frame. Its
+      // dot (marks) is drawn at the point itself and covers the sub-pixel rest.
+      while (from < count) from = strokePiece(t, i, run.color, xy, from, count, tf, ctxs, undefined, undefined, -1);
       this.drawn += t.vertices - before;
       t.n = n0 + count;
     });
@@ -137,9 +141,11 @@ export class Paths {
     const { ctx, race } = this;
     const dpr = this.view.dpr;
     // Unchanged marks are not drawn again (a slider drag changes settings, not the marks).
+    // Heads to 1/8 CSS px: a run creeping by less (converged) does not redraw the marks.
+    const at = (v) => Math.round(v * 8);
     const heads = this.tracks.map((t, i) => {
       const info = race.state.runs[i];
-      return `${t.hx},${t.hy},${t.n === t.cache.points},${race.runs[i]?.color},${info?.status.reason},${info?.name}`;
+      return `${at(t.hx)},${at(t.hy)},${t.n === t.cache.points},${race.runs[i]?.color},${info?.status.reason},${info?.name}`;
     });
     const sig = `${this.key}|${race.scenario.start}|${this.marks.width}x${this.marks.height}|${heads.join(';')}`;
     if (sig === this.marksSig) return;
