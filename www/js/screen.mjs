@@ -5,7 +5,6 @@
 import { EngineChart } from './charts.mjs';
 import { el } from './widgets.mjs';
 import { t } from './i18n.mjs';
-import { inTurn } from './turns.mjs';
 
 const CHART_INTERVAL_MS = 66;
 
@@ -50,10 +49,9 @@ export class Screen {
   chartsSoon() {
     const wait = Math.max(0, this.lastCharts + CHART_INTERVAL_MS - performance.now());
     if (!this.chartTimer) {
-      // (Each chart in a turn of its own: turns.mjs.)
       this.chartTimer = setTimeout(() => {
-        inTurn('loss-chart', () => this.drawCharts('loss'));
-        inTurn('lr-chart', () => { this.chartTimer = 0; this.drawCharts('lr'); });
+        this.drawCharts('loss');
+        setTimeout(() => { this.chartTimer = 0; this.drawCharts('lr'); }, 0);
       }, wait);
     }
   }

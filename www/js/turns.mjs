@@ -1,9 +1,10 @@
 // Live text takes turns. While the race plays, several readouts change a few times a second
-// each (the step counter and timeline, the run cards, the leaderboard, the equation panel,
-// the charts); each change costs the frame that shows it a style, layout and paint pass. On
-// their own clocks they often land in the same frame, and those frames are the slowest ones
-// (the 95th percentile of frame time). Their throttled updates go through inTurn(): at most
-// one writer per SLOT_MS (about one frame at 60 Hz), the others a slot later, in order.
+// each (the step counter and timeline, the run cards, the leaderboard, the equation panel;
+// not the charts: small canvases, no DOM); each change costs the frame that shows it a
+// style, layout and paint pass. On their own clocks they often land in the same frame, and
+// those frames are the slowest ones (the 95th percentile of frame time). Their throttled
+// updates go through inTurn(): at most one writer per SLOT_MS (about one frame at 60 Hz),
+// the others a slot later, in order.
 //
 // A writer with nothing ahead of it and a free slot runs at once, in the caller's task, so
 // a lone update (a step, a slider) still shows in the same frame.
