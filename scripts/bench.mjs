@@ -24,7 +24,8 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH, MEASURE_ARGS, startServer, TEN_RUNS } fro
 import { slopePerMinute } from './measure.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const WWW = path.join(ROOT, 'www');
+// WWW_DIR: another copy of www/ (e.g. an older one, for before/after with BENCH_ONLY=frames).
+const WWW = path.resolve(process.env.WWW_DIR || path.join(ROOT, 'www'));
 const SOAK_SECONDS = Number(process.env.SOAK_SECONDS ?? 600);
 const FRAME_SECONDS = Number(process.env.FRAME_SECONDS ?? 5);
 const DOCS = process.env.BENCH_DOCS ?? path.join(ROOT, 'docs', 'benchmarks.md');
