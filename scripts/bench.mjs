@@ -680,7 +680,9 @@ Profiling-driven work done in this round (before → after, same kind of run):
   appearance.mjs); the step counter and timeline wrote every frame (now 10 Hz and 4 Hz while
   playing); the throttled readouts, each on its own clock, piled into the same frames (now
   they take turns, one per ~frame: \`www/js/turns.mjs\`, which the layer table counts their
-  JS under). Main-thread CPU per frame (BeginMainFrame, trace thread time) on this machine
+  JS under); every slider's value text was recomputed on each readout change (~0.5 ms);
+  both path canvases were stroked every frame for runs creeping by a sub-pixel (now only
+  once a run's newest point leaves its dot). Main-thread CPU per frame (BeginMainFrame, trace thread time) on this machine
   at load 7–13, before and after in the same runs: p50 8.7–12.5 → 4.0–5.4 ms, p95
   18.8–29.2 → 7.3–11.2 ms; layout 3.2–4.7 → ~0.5 ms per frame.
 - **Surface render 1024²**: \`Grid::colorize\` looked colours up through a per-pixel
@@ -824,9 +826,9 @@ Still missed:
 
 - **Frame p95 ≤ 8 ms**: not re-measured on a quiet machine after the frame work above (the
   machine ran at load 7–13 throughout; the wall-clock figures there are mostly waiting for a
-  core). What a frame costs now (CPU): ~3.5 ms with no DOM change — committing the three
-  880×608 path canvases, which change every frame while a run still moves (software
-  compositing copies each: ~1.4 ms, layer updates ~0.7); about half the frames also carry
+  core). What a frame costs now (CPU): ~3.5 ms with no DOM change — committing the
+  880×608 marks canvas every frame and the two path canvases in about two frames of three
+  (software compositing copies each: ~0.45 ms, layer updates ~0.7); about half the frames also carry
   one readout's style, layout and paint (+1.5–3 ms; the leaderboard's table the most,
   ~0.9 ms layout + 0.7 paint for its 20 changing cells). Next: the paths and marks drawn in
   a worker on an OffscreenCanvas (their commit leaves the main thread), fewer path canvases
