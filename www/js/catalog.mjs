@@ -86,4 +86,7 @@ export function roundSig(v, digits = 3) {
   return Number(v.toPrecision(digits));
 }
 
-export const int = (n) => Math.round(n).toLocaleString('en-US');
+// One formatter for every call (toLocaleString builds a new one each time: ~0.3 ms, and the
+// live readouts format steps many times a second while playing).
+const INT = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+export const int = (n) => INT.format(Math.round(n));

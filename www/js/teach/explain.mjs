@@ -64,6 +64,10 @@ export class Explain {
 
   /** Keeps the run list's labels on the runs' current names (a rename, an optimizer switch). */
   names() {
+    // (On every new step while playing: the option list is only walked when a name changed.)
+    const key = this.race.runs.map((r) => r.name).join('\n');
+    if (key === this.namesKey && this.runSel.options.length === this.race.runs.length) return;
+    this.namesKey = key;
     this.race.runs.forEach((r, i) => {
       const o = this.runSel.options[i];
       if (o && o.textContent !== r.name) o.textContent = r.name;
