@@ -73,8 +73,9 @@ async function main() {
     }, { scenario: TEN_RUNS, n: POINTS });
     const stepMs = Date.now() - t0;
     log(`stepped to ${stepped} in ${stepMs} ms`);
-    // Let the step's redraw happen before measuring.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))));
+    // Let the step's redraw (sliced, between frames: paths.mjs) end before measuring, as
+    // scripts/bench.mjs does: the frames measured are those of playing, not of that drawing.
+    await page.waitForFunction(() => !window.gradscape.background().drawing, null, { timeout: 180_000, polling: 100 });
     await page.getByLabel('Speed', { exact: true }).fill(String(Math.log10(1000)));
     const before = await memory(page);
     log(`before: ${JSON.stringify(before)}`);

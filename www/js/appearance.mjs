@@ -6,9 +6,23 @@
 
 const listeners = new Set();
 
+// The values read, while the root's theme, classes and inline style stay the same (what
+// switches the theme and the presenter scale). getComputedStyle brings the whole page's
+// style up to date first: read in the middle of a frame's drawing, after a readout changed,
+// that was a style pass of 2-3 ms every frame.
+let cache = new Map();
+let cacheKey = '';
+
 const css = (name, fallback) => {
   if (typeof document === 'undefined') return fallback;
-  const v = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  const root = document.documentElement;
+  const key = `${root.getAttribute('data-theme')}|${root.className}|${root.getAttribute('style')}`;
+  if (key !== cacheKey) { cache = new Map(); cacheKey = key; }
+  let v = cache.get(name);
+  if (v === undefined) {
+    v = getComputedStyle(root).getPropertyValue(name).trim();
+    cache.set(name, v);
+  }
   return v || fallback;
 };
 
@@ -53,5 +67,6 @@ export function onAppearanceChange(fn) {
 /** Tells every canvas drawer that the theme or the scale changed (the theme and presenter
  *  controls call it after changing the CSS). */
 export function appearanceChanged() {
+  cacheKey = ''; // (whatever changed, read again)
   for (const fn of [...listeners]) fn();
 }

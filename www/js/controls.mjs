@@ -8,6 +8,7 @@ import { freeColor } from './classroom/palette.mjs';
 import { addMenu } from './classroom/add-menu.mjs';
 import { revivalNote } from './classroom/revival.mjs';
 import { t } from './i18n.mjs';
+import { inTurn } from './turns.mjs';
 import { localError } from './reach/errors.mjs';
 
 // The shortest interval between two readouts while playing (10 a second).
@@ -147,7 +148,7 @@ export class Controls {
   updateSoon() {
     const wait = this.updatedAt + READOUT_MS - performance.now();
     if (wait <= 0) this.update();
-    else this.trailing ??= setTimeout(() => { this.trailing = null; this.update(); }, wait);
+    else this.trailing ??= setTimeout(() => inTurn('cards', () => { this.trailing = null; this.update(); }), wait); // (turns.mjs)
   }
 
   /** The readout now (textContent only changes when the text does). */
@@ -176,7 +177,13 @@ export class Controls {
   }
 }
 
-const set = (node, text) => { if (node.textContent !== text) node.textContent = text; };
+// A changed text goes into the text node already there (a new node is a new layout object).
+const set = (node, text) => {
+  if (node.textContent === text) return;
+  const f = node.firstChild;
+  if (text && f?.nodeType === Node.TEXT_NODE && !f.nextSibling) f.data = text;
+  else node.textContent = text;
+};
 // A write of an unchanged property still invalidates style (and queues a mutation record) in
 // every frame: write only changes.
 const setProp = (node, name, value) => { if (node[name] !== value) node[name] = value; };

@@ -29,6 +29,11 @@ export function transform(view) {
   return { s: view.scale, cx: view.cx, cy: view.cy, hw: view.W / 2, hh: view.H / 2, gap: DECIMATE_PX / view.dpr };
 }
 
+/** World point (x, y) on the screen of transform `tf` (clamped like the strokes). */
+export function toScreen(tf, x, y) {
+  return [clamp(tf.hw + (x - tf.cx) / tf.s), clamp(tf.hh - (y - tf.cy) / tf.s)];
+}
+
 /** Sets ctx's transform to CSS pixels (and round caps). */
 export function prepare(ctx, dpr) {
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);

@@ -16,11 +16,18 @@
 // point, never the path.
 
 import { int } from './catalog.mjs';
-import { transform, prepare, startTrack, strokePiece, drawStartMarker, clearMarks, HALO_OPACITY } from './path-strokes.mjs';
+import { transform, prepare, startTrack, strokePiece, drawStartMarker, clearMarks, HALO_OPACITY, toScreen } from './path-strokes.mjs';
 import { Redraw } from './path-redraw.mjs';
 import { t } from './i18n.mjs';
 import { canvasFont, canvasScale, onAppearanceChange } from './appearance.mjs';
 import { placeLabel } from './classroom/labels.mjs';
+
+// While playing, the path canvases wait until some run's newest point is LAG_PX (CSS px ×
+// canvas scale) from its last drawn vertex (or LAG_POINTS points came in): closer, the line
+// still ends under the run's dot (radius 7 px), so nothing visible is missing, and a frame
+// that strokes nothing does not commit the two 880×608 path canvases again.
+const LAG_PX = 4;
+const LAG_POINTS = 512;
 
 function layer(after, className) {
   const c = document.createElement('canvas');
@@ -110,6 +117,7 @@ export class Paths {
     prepare(this.lctx, dpr);
     const ctxs = { h: this.hctx, l: this.lctx };
     const tf = transform(this.view);
+    if (this.underDots(tf)) return;
     race.caches.forEach((cache, i) => {
       const run = race.runs[i];
       const upTo = race.cursor == null ? cache.points : Math.min(cache.points, race.cursor + 1);
@@ -125,11 +133,38 @@ export class Paths {
         t = this.tracks[i] = startTrack(cache, xy, tf);
         this.drawn += 1; from = 1;
       }
+      t.lagging = false;
       const before = t.vertices;
-      while (from < count) from = strokePiece(t, i, run.color, xy, from, count, tf, ctxs);
+      // The newest point is not forced (last = −1): a run that moved less than the
+      // decimation gap since its last vertex (a converged run, at any speed) strokes
+      // nothing, and the canvases it would dirty are not committed again this frame. Its
+      // dot (marks) is drawn at the point itself and covers the sub-pixel rest.
+      while (from < count) from = strokePiece(t, i, run.color, xy, from, count, tf, ctxs, undefined, undefined, -1);
       this.drawn += t.vertices - before;
       t.n = n0 + count;
     });
+  }
+
+  /** True (and the heads moved) when, live and playing, every run's new points stay within
+   *  LAG_PX of its last drawn vertex: then this frame strokes nothing (see LAG_PX). */
+  underDots(tf) {
+    const { race } = this;
+    const s = race.session;
+    if (race.cursor != null || !race.running || typeof s.pathRange !== 'function') return false;
+    const lag = LAG_PX * canvasScale();
+    const heads = [];
+    for (let i = 0; i < race.caches.length; i += 1) {
+      const t = this.tracks[i], upTo = race.caches[i].points;
+      if (t.n >= upTo) continue;
+      if (t.n === 0 || upTo - t.n > LAG_POINTS) return false;
+      const p = s.pathRange(i, upTo - 1, upTo);
+      if (p.length < 2) return false;
+      const [x, y] = toScreen(tf, p[0], p[1]);
+      if (Math.hypot(x - t.lx, y - t.ly) >= lag) return false;
+      heads.push([t, x, y]);
+    }
+    for (const [t, x, y] of heads) { t.hx = x; t.hy = y; t.lagging = true; } // (the head is the newest point)
+    return true;
   }
 
   /** Current dots (or ✕), then the start marker, on their own canvas. */
@@ -137,9 +172,11 @@ export class Paths {
     const { ctx, race } = this;
     const dpr = this.view.dpr;
     // Unchanged marks are not drawn again (a slider drag changes settings, not the marks).
+    // Heads to 1/8 CSS px: a run creeping by less (converged) does not redraw the marks.
+    const at = (v) => Math.round(v * 8);
     const heads = this.tracks.map((t, i) => {
       const info = race.state.runs[i];
-      return `${t.hx},${t.hy},${t.n === t.cache.points},${race.runs[i]?.color},${info?.status.reason},${info?.name}`;
+      return `${at(t.hx)},${at(t.hy)},${t.lagging || t.n === t.cache.points},${race.runs[i]?.color},${info?.status.reason},${info?.name}`;
     });
     const sig = `${this.key}|${race.scenario.start}|${this.marks.width}x${this.marks.height}|${heads.join(';')}`;
     if (sig === this.marksSig) return;
@@ -150,7 +187,7 @@ export class Paths {
       const run = race.runs[i];
       const info = race.state.runs[i];
       if (!run || !info || t.n === 0) return;
-      const live = t.n === t.cache.points;
+      const live = t.lagging || t.n === t.cache.points;
       this.head({ x: t.hx, y: t.hy, color: run.color, info: live ? info : { ...info, status: { reason: 'running' } } });
     });
     this.start();

@@ -8,9 +8,14 @@
 
 import { int } from './catalog.mjs';
 import { t } from './i18n.mjs';
+import { inTurn } from './turns.mjs';
 
 const MAX_DT = 0.1; // s: a background tab must not come back with a huge jump
 const FRAME_BUDGET_MS = 8;
+// While playing, the step counter shows the live step at most this often: at 1,000 steps/s
+// its digits cannot be read at 60 Hz, and each change costs the frame a style, layout and
+// paint pass it otherwise would not need (the paths and charts are canvases).
+const COUNTER_MS = 100;
 
 export class Playback {
   constructor(race, els) {
@@ -58,6 +63,14 @@ export class Playback {
 
   showStep() {
     const r = this.race;
+    if (this.playing && r.running) {
+      const wait = (this.shownAt ?? -Infinity) + COUNTER_MS - performance.now();
+      if (wait > 0) {
+        this.stepTimer ??= setTimeout(() => inTurn('step', () => { if (this.stepTimer) { this.stepTimer = null; this.showStep(); } }), wait);
+        return;
+      }
+    }
+    this.shownAt = performance.now();
     // Only what changed (an unchanged write still costs a style and layout pass per frame).
     const count = int(r.step), max = `/ ${int(r.maxSteps)}`;
     if (this.els.count.textContent !== count) this.els.count.textContent = count;
@@ -81,6 +94,12 @@ export class Playback {
   pause() {
     this.playing = false;
     this.els.play.textContent = t('controls.play');
+    // The step reached, at once (not the last one shown while playing).
+    if (this.stepTimer) {
+      clearTimeout(this.stepTimer);
+      this.stepTimer = null;
+      if (this.race.cursor == null) this.showStep();
+    }
   }
 
   step(n = 1) {

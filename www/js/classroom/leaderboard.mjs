@@ -7,6 +7,8 @@ import { el } from '../widgets.mjs';
 import { fmt, int } from '../catalog.mjs';
 import { statusOf } from '../controls.mjs';
 import { t, onLanguageChange } from '../i18n.mjs';
+import { morphChildren } from '../morph.mjs';
+import { inTurn } from '../turns.mjs';
 
 const INTERVAL_MS = 200;
 
@@ -58,7 +60,7 @@ export class Leaderboard {
   soon() {
     if (this.pending) return;
     const wait = Math.max(0, this.last + INTERVAL_MS - performance.now());
-    this.pending = setTimeout(() => { this.pending = 0; this.update(); }, wait);
+    this.pending = setTimeout(() => inTurn('board', () => { if (this.pending) { this.pending = 0; this.update(); } }), wait); // (turns.mjs)
   }
 
   /** The rows in board order: [{index, name, optimizer, status, steps, loss, distance, color}]. */
@@ -86,7 +88,9 @@ export class Leaderboard {
     const sig = JSON.stringify(rows);
     if (sig === this.sig) return;
     this.sig = sig;
-    this.body.replaceChildren(...rows.map((row, k) => {
+    // Only the cells that changed are written (morph.mjs): a rebuilt table restyles and lays
+    // out every cell, several times a second while playing.
+    morphChildren(this.body, rows.map((row, k) => {
       const sw = el('i', { className: 'board-sw' });
       sw.style.setProperty('--run', row.color);
       const tr = el('tr', { className: `board-${row.status.kind}` },

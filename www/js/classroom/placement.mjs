@@ -70,7 +70,7 @@ export class Placement {
 
   place() {
     const { top, view } = this;
-    top.classList.remove('squeezed');
+    if (top.classList.contains('squeezed')) top.classList.remove('squeezed'); // (a write restyles)
     if (top.dataset.manual || this.docked) return this.state();
     const kids = [...top.children].filter((c) => !c.hidden);
     if (!kids.length) return this.state();
@@ -114,9 +114,12 @@ export class Placement {
 
   setCorner(c, rect) {
     this.corner = c;
-    this.top.dataset.corner = c;
-    this.top.style.left = `${rect.x0}px`;
-    this.top.style.top = `${rect.y0}px`;
+    // Written only on change (placed several times a second while playing; an unchanged
+    // attribute write still restyles the panels).
+    const { top } = this;
+    if (top.dataset.corner !== c) top.dataset.corner = c;
+    if (top.style.left !== `${rect.x0}px`) top.style.left = `${rect.x0}px`;
+    if (top.style.top !== `${rect.y0}px`) top.style.top = `${rect.y0}px`;
   }
 
   dock() {

@@ -7,6 +7,7 @@ import { el } from '../widgets.mjs';
 import { block, mo } from './math.mjs';
 import { ruleFor } from './rules.mjs';
 import { t } from '../i18n.mjs';
+import { morphChildren } from '../morph.mjs';
 
 const LABELS = { exp_avg: 'm (exp_avg)', exp_avg_sq: 'v (exp_avg_sq)', momentum_buffer: 'b (momentum_buffer)', sum: 's (sum)', square_avg: 'v (square_avg)', acc_delta: 'u (acc_delta)', grad_avg: 'ḡ (grad_avg)', mu_product: 'Π (mu_product)', max_exp_avg_sq: 'v_max (max_exp_avg_sq)', step: 't (step)' };
 
@@ -76,7 +77,8 @@ export class EquationPanel {
       kids.push(el('p', { className: 'stability', textContent: t('teach.stability', { lam: fmt(c.eigenvalues[0], 3), bound: fmt(c.max_stable_lr, 3), lr: fmt(d.lr, 3) }) }));
     }
     kids.push(this.values(d));
-    this.root.replaceChildren(...kids);
+    // Only what changed is written (while playing, a few numbers several times a second).
+    morphChildren(this.root, kids);
   }
 
   legend() {

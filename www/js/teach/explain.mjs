@@ -8,6 +8,7 @@ import { Overlay } from './overlay.mjs';
 import { EquationPanel } from './equation.mjs';
 import { t } from '../i18n.mjs';
 import { Placement } from '../classroom/placement.mjs';
+import { inTurn } from '../turns.mjs';
 
 const INTERVAL_MS = 150;
 
@@ -63,6 +64,10 @@ export class Explain {
 
   /** Keeps the run list's labels on the runs' current names (a rename, an optimizer switch). */
   names() {
+    // (On every new step while playing: the option list is only walked when a name changed.)
+    const key = this.race.runs.map((r) => r.name).join('\n');
+    if (key === this.namesKey && this.runSel.options.length === this.race.runs.length) return;
+    this.namesKey = key;
     this.race.runs.forEach((r, i) => {
       const o = this.runSel.options[i];
       if (o && o.textContent !== r.name) o.textContent = r.name;
@@ -78,7 +83,7 @@ export class Explain {
    *  at most every INTERVAL_MS. */
   soon() {
     const wait = Math.max(0, this.last + INTERVAL_MS - performance.now());
-    if (!this.pending) this.pending = setTimeout(() => { this.pending = 0; this.update(); }, wait);
+    if (!this.pending) this.pending = setTimeout(() => inTurn('explain', () => { if (this.pending) { this.pending = 0; this.update(); } }), wait); // (turns.mjs)
   }
 
   signature() {
@@ -113,12 +118,14 @@ export class Explain {
     this.overlay.draw();
     this.equations.hidden = !this.showEquations || !d;
     if (d && this.showEquations) this.equations.render(this.race.runs[this.index], d, c);
-    this.tickSoon();
+    // Placed in this task (its own, between frames: soon()), where the layout it reads is
+    // computed once for the panel just rendered; the next frame then only paints it.
+    this.tick();
     for (const fn of this.updateHooks || []) fn();
   }
 
-  /** tick() in the next frame: it reads the layout, which a frame computes anyway (read in
-   *  this task, the layout would be computed here and again for the frame). */
+  /** tick() in the next frame (after a change of the run list or the panel's size): it
+   *  reads the layout, which a frame computes anyway. */
   tickSoon() {
     if (this.tickPending) return;
     this.tickPending = true;
@@ -128,23 +135,46 @@ export class Explain {
   /** The 2/λmax tick on the explained run's learning-rate slider; the panels' place. */
   tick() {
     this.placement.place();
-    for (const t of document.querySelectorAll('.stab-tick')) t.remove();
+    const want = this.wantedTick();
+    // The tick on screen stays where it is already right (this runs several times a second
+    // while playing; a removed and re-added tick is a layout of its run card each time).
+    for (const e of document.querySelectorAll('.stab-tick')) {
+      if (want && e.parentElement === want.host && !want.done && Object.entries(want.style).every(([k, v]) => e.style[k] === v)) {
+        if (e.title !== want.title) e.title = want.title;
+        if (e.getAttribute('aria-label') !== want.label) e.setAttribute('aria-label', want.label);
+        want.done = true;
+      } else e.remove();
+    }
+    if (!want || want.done) return;
+    const tick = el('span', { className: 'stab-tick', title: want.title });
+    tick.setAttribute('aria-label', want.label);
+    tick.setAttribute('role', 'img');
+    Object.assign(tick.style, want.style);
+    want.host.append(tick);
+  }
+
+  /** Where the 2/λmax tick goes ({host, style, title, label}), or null for none. */
+  wantedTick() {
     const c = this.current?.curvature;
     const card = document.querySelectorAll('#run-list > .run')[this.index];
     const slider = card?.querySelector('input[type="range"][data-param="lr"]');
-    if (!c || c.max_stable_lr == null || !slider) return;
+    if (!c || c.max_stable_lr == null || !slider) return null;
     const p = this.catalog.params(this.race.runs[this.index].optimizer).find((q) => q.name === 'lr');
     const sl = p?.slider;
-    if (!sl || !sl.log) return;
+    if (!sl || !sl.log) return null;
     const lo = Math.log10(sl.min), hi = Math.log10(sl.max);
     const f = Math.min(Math.max((Math.log10(c.max_stable_lr) - lo) / (hi - lo), 0), 1);
     const thumb = 8; // px: the range thumb's half width (the track is inset by it)
-    const tick = el('span', { className: 'stab-tick', title: t('teach.stableTitle', { v: fmt(c.max_stable_lr, 3) }) });
-    tick.setAttribute('aria-label', t('teach.stableLabel', { v: fmt(c.max_stable_lr, 3) }));
-    tick.setAttribute('role', 'img');
-    tick.style.left = `${slider.offsetLeft + thumb + f * (slider.offsetWidth - 2 * thumb)}px`;
-    tick.style.top = `${slider.offsetTop - 3}px`;
-    tick.style.height = `${slider.offsetHeight + 6}px`;
-    slider.parentElement.append(tick);
+    const px = (v) => `${Math.round(v * 100) / 100}px`; // (as the style reads back)
+    return {
+      host: slider.parentElement,
+      title: t('teach.stableTitle', { v: fmt(c.max_stable_lr, 3) }),
+      label: t('teach.stableLabel', { v: fmt(c.max_stable_lr, 3) }),
+      style: {
+        left: px(slider.offsetLeft + thumb + f * (slider.offsetWidth - 2 * thumb)),
+        top: px(slider.offsetTop - 3),
+        height: px(slider.offsetHeight + 6),
+      },
+    };
   }
 }

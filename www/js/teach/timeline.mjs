@@ -7,6 +7,12 @@
 import { int } from '../catalog.mjs';
 import { el } from '../widgets.mjs';
 import { t } from '../i18n.mjs';
+import { inTurn } from '../turns.mjs';
+
+// While playing at the live end the thumb stays at the right end whatever the step; the
+// slider's range and spoken value follow at most this often (each write is a style and
+// layout pass of the frame).
+const LIVE_SYNC_MS = 250;
 
 export class Timeline {
   constructor(race, playback, host, onChange) {
@@ -19,6 +25,8 @@ export class Timeline {
     this.fwd.setAttribute('aria-label', t('teach.forward'));
     this.slider = el('input', { type: 'range', min: '0', max: '0', step: '1', value: '0' });
     this.slider.setAttribute('aria-label', t('teach.timeline'));
+    // It speaks "step k of n" itself (sync()); classroom/valuetext.mjs leaves it alone.
+    this.slider.dataset.valuetext = 'own';
     this.liveBtn = el('button', { type: 'button', className: 'icon', textContent: t('teach.live'), title: t('teach.liveTitle') });
     host.append(el('div', { className: 'timeline' }, this.back, this.slider, this.fwd, this.liveBtn));
     this.slider.addEventListener('input', () => this.show(Number(this.slider.value)));
@@ -56,6 +64,15 @@ export class Timeline {
 
   sync() {
     const race = this.race;
+    if (race.cursor == null && this.playback.playing && race.running) {
+      const wait = (this.syncedAt ?? -Infinity) + LIVE_SYNC_MS - performance.now();
+      if (wait > 0) {
+        this.syncTimer ??= setTimeout(() => inTurn('timeline', () => { if (this.syncTimer) { this.syncTimer = null; this.sync(); } }), wait);
+        return;
+      }
+    }
+    clearTimeout(this.syncTimer); this.syncTimer = null;
+    this.syncedAt = performance.now();
     const live = race.step;
     this.slider.max = String(live);
     this.slider.value = String(this.shown);
