@@ -131,15 +131,6 @@ pub trait FamilyVisitor {
     fn visit<F: Family>(self, optimizer: Stateful<F>) -> Self::Output;
 }
 
-/// As [`FamilyVisitor`], on the optimizer in place (see the generated `Optimizer::visit_mut`):
-/// the recording run's step loop, which leaves the optimizer's state where it got to.
-pub trait FamilyVisitorMut {
-    /// What the visit returns.
-    type Output;
-    /// Runs on the optimizer of family `F`.
-    fn visit<F: Family>(self, optimizer: &mut Stateful<F>) -> Self::Output;
-}
-
 /// A list of families: what the catalog and the scenario names are built from.
 pub trait Registry: Copy + Eq + 'static {
     /// Every family, in the order the page lists them.

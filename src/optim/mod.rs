@@ -28,7 +28,7 @@ mod words;
 pub use adadelta::{Adadelta, AdadeltaHyper, AdadeltaState};
 pub use adagrad::{Adagrad, AdagradHyper, AdagradState};
 pub use adam::{Adam, AdamHyper, AdamState, AdamW};
-pub use family::{Family, FamilyInfo, FamilyVisitor, FamilyVisitorMut, Registry, Stateful};
+pub use family::{Family, FamilyInfo, FamilyVisitor, Registry, Stateful};
 pub use moments::Moments;
 pub use nadam::{Nadam, NadamHyper, NadamState};
 pub use radam::{Radam, RadamHyper};

@@ -46,7 +46,7 @@ pub fn deserialize_kind<'de, R: Registry, D: Deserializer<'de>>(d: D) -> Result<
 /// `info`, `name`, `label`, `params`, `from_name`, [`Registry`] and serde as the family's
 /// name; the optimizer enum holds a [`Stateful`](crate::optim::Stateful) per family and gets
 /// `of`, `kind`, `step`, `step_explained`, `explain`, `reconfigure`, `state_json`,
-/// `visit`, `visit_mut`, `state_words` and `restore_state_words`.
+/// `visit`, `state_words` and `restore_state_words`.
 #[macro_export]
 macro_rules! optimizer_registry {
     (
@@ -203,16 +203,6 @@ macro_rules! optimizer_registry {
             /// Hands the concrete family to `visitor`, so a loop over many steps can be
             /// compiled once per family with no dispatch inside it (the batch kernel).
             pub fn visit<V: $crate::optim::FamilyVisitor>(self, visitor: V) -> V::Output {
-                match self {
-                    $( $Opt::$Variant(o) => visitor.visit(o), )+
-                }
-            }
-
-            /// As `visit`, on this optimizer in place (the recording run's step loop).
-            pub fn visit_mut<V: $crate::optim::FamilyVisitorMut>(
-                &mut self,
-                visitor: V,
-            ) -> V::Output {
                 match self {
                     $( $Opt::$Variant(o) => visitor.visit(o), )+
                 }
