@@ -117,10 +117,17 @@ fn run_one(
 }
 
 /// What the step loop needs from a problem: value and gradient at a point, without L1
-/// (each the same computation as [`Problem::value`] and [`Problem::gradient`]).
-trait Objective {
+/// (each the same computation as [`Problem::value`] and [`Problem::gradient`]). The
+/// recording loop (`stride.rs`) steps through it too.
+pub(super) trait Objective {
     /// `(f(p), ∇f(p))`.
     fn value_and_gradient(&self, p: Vec2) -> (f64, Vec2);
+    /// The validation loss at `p` (`None` without a validation split), as `Runner::push`
+    /// records it.
+    #[inline(always)]
+    fn validation_loss(&self, _p: Vec2) -> Option<f64> {
+        None
+    }
     /// The outcome as the runner reports it on this objective.
     fn finish(&self, outcome: Outcome) -> Outcome {
         outcome
@@ -137,6 +144,9 @@ impl<S: Surface> Objective for S {
 impl Objective for Regression {
     fn value_and_gradient(&self, p: Vec2) -> (f64, Vec2) {
         (self.loss(p), self.gradient(p))
+    }
+    fn validation_loss(&self, p: Vec2) -> Option<f64> {
+        Regression::validation_loss(self, p)
     }
     fn finish(&self, outcome: Outcome) -> Outcome {
         Outcome {

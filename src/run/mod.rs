@@ -43,6 +43,9 @@ mod snapshot_state;
 mod snapshot_tests;
 mod spec;
 mod status;
+mod stride;
+#[cfg(test)]
+mod stride_tests;
 #[cfg(test)]
 mod tests;
 
@@ -265,15 +268,22 @@ impl Runner {
 
     /// Takes up to `n` steps; returns how many were taken. Keeps a checkpoint every
     /// [`CHECKPOINT_EVERY`] steps.
+    /// The steps are [`Runner::step`]'s, taken in strides up to the next checkpoint by a
+    /// loop compiled per surface and optimizer family (`stride.rs`).
     pub fn advance(&mut self, n: u64) -> u64 {
         let mut taken = 0;
-        while taken < n && self.step() {
-            taken += 1;
-            if self.steps_taken() % CHECKPOINT_EVERY == 0 {
+        while taken < n {
+            let to_checkpoint = CHECKPOINT_EVERY - self.steps_taken() % CHECKPOINT_EVERY;
+            let stride = self.stride(to_checkpoint.min(n - taken));
+            taken += stride;
+            if stride > 0 && self.steps_taken() % CHECKPOINT_EVERY == 0 {
                 self.take_checkpoint();
                 if self.compact {
                     self.forget_before(self.steps_taken().saturating_sub(CHECKPOINT_EVERY + 1));
                 }
+            }
+            if stride == 0 || self.status != Status::Running {
+                break;
             }
         }
         taken
