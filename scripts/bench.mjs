@@ -816,6 +816,20 @@ Still missed:
   colouring 8.7 ms); with \`-C no-vectorize-loops -C no-vectorize-slp\` (explicit f64x2 in
   \`Vec2\` kept) they are 12.9 and 4.8 ms again, and tuned JS / batch kernel per run of 8 was
   2.03× in that run (2.67× in the full run before the change).
+- **Surface kernels and render 1024²**: sampling matched \`Problem\` and \`SurfaceKind\` per
+  point and found the range with \`f64::min\`/\`max\` (a call per value in wasm, which has no
+  instruction with their NaN rules): 12.9 ms in wasm against 6.1 natively. Now
+  \`Surface::sample_grid\` runs monomorphised, row by row, with terms of x or y alone once per
+  column or row (Rosenbrock, Rastrigin, Ackley, Beale, six-hump camel), and the range is
+  found in two f64x2 lanes (\`src/field/range.rs\`): ~1.2–1.6 ms in wasm, ~1.1–1.4 natively.
+  Colouring spent 4.5 of its 4.8 ms building its 2¹⁶-entry table (a logarithm per entry); its
+  runs of equal colour are now found by halving (~0.3 ms). Contours allocated and zeroed a
+  16 MB table over every edge per call; segments are now linked to their neighbours as they
+  are found. \`Session.renderView\` hands the pixels to the page as a view of wasm memory (no
+  4 MB copy). Values, colours and contour polylines are the same bits as before. Still slow:
+  Ackley (two \`exp\` per point through libm, ~26 ms at 1024² in wasm). Isolines in wasm
+  took 6–8 ms in a fresh module but 13 ms after many large allocations in the same one
+  (layout-dependent, not explained).
 - **Memory flat over 10 minutes**: a live run keeps its record (point, loss, learning rate:
   32 B per step) only for its last two checkpoint intervals (2 × 1,024 steps) and replays
   older steps exactly from its checkpoints (every 1,024 steps, ~408 B each), so the history
