@@ -6,6 +6,11 @@
 //! Log scale: `u = ln(1 + (f − f_min) / δ)` with `δ = (f_max − f_min)·10⁻³`, so that it
 //! works for surfaces with negative values (saddle, six-hump camel) and shows the detail
 //! near the minimum that a linear scale flattens.
+//!
+//! A view change samples and colours a million points, so the kernels are lean: sampling
+//! runs monomorphised over the surface, row by row ([`crate::surfaces::Surface::sample_grid`],
+//! terms of x or y alone once per column or row), the range is found two values at a time
+//! (`range`), and colours come from a table whose runs of equal colour are found by halving.
 
 use crate::objective::Problem;
 use crate::surfaces::Bounds;
@@ -13,6 +18,9 @@ use crate::vec2::Vec2;
 use serde::{Deserialize, Serialize};
 
 mod isolines;
+mod range;
+
+use range::finite_range;
 
 /// How loss values map to colours.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -51,17 +59,27 @@ impl Grid {
         let height = height.clamp(1, (MAX_CELLS / width).max(1));
         let dx = (bounds.max.x - bounds.min.x) / width as f64;
         let dy = (bounds.max.y - bounds.min.y) / height as f64;
+        let xs: Vec<f64> = (0..width)
+            .map(|col| bounds.min.x + (col as f64 + 0.5) * dx)
+            .collect();
+        let ys: Vec<f64> = (0..height)
+            .map(|row| bounds.max.y - (row as f64 + 0.5) * dy)
+            .collect();
         let mut values = Vec::with_capacity(width * height);
-        for row in 0..height {
-            let y = bounds.max.y - (row as f64 + 0.5) * dy;
-            for col in 0..width {
-                let x = bounds.min.x + (col as f64 + 0.5) * dx;
-                values.push(problem.value(Vec2::new(x, y)));
+        match problem {
+            // Monomorphised over the surface, row by row: no match per point.
+            Problem::Surface(kind) => kind.sample_grid(&xs, &ys, &mut values),
+            _ => {
+                for &y in &ys {
+                    values.extend(xs.iter().map(|&x| problem.value(Vec2::new(x, y))));
+                }
             }
         }
-        let (min, max) = finite_range(&values);
-        for v in values.iter_mut().filter(|v| !v.is_finite()) {
-            *v = max;
+        let (min, max, all_finite) = finite_range(&values);
+        if !all_finite {
+            for v in values.iter_mut().filter(|v| !v.is_finite()) {
+                *v = max;
+            }
         }
         Grid {
             bounds,
@@ -124,23 +142,19 @@ impl Grid {
 
     /// RGBA pixels (row 0 at the top), viridis on `scale`.
     pub fn colorize(&self, scale: Scale) -> Vec<u8> {
+        let mut rgba = Vec::new();
+        self.colorize_into(scale, &mut rgba);
+        rgba
+    }
+
+    /// [`Grid::colorize`] into `rgba` (resized to fit), so that a caller drawing view after
+    /// view reuses one buffer.
+    pub fn colorize_into(&self, scale: Scale, rgba: &mut Vec<u8>) {
         // Colours are looked up by the value's linear position in the range, through a
         // table fine enough (2¹⁶ entries) that the log scale needs no logarithm per pixel:
         // one subtraction, one multiplication and one load per pixel.
         const TABLE: usize = 1 << 16;
-        const COLOURS: usize = 1024;
-        let palette: Vec<[u8; 4]> = (0..COLOURS)
-            .map(|i| {
-                let c = colorous::VIRIDIS.eval_continuous(i as f64 / (COLOURS - 1) as f64);
-                [c.r, c.g, c.b, 255]
-            })
-            .collect();
-        let table: Vec<[u8; 4]> = (0..TABLE)
-            .map(|i| {
-                let v = self.value_at(i as f64 / (TABLE - 1) as f64, Scale::Linear);
-                palette[(self.position(v, scale) * (COLOURS - 1) as f64).round() as usize]
-            })
-            .collect();
+        let table = self.colour_table(scale, TABLE);
         // In halves (v/2 − min/2), so that a span beyond f64 still spreads over the table.
         let half = self.max * 0.5 - self.min * 0.5;
         let to_index = if half > 0.0 {
@@ -149,13 +163,74 @@ impl Grid {
             0.0
         };
         let low = self.min * 0.5;
-        let mut rgba = vec![0u8; self.values.len() * 4];
+        // Every byte is written below: a buffer of the right length is not cleared first.
+        rgba.resize(self.values.len() * 4, 0);
         for (pixel, &v) in rgba.chunks_exact_mut(4).zip(&self.values) {
             // `as usize` saturates: values below the minimum (none) map to 0.
             let i = (((v * 0.5 - low) * to_index) as usize).min(TABLE - 1);
             pixel.copy_from_slice(&table[i]);
         }
-        rgba
+    }
+
+    /// The colours of `entries` values evenly spaced over the range, on `scale`: entry `i`
+    /// is `palette[round(1023 · position(value_at(i / (entries − 1), Linear), scale))]`.
+    ///
+    /// That index never decreases with `i` (value_at and position are monotone up to
+    /// rounding), so runs of equal colours are found by halving: where both ends of a
+    /// stretch have the same colour, so does everything between, and only the stretches
+    /// where the colour changes are split further. A few thousand entries are computed, each
+    /// with its logarithm, instead of 65,536 (tests check the result against every entry).
+    fn colour_table(&self, scale: Scale, entries: usize) -> Vec<[u8; 4]> {
+        let palette = palette();
+        let last = (entries - 1) as f64;
+        let index = |t: f64| (t * (COLOURS - 1) as f64).round() as usize;
+        let log = match (scale, self.log_delta()) {
+            // `position`'s constant denominator computed once (the same bits).
+            (Scale::Log, Some(delta)) => Some((delta, ((self.max - self.min) / delta).ln_1p())),
+            _ => None,
+        };
+        let colour_of = |i: usize| {
+            let v = self.value_at(i as f64 / last, Scale::Linear);
+            index(match log {
+                Some((delta, denominator)) => {
+                    let t = ((v - self.min) / delta).ln_1p() / denominator;
+                    if t.is_nan() {
+                        0.0
+                    } else {
+                        t.clamp(0.0, 1.0)
+                    }
+                }
+                None => self.position(v, Scale::Linear),
+            })
+        };
+        let mut table = vec![[0; 4]; entries];
+        // value_at's steps must be well above its rounding (a few units in the last place
+        // of the values) for the index to be monotone; in a range as narrow as 100 at 1e17
+        // they are not, and every entry is computed.
+        let magnitude = self.min.abs().max(self.max.abs());
+        let step = self.max * (0.5 / last) - self.min * (0.5 / last);
+        if step.is_nan() || step <= 16.0 * f64::EPSILON * magnitude {
+            for (i, entry) in table.iter_mut().enumerate() {
+                *entry = palette[colour_of(i)];
+            }
+            return table;
+        }
+        // Stretches [lo, hi] with the colours at both ends known.
+        let mut stack = vec![(0, entries - 1, colour_of(0), colour_of(entries - 1))];
+        while let Some((lo, hi, a, b)) = stack.pop() {
+            if a == b {
+                table[lo..=hi].fill(palette[a]);
+            } else if hi - lo <= 1 {
+                table[lo] = palette[a];
+                table[hi] = palette[b];
+            } else {
+                let mid = lo + (hi - lo) / 2;
+                let m = colour_of(mid);
+                stack.push((lo, mid, a, m));
+                stack.push((mid, hi, m, b));
+            }
+        }
+        table
     }
 
     /// `count` contour levels evenly spaced on `scale` strictly inside the range in view.
@@ -195,18 +270,20 @@ pub struct Isoline {
     pub lines: Vec<Vec<Vec2>>,
 }
 
-fn finite_range(values: &[f64]) -> (f64, f64) {
-    let (min, max) = values
-        .iter()
-        .filter(|v| v.is_finite())
-        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
-            (lo.min(v), hi.max(v))
-        });
-    if min.is_finite() {
-        (min, max)
-    } else {
-        (0.0, 0.0)
-    }
+/// Colours of the picture's scale.
+const COLOURS: usize = 1024;
+
+/// Viridis at `COLOURS` evenly spaced positions, as RGBA, computed once.
+fn palette() -> &'static [[u8; 4]] {
+    static PALETTE: std::sync::OnceLock<Vec<[u8; 4]>> = std::sync::OnceLock::new();
+    PALETTE.get_or_init(|| {
+        (0..COLOURS)
+            .map(|i| {
+                let c = colorous::VIRIDIS.eval_continuous(i as f64 / (COLOURS - 1) as f64);
+                [c.r, c.g, c.b, 255]
+            })
+            .collect()
+    })
 }
 
 #[cfg(test)]
@@ -225,7 +302,7 @@ mod tests {
 
     /// A 3 × 3 grid of the given values (min and max from them, as `sample` computes).
     fn grid_of(values: [f64; 9]) -> Grid {
-        let (min, max) = finite_range(&values);
+        let (min, max, _) = finite_range(&values);
         Grid {
             bounds: Bounds::new(-1.0, 1.0, -1.0, 1.0),
             width: 3,
@@ -289,6 +366,45 @@ mod tests {
                 }
             }
             assert_eq!(g.colorize(Scale::Log).len(), 9 * 4);
+        }
+    }
+
+    #[test]
+    fn the_colour_table_has_every_entry_s_own_colour() {
+        // The table is filled by halving runs of equal colours; each entry must still be
+        // the colour of its own value, as a direct computation per entry gives it.
+        let spaced = |lo: f64, hi: f64| {
+            let mut v = [lo; 9];
+            for (k, x) in v.iter_mut().enumerate() {
+                *x = lo + (hi - lo) * (k as f64 / 8.0).powi(3);
+            }
+            v[8] = hi;
+            v
+        };
+        let cases = [
+            spaced(0.0, 1.0),
+            spaced(0.0, 2500.0),
+            spaced(-1.03, 50.0),
+            spaced(1e17, 1e17 + 100.0),
+            spaced(1e17, 1e17 + 16.0),
+            spaced(1.0, 1.0 + 1e-12),
+            spaced(-f64::MAX, f64::MAX),
+            spaced(1e-310, 3e-310),
+            spaced(-1e300, 1e300),
+            spaced(3.0, 3.0),
+            [f64::NAN; 9],
+        ];
+        const ENTRIES: usize = 1 << 16;
+        for values in cases {
+            let g = grid_of(values);
+            for scale in [Scale::Linear, Scale::Log] {
+                let table = g.colour_table(scale, ENTRIES);
+                for (i, got) in table.iter().enumerate() {
+                    let v = g.value_at(i as f64 / (ENTRIES - 1) as f64, Scale::Linear);
+                    let want = palette()[(g.position(v, scale) * 1023.0).round() as usize];
+                    assert_eq!(*got, want, "{values:?} {scale:?}: entry {i}");
+                }
+            }
         }
     }
 

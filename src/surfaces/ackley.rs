@@ -5,7 +5,7 @@
 //! `s = 0`, the first term's limit is taken as 0. Global minimum 0 at the origin in a
 //! nearly flat, bumpy plateau.
 
-use super::{Bounds, Minimum, Surface};
+use super::{sample_separable, Bounds, Minimum, Surface};
 use crate::vec2::Vec2;
 use std::f64::consts::{E, PI};
 
@@ -41,5 +41,14 @@ impl Surface for Ackley {
     }
     fn formula(&self) -> &'static str {
         "−20·exp(−0.2·√(0.5(x² + y²))) − exp(0.5(cos 2πx + cos 2πy)) + e + 20"
+    }
+    fn sample_grid(&self, xs: &[f64], ys: &[f64], out: &mut Vec<f64>) {
+        // Squares and cosines once per column and row; the two exponentials per point.
+        let terms = |v: f64| (v * v, libm::cos(2.0 * PI * v));
+        sample_separable(xs, ys, out, terms, terms, |_, _, (xx, cx), (yy, cy)| {
+            let s = (0.5 * (xx + yy)).sqrt();
+            let c = 0.5 * (cx + cy);
+            -20.0 * libm::exp(-0.2 * s) - libm::exp(c) + E + 20.0
+        });
     }
 }

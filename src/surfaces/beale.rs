@@ -4,7 +4,7 @@
 //! `∂f/∂x = Σ 2tₖ(yᵏ − 1)`, `∂f/∂y = Σ 2tₖ·k·x·yᵏ⁻¹`. Global minimum 0 at (3, 0.5); sharp
 //! ridges in the corners of the view make large learning rates blow up.
 
-use super::{Bounds, Minimum, Surface};
+use super::{sample_separable, Bounds, Minimum, Surface};
 use crate::vec2::Vec2;
 
 /// Beale's function.
@@ -51,5 +51,14 @@ impl Surface for Beale {
     }
     fn formula(&self) -> &'static str {
         "(1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²"
+    }
+    fn sample_grid(&self, xs: &[f64], ys: &[f64], out: &mut Vec<f64>) {
+        // cₖ − x once per column, yᵏ once per row (as `value` multiplies them up).
+        let column = |x: f64| C.map(|c| c - x);
+        let row = |y: f64| [y, y * y, y * y * y];
+        sample_separable(xs, ys, out, column, row, |x, _, cx, yk| {
+            let t = [cx[0] + x * yk[0], cx[1] + x * yk[1], cx[2] + x * yk[2]];
+            t.iter().map(|t| t * t).sum()
+        });
     }
 }

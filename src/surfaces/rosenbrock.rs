@@ -3,7 +3,7 @@
 //! Gradient `(−2(1 − x) − 400x(y − x²), 200(y − x²))`; global minimum 0 at (1, 1), at the
 //! end of a long, flat, curved valley. Finding the valley is easy, following it is hard.
 
-use super::{Bounds, Minimum, Surface};
+use super::{sample_separable, Bounds, Minimum, Surface};
 use crate::vec2::Vec2;
 
 /// Rosenbrock's banana function with a = 1, b = 100.
@@ -31,5 +31,23 @@ impl Surface for Rosenbrock {
     }
     fn formula(&self) -> &'static str {
         "(1 − x)² + 100(y − x²)²"
+    }
+    fn sample_grid(&self, xs: &[f64], ys: &[f64], out: &mut Vec<f64>) {
+        // (1 − x)² and x² once per column.
+        let column = |x: f64| {
+            let a = 1.0 - x;
+            (a * a, x * x)
+        };
+        sample_separable(
+            xs,
+            ys,
+            out,
+            column,
+            |y| y,
+            |_, y, (aa, xx), _| {
+                let b = y - xx;
+                aa + 100.0 * b * b
+            },
+        );
     }
 }

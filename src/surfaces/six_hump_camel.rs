@@ -3,7 +3,7 @@
 //! Gradient `(8x − 8.4x³ + 2x⁵ + y, x − 8y + 16y³)`. Six local minima, two of them global
 //! with value −1.031628453489877 at ±(0.0898420, −0.7126564).
 
-use super::{Bounds, Minimum, Surface};
+use super::{sample_separable, Bounds, Minimum, Surface};
 use crate::vec2::Vec2;
 
 /// The six-hump camel function.
@@ -43,5 +43,17 @@ impl Surface for SixHumpCamel {
     }
     fn formula(&self) -> &'static str {
         "(4 − 2.1x² + x⁴/3)x² + xy + (−4 + 4y²)y²"
+    }
+    fn sample_grid(&self, xs: &[f64], ys: &[f64], out: &mut Vec<f64>) {
+        // The polynomials in x alone and y alone once per column and row.
+        let column = |x: f64| {
+            let x2 = x * x;
+            (4.0 - 2.1 * x2 + x2 * x2 / 3.0) * x2
+        };
+        let row = |y: f64| {
+            let y2 = y * y;
+            (-4.0 + 4.0 * y2) * y2
+        };
+        sample_separable(xs, ys, out, column, row, |x, y, a, b| a + x * y + b);
     }
 }

@@ -13,6 +13,7 @@ use crate::vec2::Vec2;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::Clamped;
+use wasm_bindgen::JsCast;
 
 mod batch;
 #[cfg(feature = "bench")]
@@ -50,6 +51,8 @@ pub struct Session {
     scenario: Scenario,
     /// The runs (start, cap, live edits).
     race: Race,
+    /// The last picture of [`Session::render_view`], kept so that the next one reuses it.
+    pixels: Vec<u8>,
 }
 
 /// Converts a serialisable result for JavaScript: serialised to JSON here and parsed by
@@ -121,7 +124,11 @@ impl Session {
     pub fn new(scenario_json: &str) -> Result<Session, JsError> {
         let scenario = decode(scenario_json).map_err(js_error)?;
         let race = scenario.race();
-        Ok(Session { scenario, race })
+        Ok(Session {
+            scenario,
+            race,
+            pixels: Vec::new(),
+        })
     }
 
     /// The step the race is at (the most steps any run has taken).
@@ -342,6 +349,32 @@ impl Session {
         Clamped(
             self.grid(x0, x1, y0, y1, width, height)
                 .colorize(scale(log)),
+        )
+    }
+
+    /// [`Session::render`] into a buffer the session keeps, returned as a view of the wasm
+    /// memory rather than a copy: valid until the next call into the engine (which may grow
+    /// the memory or draw again), so hand it to `new ImageData` and `putImageData` at once.
+    #[allow(clippy::too_many_arguments)]
+    #[wasm_bindgen(js_name = renderView)]
+    pub fn render_view(
+        &mut self,
+        x0: f64,
+        x1: f64,
+        y0: f64,
+        y1: f64,
+        width: usize,
+        height: usize,
+        log: bool,
+    ) -> js_sys::Uint8ClampedArray {
+        self.grid(x0, x1, y0, y1, width, height)
+            .colorize_into(scale(log), &mut self.pixels);
+        let memory: js_sys::WebAssembly::Memory = wasm_bindgen::memory().unchecked_into();
+        // wasm32 addresses and lengths are 32-bit.
+        js_sys::Uint8ClampedArray::new_with_byte_offset_and_length(
+            &memory.buffer(),
+            self.pixels.as_ptr() as u32,
+            self.pixels.len() as u32,
         )
     }
 

@@ -92,7 +92,8 @@ export class View {
     const w = Math.max(1, Math.floor(this.canvas.width * src.detail * fit));
     const h = Math.max(1, Math.floor(this.canvas.height * src.detail * fit));
     const s = src.session;
-    const pixels = s.render(x0, x1, y0, y1, w, h, this.log);
+    // A view of the engine's memory, not a copy: used at once (putImageData copies it).
+    const pixels = s.renderView(x0, x1, y0, y1, w, h, this.log);
     // Anything but w × h pixels (an engine cap changed) keeps the last picture, never throws.
     if (pixels.length !== w * h * 4) return;
     const off = this.image?.canvas.width === w && this.image?.canvas.height === h
