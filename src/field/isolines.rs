@@ -112,29 +112,7 @@ pub fn isolines(grid: &Grid, levels: &[f64]) -> Vec<Vec<Vec<Vec2>>> {
         for level in &mut found {
             level.right = End::default();
         }
-        let (top_bands, bottom_bands) = (
-            &bands[top_row..top_row + w],
-            &bands[bottom_row..bottom_row + w],
-        );
-        let mut flat_until = 0;
         for c in 0..w - 1 {
-            if c < flat_until {
-                continue;
-            }
-            // Four squares at once where both rows keep one band from c to c + 4: two
-            // 64-bit comparisons instead of twelve small ones (most squares are flat).
-            if c + 4 < w {
-                let band = top_bands[c];
-                let flat = u64::from(band) * 0x0001_0001_0001_0001;
-                if word(&top_bands[c..c + 4]) == flat
-                    && word(&bottom_bands[c..c + 4]) == flat
-                    && top_bands[c + 4] == band
-                    && bottom_bands[c + 4] == band
-                {
-                    flat_until = c + 4;
-                    continue;
-                }
-            }
             let (b0, b1, b2, b3) = (
                 bands[top_row + c],
                 bands[top_row + c + 1],
@@ -220,14 +198,6 @@ pub fn isolines(grid: &Grid, levels: &[f64]) -> Vec<Vec<Vec<Vec2>>> {
             .collect();
     }
     out
-}
-
-/// Four bands as one word (one 64-bit load).
-fn word(bands: &[u16]) -> u64 {
-    bands
-        .iter()
-        .enumerate()
-        .fold(0, |w, (i, &b)| w | u64::from(b) << (16 * i))
 }
 
 /// Each value's band: how many of the ascending `sorted` levels lie at or below it (0 for
