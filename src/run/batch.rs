@@ -66,8 +66,11 @@ pub fn run_batch(
         };
         let results = match &**problem {
             Problem::Surface(kind) => kind.visit(group),
-            Problem::Regression(r) => group.on(&**r),
-            Problem::Expr(e) => group.on(e),
+            // Formulas and regression share one compiled loop, behind a dyn call: their
+            // evaluation (an interpreter, a pass over the data) dwarfs the call, and one
+            // loop per objective costs ~40 KB of wasm.
+            Problem::Regression(r) => group.on(&**r as &dyn Objective),
+            Problem::Expr(e) => group.on(e as &dyn Objective),
         };
         for (index, outcome) in results {
             out[index] = Some(outcome);
@@ -111,8 +114,8 @@ fn run_one(
             runner.outcome()
         }
         Problem::Surface(kind) => kind.visit(drive),
-        Problem::Regression(r) => r.finish(drive.on(&**r)),
-        Problem::Expr(e) => drive.on(e),
+        Problem::Regression(r) => r.finish(drive.on(&**r as &dyn Objective)),
+        Problem::Expr(e) => drive.on(e as &dyn Objective),
     }
 }
 
@@ -168,12 +171,12 @@ impl Objective for Expr {
 /// One optimizer update through the family struct's own `step` (the same code the
 /// [`Optimizer`] enum calls), so the loop can be generic over the family.
 /// The loop of one run over one concrete objective, handed the concrete optimizer family.
-struct FamilyLoop<'a, 'f, F> {
+struct FamilyLoop<'a, 'f, F: ?Sized> {
     drive: Drive<'a>,
     objective: &'f F,
 }
 
-impl<F: Objective> FamilyVisitor for FamilyLoop<'_, '_, F> {
+impl<F: Objective + ?Sized> FamilyVisitor for FamilyLoop<'_, '_, F> {
     type Output = Outcome;
     fn visit<G: Family>(self, optimizer: Stateful<G>) -> Outcome {
         self.drive.run(self.objective, optimizer)
@@ -213,7 +216,7 @@ impl Drive<'_> {
     }
 
     /// Picks the optimizer family, then runs the loop for it.
-    fn on<F: Objective>(self, f: &F) -> Outcome {
+    fn on<F: Objective + ?Sized>(self, f: &F) -> Outcome {
         Optimizer::new(&self.spec.optimizer).visit(FamilyLoop {
             drive: self,
             objective: f,
@@ -221,7 +224,7 @@ impl Drive<'_> {
     }
 
     /// The step loop of one run ([`Lane::step`]).
-    fn run<F: Objective, G: Family>(self, f: &F, optimizer: Stateful<G>) -> Outcome {
+    fn run<F: Objective + ?Sized, G: Family>(self, f: &F, optimizer: Stateful<G>) -> Outcome {
         let Drive {
             spec,
             start,
@@ -257,7 +260,7 @@ fn drive<'a>(job: &Job<'a>, steps: u64, tolerance: f64, minima: &'a [Minimum]) -
 }
 
 /// `job` alone on `f`, finished as the runner reports it.
-fn run_spec<F: Objective>(
+fn run_spec<F: Objective + ?Sized>(
     f: &F,
     job: &Job<'_>,
     steps: u64,

@@ -19,7 +19,7 @@ loadEngine().then(() => {
     session.scenarioJson();
     session.state();
     const { min, max } = session.problem().bounds;
-    session.render(min[0], max[0], min[1], max[1], 16, 16, true);
+    session.renderView(min[0], max[0], min[1], max[1], 16, 16, true); // what view.mjs draws with
   } finally {
     session.free();
   }

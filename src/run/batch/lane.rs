@@ -37,7 +37,7 @@ impl<'a, G: Family> Lane<'a, G> {
     /// The run at its start, as `Runner::new` leaves it; already [`Lane::done`] when it
     /// has no steps to take or its start is not finite (diverged at step 0).
     #[allow(clippy::too_many_arguments)]
-    pub(super) fn new<F: Objective>(
+    pub(super) fn new<F: Objective + ?Sized>(
         f: &F,
         spec: &RunSpec,
         optimizer: Stateful<G>,
@@ -101,7 +101,7 @@ impl<'a, G: Family> Lane<'a, G> {
 
     /// One step, in `Runner::step`'s order and arithmetic; only while not [`Lane::done`].
     #[inline(always)]
-    pub(super) fn step<F: Objective>(&mut self, f: &F) {
+    pub(super) fn step<F: Objective + ?Sized>(&mut self, f: &F) {
         let (l1, p, k) = (self.l1, self.p, self.k);
         let g = self.gradient + l1_gradient(l1, p);
         let lr = match self.constant_lr {

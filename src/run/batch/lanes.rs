@@ -22,7 +22,7 @@ pub const LANES: usize = 4;
 
 /// The runs of `jobs` (all of family `G`, as `first` is) on `f`: `(index, outcome)` pairs
 /// in the order they end.
-pub(super) fn run_lanes<F: Objective, G: Family>(
+pub(super) fn run_lanes<F: Objective + ?Sized, G: Family>(
     f: &F,
     jobs: &[Job<'_>],
     steps: u64,
@@ -82,7 +82,7 @@ impl SurfaceVisitor for Group<'_> {
 
 impl Group<'_> {
     /// Picks the family (of the first run: the group's), then runs the lanes for it.
-    pub(super) fn on<F: Objective>(self, f: &F) -> Vec<(usize, Outcome)> {
+    pub(super) fn on<F: Objective + ?Sized>(self, f: &F) -> Vec<(usize, Outcome)> {
         match self.jobs.first() {
             Some(job) => Optimizer::new(&job.spec.optimizer).visit(GroupLoop { group: self, f }),
             None => Vec::new(),
@@ -91,12 +91,12 @@ impl Group<'_> {
 }
 
 /// The lanes of one group over one concrete objective, handed the concrete family.
-struct GroupLoop<'a, 'f, F> {
+struct GroupLoop<'a, 'f, F: ?Sized> {
     group: Group<'a>,
     f: &'f F,
 }
 
-impl<F: Objective> FamilyVisitor for GroupLoop<'_, '_, F> {
+impl<F: Objective + ?Sized> FamilyVisitor for GroupLoop<'_, '_, F> {
     type Output = Vec<(usize, Outcome)>;
     fn visit<G: Family>(self, _first: Stateful<G>) -> Self::Output {
         let Group {
