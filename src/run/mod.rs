@@ -215,10 +215,17 @@ impl Runner {
         if let Some(v) = validation {
             self.record.validation_loss.push(v);
         }
-        if self.reached_at.is_none() && self.problem.within_tolerance(p, self.tolerance) {
+        let reached = self.reached_at.is_none() && self.problem.within_tolerance(p, self.tolerance);
+        self.judge(step, reached, validation.unwrap_or(loss));
+    }
+
+    /// What each recorded point updates besides the record (for `push` and the stride's
+    /// blocks): the step that first reached tolerance, the best monitored loss (validation
+    /// when there is a split) and early stopping.
+    fn judge(&mut self, step: u64, reached: bool, monitored: f64) {
+        if reached {
             self.reached_at = Some(step);
         }
-        let monitored = validation.unwrap_or(loss);
         let min_delta = self.spec.early_stopping.map_or(0.0, |e| e.min_delta);
         if monitored < self.best.0 - min_delta {
             self.best = (monitored, step);

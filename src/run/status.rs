@@ -54,6 +54,18 @@ impl DivergenceCause {
             None
         }
     }
+
+    /// True when [`DivergenceCause::of_step`] is certainly `None`: both coordinates within
+    /// the bound (so finite) and a finite loss. Any NaN fails a comparison, so every
+    /// doubtful step goes to `of_step`, which decides. One branch per step, without
+    /// `max_abs`'s NaN handling, for the hot loops (this test was ~8% of Adam's time per
+    /// run of many, natively).
+    #[inline(always)]
+    pub(crate) fn clearly_none(p: Vec2, loss: f64) -> bool {
+        (p.x.abs() <= super::DIVERGENCE_BOUND)
+            & (p.y.abs() <= super::DIVERGENCE_BOUND)
+            & (loss.abs() < f64::INFINITY)
+    }
 }
 
 /// How a run ended: the status plus steps taken, steps to tolerance and the best step.

@@ -22,7 +22,7 @@
 //! [`Runner::step`] (their gradient draws from the batch order).
 
 use super::batch::Objective;
-use super::{with_noise, DivergenceCause, RunSpec, Runner, Status, DIVERGENCE_BOUND};
+use super::{with_noise, DivergenceCause, RunSpec, Runner, Status};
 use crate::objective::{l1_gradient, l1_value, within, Problem};
 use crate::optim::Optimizer;
 use crate::schedule::{Schedule, ScheduleState};
@@ -70,7 +70,6 @@ impl Runner {
             diverged: None,
         };
         let early = self.spec.early_stopping;
-        let min_delta = early.map_or(0.0, |e| e.min_delta);
         // Computed once: the same list `Problem::within_tolerance` reads at every step.
         let minima = self.problem.minima();
         let validates = self
@@ -93,10 +92,9 @@ impl Runner {
                 steps,
             );
             let steps = &block.steps[..done];
-            let rec = &mut self.record;
-            rec.lr.extend(steps.iter().map(|s| s.lr));
-            rec.trajectory.extend(steps.iter().map(|s| s.point));
-            rec.loss.extend(steps.iter().map(|s| s.loss));
+            self.record.lr.extend(steps.iter().map(|s| s.lr));
+            self.record.trajectory.extend(steps.iter().map(|s| s.point));
+            self.record.loss.extend(steps.iter().map(|s| s.loss));
             // `Runner::push` for each point; the first is step `core.k - done + 1`.
             for (step, s) in (core.k - done as u64 + 1..).zip(steps) {
                 let validation = if validates {
@@ -105,24 +103,10 @@ impl Runner {
                     None
                 };
                 if let Some(v) = validation {
-                    rec.validation_loss.push(v);
+                    self.record.validation_loss.push(v);
                 }
-                if self.reached_at.is_none() && within(&minima, s.point, self.tolerance) {
-                    self.reached_at = Some(step);
-                }
-                let monitored = validation.unwrap_or(s.loss);
-                if monitored < self.best.0 - min_delta {
-                    self.best = (monitored, step);
-                    self.bad_steps = 0;
-                    continue;
-                }
-                self.bad_steps += 1;
-                // As Keras' EarlyStopping: stop once `patience` steps in a row brought no
-                // improvement.
-                if early.is_some_and(|e| self.bad_steps >= e.patience) {
-                    let best_step = self.best.1;
-                    self.status = Status::EarlyStopped { step, best_step };
-                }
+                let reached = self.reached_at.is_none() && within(&minima, s.point, self.tolerance);
+                self.judge(step, reached, validation.unwrap_or(s.loss));
             }
             taken += done as u64;
             if let Some(cause) = core.diverged {
@@ -205,7 +189,7 @@ impl Core {
             }
             let (value, next_gradient) = f.value_and_gradient(next);
             let next_loss = value + l1_value(l1, next);
-            if !clearly_fine(next, next_loss) {
+            if !DivergenceCause::clearly_none(next, next_loss) {
                 if let Some(cause) = DivergenceCause::of_step(next, next_loss) {
                     self.diverged = Some(cause);
                     break;
@@ -223,13 +207,6 @@ impl Core {
         (self.k, self.p, self.loss, self.gradient) = (k, p, loss, gradient);
         taken
     }
-}
-
-/// True when [`DivergenceCause::of_step`] is certainly `None` (as the batch kernel's test:
-/// any NaN fails a comparison, so every doubtful step goes to `of_step`).
-#[inline(always)]
-fn clearly_fine(p: Vec2, loss: f64) -> bool {
-    (p.x.abs() <= DIVERGENCE_BOUND) & (p.y.abs() <= DIVERGENCE_BOUND) & (loss.abs() < f64::INFINITY)
 }
 
 /// A stride on the concrete surface.

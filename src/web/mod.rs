@@ -12,7 +12,6 @@ use crate::surfaces::Bounds;
 use crate::vec2::Vec2;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::Clamped;
 use wasm_bindgen::JsCast;
 
 mod batch;
@@ -334,26 +333,9 @@ impl Session {
     }
 
     /// The surface over `[x0, x1] × [y0, y1]` as `width × height` RGBA pixels (row 0 at the
-    /// top), viridis on a log (`log = true`) or linear scale: ready for `new ImageData`.
-    #[allow(clippy::too_many_arguments)]
-    pub fn render(
-        &self,
-        x0: f64,
-        x1: f64,
-        y0: f64,
-        y1: f64,
-        width: usize,
-        height: usize,
-        log: bool,
-    ) -> Clamped<Vec<u8>> {
-        Clamped(
-            self.grid(x0, x1, y0, y1, width, height)
-                .colorize(scale(log)),
-        )
-    }
-
-    /// [`Session::render`] into a buffer the session keeps, returned as a view of the wasm
-    /// memory rather than a copy: valid until the next call into the engine (which may grow
+    /// top), viridis on a log (`log = true`) or linear scale, ready for `new ImageData`:
+    /// drawn into a buffer the session keeps and returned as a view of the wasm memory
+    /// rather than a copy, valid until the next call into the engine (which may grow
     /// the memory or draw again), so hand it to `new ImageData` and `putImageData` at once.
     #[allow(clippy::too_many_arguments)]
     #[wasm_bindgen(js_name = renderView)]

@@ -222,10 +222,8 @@ export function surfaceRender(wasm, canvas, { reps = 10, log = true } = {}) {
   const ctx = canvas.getContext('2d');
   const b = s.problem().bounds;
   // What the 2-D view calls (www/js/view.mjs): renderView, a view of the engine's memory
-  // used at once, where the build has it; render (a copy) otherwise.
-  const render = s.renderView
-    ? () => s.renderView(b.min[0], b.max[0], b.min[1], b.max[1], SIDE, SIDE, log)
-    : () => s.render(b.min[0], b.max[0], b.min[1], b.max[1], SIDE, SIDE, log);
+  // used at once.
+  const render = () => s.renderView(b.min[0], b.max[0], b.min[1], b.max[1], SIDE, SIDE, log);
   try {
     const total = time(() => {
       ctx.putImageData(new ImageData(render(), SIDE, SIDE), 0, 0);

@@ -1,6 +1,6 @@
 // The terrain: the surface over the 2-D view's box as a height field from the engine
 // (`session.terrain`, heights on the colour scale from 0 to 1), wearing the 2-D view's
-// picture (`session.render`, same colour map and log option) with its contour lines drawn
+// picture (`session.renderView`, same colour map and log option) with its contour lines drawn
 // on it, and the known minima marked. Heights between the engine's samples are read
 // bilinearly (heightAt), so the paths and balls lie on the mesh as drawn. Scene coordinates:
 // the box's longer side spans [-1, 1]; the mesh sits in `group`, scaled in z by the height
@@ -102,7 +102,8 @@ export class Terrain {
     const k = Math.sqrt(cells / (((x1 - x0) / span) * ((y1 - y0) / span))) / span;
     const w = Math.max(8, Math.min(TEXTURE, Math.round((x1 - x0) * k)));
     const h = Math.max(8, Math.min(TEXTURE, Math.round((y1 - y0) * k)));
-    const pixels = s.render(x0, x1, y0, y1, w, h, log);
+    // (A view of the engine's memory: put on the canvas before the next engine call.)
+    const pixels = s.renderView(x0, x1, y0, y1, w, h, log);
     if (pixels.length !== w * h * 4) return;
     const c = this.texCanvas;
     if (c.width !== w || c.height !== h) {
