@@ -3,7 +3,8 @@
 // to the page stay short and animation frames keep coming, and the paths are on screen.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, waitForReady, assertNoErrors, screenshot } from './harness.mjs';
+import { openPage, waitForReady, assertNoErrors, screenshot, withPage } from './harness.mjs';
+import { measured, assertNoLongTask } from './main-thread.mjs';
 import { TEN_RUNS } from './serve.mjs';
 
 
@@ -101,4 +102,34 @@ test('10 runs × 100,000 steps: playing stays responsive and the paths are drawn
   } finally {
     await close();
   }
+});
+
+// A redraw of few points is drawn at once, in the frame (path-redraw.mjs) — unless those
+// points are costly to rasterise: Adam at lr 0.93 on Rosenbrock crosses the valley at every
+// step, and 30,000 such segments took one commit of about 100 ms. Such a redraw starts again
+// in slices (in hidden canvases), and zooming stays free of long tasks.
+test('a short chaotic path: zooming redraws it in slices, no long task', { timeout: 120_000 }, async (t) => {
+  await withPage('chaotic-zoom', async (page) => {
+    const chaotic = { ...TEN_RUNS, runs: [{ ...TEN_RUNS.runs[5], lr: 0.93 }] };
+    assert.equal(chaotic.runs[0].optimizer, 'adam');
+    await page.evaluate((sc) => window.gradscape.load(sc), chaotic);
+    await page.evaluate(() => window.gradscape.step(30_000));
+    const idle = () => page.waitForFunction(() => !window.gradscape.background().drawing, null, { timeout: 30_000, polling: 50 });
+    await idle();
+    const view = page.locator('#view');
+    const box = await view.boundingBox();
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    let sliced = false;
+    const m = await measured(page, async () => {
+      for (let k = 0; k < 3; k += 1) {
+        await page.mouse.wheel(0, -120);
+        await page.waitForTimeout(200);
+        sliced ||= await page.evaluate(() => window.gradscape.background().drawing);
+        await idle();
+      }
+    });
+    assertNoLongTask(t, m, 'while zooming on a chaotic path', 6);
+    assert.ok(sliced, 'the redraw went on over several tasks (in slices)');
+    await screenshot(page, 'chaotic-zoom');
+  });
 });

@@ -105,8 +105,8 @@ export function createApi({ race, playback, view, lab, catalogJson, background }
     get playing() { return playback.playing; },
     get renders() { return view.renders; },
     // {replans: [run index, ...], catchUp: step or null, progress: 0..1 or null, drawing}:
-    // the engine worker's jobs for this race, and whether a sliced redraw of the paths is
-    // under way (the old paths are on screen meanwhile)
+    // the engine worker's jobs for this race, and whether the paths are still being drawn
+    // (a sliced redraw, the old paths on screen meanwhile; or new segments over a few frames)
     background,
   };
   return api;

@@ -15,6 +15,10 @@ export const FAR = 1e6; // screen coordinates are clamped to ±FAR px (diverging
 const clamp = (v) => (v > FAR ? FAR : v < -FAR ? -FAR : v);
 const DECIMATE_PX = 0.75; // device pixels between drawn vertices
 export const PIECE_VERTICES = 256;
+/** A stroke's rasterisation cost, in work units: VERTEX_UNITS per vertex plus one per CSS
+ *  px of stroked length (short segments cost per vertex, long ones per pixel covered;
+ *  measured in software raster, about 5,600 units per ms). */
+export const VERTEX_UNITS = 4;
 // Round joins on paths with more vertices than this cost noticeably more to rasterise than
 // bevel joins (and look the same at 2.5 px).
 const ROUND_JOIN_MAX = 20000;
@@ -118,6 +122,12 @@ export function strokePiece(t, i, color, xy, from, to, tf, ctxs, maxEmit = PIECE
   t.vertices += emitted;
   if (emitted) stroke(ctxs, path, i, color, len0, t.vertices > ROUND_JOIN_MAX ? 'bevel' : 'round', line, line === path ? len0 : plen0);
   return t.next;
+}
+
+/** The work units (see VERTEX_UNITS) track t has stroked since it had `vertices` vertices
+ *  and `len` px of length. */
+export function unitsSince(t, vertices, len) {
+  return VERTEX_UNITS * (t.vertices - vertices) + (t.len - len);
 }
 
 /** The start marker: a white ring of outer radius `r` (CSS pixels × scale) with a dark halo

@@ -10,14 +10,17 @@
 // dash pattern. Everything is redrawn only when the view (pan, zoom, resize), the runs or
 // their colours, the race's cursor (`race.cursor`) or the data (a restart) change; then
 // each run's whole path is read from the engine once, decimated in screen space and stroked
-// in pieces (path-strokes.mjs) — for long races in slices between frames into hidden canvases
-// while the old paths stay on screen (path-redraw.mjs). The small marks (dots, ✕, start) are
-// redrawn every time on their own canvas. JS keeps per run only the last drawn vertex and
+// in pieces (path-strokes.mjs) into back canvases, shown in the same frame when it fits in one
+// slice, else drawn in slices between frames while the old paths stay on screen, moved with
+// the view (path-redraw.mjs, path-preview.mjs). New segments cost at most EXTEND_UNITS of
+// rasterisation per frame. The small marks (dots, ✕, start) are redrawn when they change on
+// their own canvas. JS keeps per run only the last drawn vertex and
 // point, never the path.
 
 import { int } from './catalog.mjs';
-import { transform, prepare, startTrack, strokePiece, drawStartMarker, clearMarks, HALO_OPACITY, toScreen } from './path-strokes.mjs';
+import { transform, prepare, startTrack, strokePiece, drawStartMarker, clearMarks, HALO_OPACITY, toScreen, unitsSince } from './path-strokes.mjs';
 import { Redraw } from './path-redraw.mjs';
+import { PathPreview, sizedPair } from './path-preview.mjs';
 import { t } from './i18n.mjs';
 import { canvasFont, canvasScale, onAppearanceChange } from './appearance.mjs';
 import { placeLabel } from './classroom/labels.mjs';
@@ -28,6 +31,15 @@ import { placeLabel } from './classroom/labels.mjs';
 // that strokes nothing does not commit the two 880×608 path canvases again.
 const LAG_PX = 4;
 const LAG_POINTS = 512;
+// A frame strokes at most this many work units of new segments (VERTEX_UNITS per vertex plus
+// one per CSS px: about 4 ms of software rasterisation in its commit), read in parts of at most
+// EXTEND_POINTS points. A backlog — the points a race recorded while a sliced redraw was
+// drawing, a chaotic run's segments crossing the whole valley — is drawn over the next frames
+// (the run's dot follows its line), instead of rasterising 40,000 long segments in one
+// commit (180 ms: Adam at lr 0.93 on Rosenbrock after a re-plan). A run at top speed strokes
+// far less per frame (a chaotic one about 9,000 units), so a backlog drains.
+const EXTEND_UNITS = 24000;
+const EXTEND_POINTS = 32768;
 
 function layer(after, className) {
   const c = document.createElement('canvas');
@@ -56,12 +68,16 @@ export class Paths {
     this.drawn = 0; // vertices in the drawn paths (for tests of decimation)
     this.redraws = 0; // full redraws (for tests)
     this.job = null; // the full redraw in progress (path-redraw.mjs)
+    this.back = null; // the canvases redraws draw into
+    this.preview = new PathPreview([canvas, this.lines]); // the old paths, moved, meanwhile
+    this.behind = false; // some run's new segments wait for the next frames (extend())
     this.paused = false; // true while another layout hides the overlay (grid/index.mjs)
     onAppearanceChange(() => this.request()); // presenter scale: wider paths, larger marks
   }
 
-  /** Whether a full redraw is under way (in slices; the old paths are on screen). */
-  get busy() { return Boolean(this.job); }
+  /** Whether a full redraw is under way (in slices; the old paths are on screen), or new
+   *  segments wait for the next frames (see EXTEND_UNITS). */
+  get busy() { return Boolean(this.job) || this.behind; }
 
   /** Asks for a redraw on the next animation frame (coalesced). */
   request() {
@@ -78,7 +94,7 @@ export class Paths {
         ctx.setTransform(1, 0, 0, 1, 0, 0);
         ctx.clearRect(0, 0, c.width, c.height);
       }
-      this.tracks = []; this.key = '';
+      this.tracks = []; this.key = ''; this.preview.drawn(null);
       return;
     }
     const key = [view.cx, view.cy, view.scale, view.W, view.H, view.dpr, this.canvas.width, this.canvas.height,
@@ -94,22 +110,26 @@ export class Paths {
   }
 
   /** Everything again: each run's path (up to the cursor) from the engine (path-redraw.mjs:
-   *  at once, or in slices while the old paths stay on screen). */
+   *  at once when it fits in a slice, else in slices while the old paths stay on screen,
+   *  moved with the view). */
   redraw(key) {
+    this.behind = false;
     this.job?.cancel();
-    this.job = new Redraw({ race: this.race, view: this.view, front: [this.canvas, this.lines], key, onDone: () => this.request() });
-    if (this.job.done) this.finish(this.job);
+    this.job = new Redraw({ race: this.race, view: this.view, back: (this.back = sizedPair(this.back, [this.canvas, this.lines])), key, onDone: () => this.request() });
+    if (this.job.done) this.finish(this.job); else this.preview.show(this.view);
   }
 
   finish(job) {
     job.show([this.canvas, this.lines]);
+    this.preview.drawn(job.tf);
     this.tracks = job.tracks;
     this.drawn = job.drawn;
     this.redraws += 1;
     this.job = null;
   }
 
-  /** Only what is new since the last frame: the segments from each run's last vertex. */
+  /** Only what is new since the last frame: the segments from each run's last vertex, at
+   *  most EXTEND_UNITS of them per frame (the rest on the next frames: see EXTEND_UNITS). */
   extend() {
     const { race } = this;
     const dpr = this.view.dpr;
@@ -117,17 +137,24 @@ export class Paths {
     prepare(this.lctx, dpr);
     const ctxs = { h: this.hctx, l: this.lctx };
     const tf = transform(this.view);
+    this.behind = false;
     if (this.underDots(tf)) return;
-    race.caches.forEach((cache, i) => {
-      const run = race.runs[i];
+    const n = race.caches.length;
+    let units = 0, behind = false;
+    // In the runs' order, as a redraw strokes them (later runs on top where paths cross); a
+    // run's backlog holds back the runs after it for the few frames it lasts.
+    for (let i = 0; i < n; i += 1) {
+      const cache = race.caches[i], run = race.runs[i];
       const upTo = race.cursor == null ? cache.points : Math.min(cache.points, race.cursor + 1);
       let t = this.tracks[i];
       const n0 = t.n;
-      if (!run || n0 >= upTo) return;
-      // Only the new points up to what is shown (a ranged read).
+      if (!run || n0 >= upTo) continue;
+      if (units >= EXTEND_UNITS) { behind = true; break; }
+      // Only the new points up to what is shown (a ranged read, one part at most).
       const s = race.session;
-      const xy = typeof s.pathRange === 'function' ? s.pathRange(i, n0, upTo) : s.path(i, n0);
-      const count = Math.min(xy.length / 2, upTo - n0);
+      const end = Math.min(upTo, n0 + EXTEND_POINTS);
+      const xy = typeof s.pathRange === 'function' ? s.pathRange(i, n0, end) : s.path(i, n0);
+      const count = Math.min(xy.length / 2, end - n0);
       let from = 0;
       if (n0 === 0) { // the first point of the run
         t = this.tracks[i] = startTrack(cache, xy, tf);
@@ -139,10 +166,17 @@ export class Paths {
       // decimation gap since its last vertex (a converged run, at any speed) strokes
       // nothing, and the canvases it would dirty are not committed again this frame. Its
       // dot (marks) is drawn at the point itself and covers the sub-pixel rest.
-      while (from < count) from = strokePiece(t, i, run.color, xy, from, count, tf, ctxs, undefined, undefined, -1);
+      while (from < count && units < EXTEND_UNITS) {
+        const v0 = t.vertices, len0 = t.len;
+        from = strokePiece(t, i, run.color, xy, from, count, tf, ctxs, undefined, EXTEND_UNITS - units, -1);
+        units += unitsSince(t, v0, len0);
+      }
       this.drawn += t.vertices - before;
-      t.n = n0 + count;
-    });
+      t.n = n0 + from;
+      if (t.n < upTo) behind = true;
+    }
+    this.behind = behind;
+    if (behind) this.request(); // (paused, no other frame would come)
   }
 
   /** True (and the heads moved) when, live and playing, every run's new points stay within
@@ -174,9 +208,12 @@ export class Paths {
     // Unchanged marks are not drawn again (a slider drag changes settings, not the marks).
     // Heads to 1/8 CSS px: a run creeping by less (converged) does not redraw the marks.
     const at = (v) => Math.round(v * 8);
+    // (While a redraw is under way, the old heads move with the old paths: see path-preview.mjs.)
+    const { moved } = this.preview;
+    const spots = this.tracks.map((t) => (moved ? moved(t.hx, t.hy) : [t.hx, t.hy]));
     const heads = this.tracks.map((t, i) => {
       const info = race.state.runs[i];
-      return `${at(t.hx)},${at(t.hy)},${t.lagging || t.n === t.cache.points},${race.runs[i]?.color},${info?.status.reason},${info?.name}`;
+      return `${at(spots[i][0])},${at(spots[i][1])},${t.lagging || t.n === t.cache.points},${race.runs[i]?.color},${info?.status.reason},${info?.name}`;
     });
     const sig = `${this.key}|${race.scenario.start}|${this.marks.width}x${this.marks.height}|${heads.join(';')}`;
     if (sig === this.marksSig) return;
@@ -188,7 +225,7 @@ export class Paths {
       const info = race.state.runs[i];
       if (!run || !info || t.n === 0) return;
       const live = t.lagging || t.n === t.cache.points;
-      this.head({ x: t.hx, y: t.hy, color: run.color, info: live ? info : { ...info, status: { reason: 'running' } } });
+      this.head({ x: spots[i][0], y: spots[i][1], color: run.color, info: live ? info : { ...info, status: { reason: 'running' } } });
     });
     this.start();
   }
