@@ -87,7 +87,8 @@ test('presenter mode draws canvas text, paths and markers larger', async () => {
     const contour = after.fonts.filter(([c]) => c === 'surface-canvas').map(([, f]) => px(f));
     assert.ok(contour.length > 0, 'contour labels drawn again');
     assert.ok(contour.every((p) => p >= 20), `contour labels at ${[...new Set(contour)]} px (13 px normally)`);
-    const lines = after.widths.filter(([c]) => c === 'paths-lines').map(([, w]) => w);
+    // (Paths are redrawn in the line canvas's back canvas, then copied: path-redraw.mjs.)
+    const lines = after.widths.filter(([c]) => c === 'paths-lines' || c === 'paths-lines-back').map(([, w]) => w);
     assert.ok(lines.length > 0 && Math.min(...lines) >= 2.5 * 1.5, `path widths ${[...new Set(lines)]}`);
     const marks = after.widths.filter(([c]) => c === 'paths-marks').map(([, w]) => w);
     assert.ok(Math.max(...marks) >= 2.5 * 1.5, `marker outlines ${[...new Set(marks)]}`);

@@ -5,9 +5,10 @@
 
 import { transform } from './path-strokes.mjs';
 
-/** `pair` ([halo, line] canvases, made when missing) resized to the sizes of `like`. */
-export function sizedPair(pair, like) {
-  const out = pair ?? like.map(() => document.createElement('canvas'));
+/** `pair` ([halo, line] canvases, made when missing and given the class names `names`)
+ *  resized to the sizes of `like`. */
+export function sizedPair(pair, like, names = []) {
+  const out = pair ?? like.map((_, k) => Object.assign(document.createElement('canvas'), { className: names[k] ?? '' }));
   out.forEach((c, k) => {
     if (c.width !== like[k].width || c.height !== like[k].height) { c.width = like[k].width; c.height = like[k].height; }
   });

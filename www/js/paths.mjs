@@ -17,13 +17,11 @@
 // their own canvas. JS keeps per run only the last drawn vertex and
 // point, never the path.
 
-import { int } from './catalog.mjs';
-import { transform, prepare, startTrack, strokePiece, drawStartMarker, clearMarks, HALO_OPACITY, toScreen, unitsSince } from './path-strokes.mjs';
+import { transform, prepare, startTrack, strokePiece, HALO_OPACITY, toScreen, unitsSince } from './path-strokes.mjs';
 import { Redraw } from './path-redraw.mjs';
 import { PathPreview, sizedPair } from './path-preview.mjs';
-import { t } from './i18n.mjs';
-import { canvasFont, canvasScale, onAppearanceChange } from './appearance.mjs';
-import { placeLabel } from './classroom/labels.mjs';
+import { RunMarks } from './path-marks.mjs';
+import { canvasScale, onAppearanceChange } from './appearance.mjs';
 
 // While playing, the path canvases wait until some run's newest point is LAG_PX (CSS px ×
 // canvas scale) from its last drawn vertex (or LAG_POINTS points came in): closer, the line
@@ -59,7 +57,7 @@ export class Paths {
     this.marks = layer(this.lines, 'paths-marks');
     this.hctx = canvas.getContext('2d');
     this.lctx = this.lines.getContext('2d');
-    this.ctx = this.marks.getContext('2d'); // marks (head(), cross(), label(), start())
+    this.runMarks = new RunMarks(this.marks, view, race);
     this.view = view;
     this.race = race;
     this.pending = false;
@@ -115,7 +113,7 @@ export class Paths {
   redraw(key) {
     this.behind = false;
     this.job?.cancel();
-    this.job = new Redraw({ race: this.race, view: this.view, back: (this.back = sizedPair(this.back, [this.canvas, this.lines])), key, onDone: () => this.request() });
+    this.job = new Redraw({ race: this.race, view: this.view, back: (this.back = sizedPair(this.back, [this.canvas, this.lines], ['paths-back', 'paths-lines-back'])), key, onDone: () => this.request() });
     if (this.job.done) this.finish(this.job); else this.preview.show(this.view);
   }
 
@@ -201,96 +199,11 @@ export class Paths {
     return true;
   }
 
-  /** Current dots (or ✕), then the start marker, on their own canvas. */
+  /** Current dots (or ✕), then the start marker, on their own canvas (path-marks.mjs);
+   *  while a redraw is under way the old heads move with the old paths (path-preview.mjs). */
   drawMarks() {
-    const { ctx, race } = this;
-    const dpr = this.view.dpr;
-    // Unchanged marks are not drawn again (a slider drag changes settings, not the marks).
-    // Heads to 1/8 CSS px: a run creeping by less (converged) does not redraw the marks.
-    const at = (v) => Math.round(v * 8);
-    // (While a redraw is under way, the old heads move with the old paths: see path-preview.mjs.)
     const { moved } = this.preview;
     const spots = this.tracks.map((t) => (moved ? moved(t.hx, t.hy) : [t.hx, t.hy]));
-    const heads = this.tracks.map((t, i) => {
-      const info = race.state.runs[i];
-      return `${at(spots[i][0])},${at(spots[i][1])},${t.lagging || t.n === t.cache.points},${race.runs[i]?.color},${info?.status.reason},${info?.name}`;
-    });
-    const sig = `${this.key}|${race.scenario.start}|${this.marks.width}x${this.marks.height}|${heads.join(';')}`;
-    if (sig === this.marksSig) return;
-    this.marksSig = sig;
-    this.labels = []; // divergence labels placed so far (none overlaps another or the legend)
-    clearMarks(ctx, dpr);
-    this.tracks.forEach((t, i) => {
-      const run = race.runs[i];
-      const info = race.state.runs[i];
-      if (!run || !info || t.n === 0) return;
-      const live = t.lagging || t.n === t.cache.points;
-      this.head({ x: spots[i][0], y: spots[i][1], color: run.color, info: live ? info : { ...info, status: { reason: 'running' } } });
-    });
-    this.start();
-  }
-
-  head({ x, y, color, info }) {
-    const { ctx } = this;
-    if (info.status.reason === 'diverged') {
-      // Kept inside the view (a diverged point is usually far outside it).
-      const s = canvasScale();
-      const m = 22 * s, W = this.view.W, H = this.view.H;
-      x = Math.min(Math.max(x, m), W - m);
-      y = Math.min(Math.max(y, m), H - m);
-      ctx.strokeStyle = '#111';
-      ctx.lineWidth = 7 * s;
-      this.cross(x, y);
-      ctx.strokeStyle = '#ff4040';
-      ctx.lineWidth = 4 * s;
-      this.cross(x, y);
-      this.label(t('controls.divergedNamed', { name: info.name, step: int(info.status.step) }), x, y, '#ff6b6b');
-      return;
-    }
-    ctx.beginPath();
-    ctx.arc(x, y, 7 * canvasScale(), 0, 2 * Math.PI);
-    ctx.fillStyle = color;
-    ctx.fill();
-    ctx.lineWidth = 2.5 * canvasScale();
-    ctx.strokeStyle = '#111';
-    ctx.stroke();
-  }
-
-  cross(x, y) {
-    const { ctx } = this;
-    const r = 9 * canvasScale();
-    ctx.beginPath();
-    ctx.moveTo(x - r, y - r); ctx.lineTo(x + r, y + r);
-    ctx.moveTo(x + r, y - r); ctx.lineTo(x - r, y + r);
-    ctx.stroke();
-  }
-
-  label(text, x, y, color) {
-    const { ctx } = this;
-    ctx.font = canvasFont(15, 700);
-    const s = canvasScale();
-    const w = ctx.measureText(text).width;
-    // Beside the marker where it overlaps neither the legend nor an earlier label
-    // (classroom/labels.mjs).
-    const boxes = this.view.box.querySelectorAll('.legend, .fit, .hint, .teach-top:not(.docked) > :not([hidden])');
-    const o = this.view.box.getBoundingClientRect();
-    const avoid = [...boxes].filter((b) => b.offsetHeight).map((b) => b.getBoundingClientRect())
-      .map((r) => ({ x0: r.left - o.left, y0: r.top - o.top, x1: r.right - o.left, y1: r.bottom - o.top }));
-    ({ x, y } = placeLabel(x, y, w, 24 * s, this.view.W, this.view.H, [...avoid, ...(this.labels ?? [])], 16 * s));
-    this.labels?.push({ x0: x - 5, y0: y - 12 * s, x1: x + w + 5, y1: y + 12 * s });
-    ctx.textAlign = 'left';
-    ctx.textBaseline = 'middle';
-    ctx.fillStyle = 'rgba(13,16,23,0.85)';
-    ctx.beginPath();
-    ctx.roundRect(x - 5, y - 12 * s, w + 10, 24 * s, 6);
-    ctx.fill();
-    ctx.fillStyle = color;
-    ctx.fillText(text, x, y + 1);
-  }
-
-  start() {
-    const { ctx } = this;
-    const [x, y] = this.view.toScreen(...this.race.scenario.start);
-    drawStartMarker(ctx, x, y, 10 * canvasScale());
+    this.runMarks.draw(this.tracks, spots, this.key);
   }
 }
