@@ -131,5 +131,10 @@ test('a short chaotic path: zooming redraws it in slices, no long task', { timeo
     assertNoLongTask(t, m, 'while zooming on a chaotic path', 6);
     assert.ok(sliced, 'the redraw went on over several tasks (in slices)');
     await screenshot(page, 'chaotic-zoom');
+    // Side by side hides the overlay while it redraws: its paths pause and are not
+    // reported as drawing (they catch up when shown again).
+    await page.evaluate(() => window.gradscape.step(30_000));
+    await page.getByRole('button', { name: 'Side by side' }).click();
+    await assert.doesNotReject(page.waitForFunction(() => !window.gradscape.background().drawing, null, { timeout: 5000, polling: 50 }), 'paths hidden by side by side are not drawing');
   });
 });

@@ -74,8 +74,9 @@ export class Paths {
   }
 
   /** Whether a full redraw is under way (in slices; the old paths are on screen), or new
-   *  segments wait for the next frames (see EXTEND_UNITS). */
-  get busy() { return Boolean(this.job) || this.behind; }
+   *  segments wait for the next frames (see EXTEND_UNITS) — never while paused (hidden by
+   *  another layout: they catch up when shown again). */
+  get busy() { return !this.paused && (Boolean(this.job) || this.behind); }
 
   /** Asks for a redraw on the next animation frame (coalesced). */
   request() {
