@@ -5,7 +5,7 @@
 // happens here.
 
 import { Charts } from './engine.mjs';
-import { watchCanvas } from './canvas.mjs';
+import { watchCanvas, screenContext } from './canvas.mjs';
 import { onAppearanceChange } from './appearance.mjs';
 import { fmt, int } from './catalog.mjs';
 import { t } from './i18n.mjs';
@@ -24,6 +24,7 @@ export class EngineChart {
   /** kind: 'loss' | 'lr' | 'regression'; race: the race (session, runs, cursor). */
   constructor(canvas, kind, race) {
     this.canvas = canvas;
+    screenContext(canvas); // (the engine draws into this context: see canvas.mjs)
     this.kind = kind;
     this.race = race;
     this.dpr = 1;

@@ -8,10 +8,11 @@ import { drawStartMarker, clearMarks } from './path-strokes.mjs';
 import { t } from './i18n.mjs';
 import { canvasFont, canvasScale } from './appearance.mjs';
 import { placeLabel } from './classroom/labels.mjs';
+import { screenContext } from './canvas.mjs';
 
 export class RunMarks {
   constructor(canvas, view, race) {
-    this.ctx = canvas.getContext('2d');
+    this.ctx = screenContext(canvas);
     this.view = view;
     this.race = race;
     this.sig = ''; // what the canvas shows (see draw())

@@ -22,6 +22,7 @@ import { Redraw } from './path-redraw.mjs';
 import { PathPreview, sizedPair } from './path-preview.mjs';
 import { RunMarks } from './path-marks.mjs';
 import { canvasScale, onAppearanceChange } from './appearance.mjs';
+import { screenContext } from './canvas.mjs';
 
 // While playing, the path canvases wait until some run's newest point is LAG_PX (CSS px ×
 // canvas scale) from its last drawn vertex (or LAG_POINTS points came in): closer, the line
@@ -55,8 +56,8 @@ export class Paths {
     canvas.style.opacity = String(HALO_OPACITY);
     this.lines = layer(canvas, 'paths-lines');
     this.marks = layer(this.lines, 'paths-marks');
-    this.hctx = canvas.getContext('2d');
-    this.lctx = this.lines.getContext('2d');
+    this.hctx = screenContext(canvas);
+    this.lctx = screenContext(this.lines);
     this.runMarks = new RunMarks(this.marks, view, race);
     this.view = view;
     this.race = race;

@@ -4,7 +4,7 @@
 // debounced; meanwhile it shows the last rendering stretched to the new view.
 
 import { fmt } from './catalog.mjs';
-import { watchCanvas } from './canvas.mjs';
+import { watchCanvas, screenContext } from './canvas.mjs';
 import { canvasFont, canvasScale, themeColors, onAppearanceChange } from './appearance.mjs';
 
 const RENDER_DELAY_MS = 90;
@@ -18,7 +18,7 @@ export class View {
   constructor(box, canvas, race) {
     this.box = box;
     this.canvas = canvas;
-    this.ctx = canvas.getContext('2d');
+    this.ctx = screenContext(canvas);
     this.race = race;
     this.log = true;
     this.cx = 0; this.cy = 0; this.scale = 0.01; // world units per CSS pixel

@@ -9,6 +9,7 @@ import { Session } from '../engine.mjs';
 import { el, labelled, fillSelect } from './form.mjs';
 import { short } from './spec.mjs';
 import { themeColors, canvasFont } from '../appearance.mjs';
+import { screenContext } from '../canvas.mjs';
 
 const LO = 1e-6;
 const HI = 10;
@@ -92,7 +93,7 @@ export class FinderView {
 
   draw() {
     const { lrs, losses, suggested } = this.found;
-    const ctx = this.canvas.getContext('2d');
+    const ctx = screenContext(this.canvas);
     const col = themeColors();
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     ctx.clearRect(0, 0, W, H);

@@ -2,7 +2,7 @@
 // maps, fan ghost paths): inserted just above the surface picture and below the race's paths,
 // sized to the view's backing store on every draw (the view's watcher sizes only the canvases
 // present when the size changes), redrawn when the view pans, zooms or resizes.
-import { backingSize } from '../canvas.mjs';
+import { backingSize, screenContext } from '../canvas.mjs';
 
 export class Overlay {
   /** `draw(ctx, view)` paints in CSS pixels (the device scale is set). */
@@ -31,7 +31,7 @@ export class Overlay {
     const v = this.view;
     const { width, height } = backingSize(v.W, v.H, v.dpr);
     if (this.canvas.width !== width || this.canvas.height !== height) Object.assign(this.canvas, { width, height });
-    const ctx = this.canvas.getContext('2d');
+    const ctx = screenContext(this.canvas);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);
     ctx.setTransform(v.dpr, 0, 0, v.dpr, 0, 0);

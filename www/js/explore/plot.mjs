@@ -6,6 +6,7 @@ import { t } from '../i18n.mjs';
 import { el } from './form.mjs';
 import { short } from './spec.mjs';
 import { themeColors, canvasFont, onAppearanceChange } from '../appearance.mjs';
+import { screenContext } from '../canvas.mjs';
 
 const SIZE = 360; // CSS pixels of the plot area
 const PAD = { l: 46, b: 34, t: 8, r: 8 };
@@ -64,7 +65,7 @@ export class Plot {
    *  [{i, j, color}] and the axes. */
   draw(r, cells, marks = []) {
     this.last = [r, cells, marks];
-    const ctx = this.canvas.getContext('2d');
+    const ctx = screenContext(this.canvas);
     const col = themeColors();
     ctx.setTransform(this.dpr, 0, 0, this.dpr, 0, 0);
     ctx.clearRect(0, 0, this.canvas.width, this.canvas.height);

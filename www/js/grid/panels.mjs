@@ -9,6 +9,7 @@ import { fmt, int } from '../catalog.mjs';
 import { t } from '../i18n.mjs';
 import { HALO_OPACITY } from '../path-strokes.mjs';
 import { GHOST_OPACITY } from './paths.mjs';
+import { screenContext } from '../canvas.mjs';
 
 const KEY_PARAMS = 2; // hyper-parameters shown besides lr: the first ones set off their default
 
@@ -67,7 +68,7 @@ export function makePanel(onExplain) {
   const root = el('section', { className: 'grid-panel' }, el('header', { className: 'grid-head' }, title, state), pic);
   return {
     root, pic, base, ghost, halo, line, marks, name, params, title, state,
-    gctx: ghost.getContext('2d'), hctx: halo.getContext('2d'), lctx: line.getContext('2d'), mctx: marks.getContext('2d'),
+    gctx: screenContext(ghost), hctx: screenContext(halo), lctx: screenContext(line), mctx: screenContext(marks),
     sig: '',
   };
 }

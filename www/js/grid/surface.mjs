@@ -6,6 +6,7 @@
 
 import { View } from '../view.mjs';
 import { themeColors } from '../appearance.mjs';
+import { screenContext } from '../canvas.mjs';
 
 export class SharedSurface {
   constructor(race, view, geom) {
@@ -54,7 +55,7 @@ export class SharedSurface {
 
   /** Copies the picture onto `target` (a panel's base canvas, of the same size). */
   copyTo(target) {
-    const ctx = target.getContext('2d');
+    const ctx = screenContext(target);
     ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.globalCompositeOperation = 'copy';
     ctx.drawImage(this.canvas, 0, 0);

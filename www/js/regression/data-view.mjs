@@ -7,7 +7,7 @@
 // said on screen); everything computed (losses, fits) always uses every point, in the engine.
 
 import { fmt, int } from '../catalog.mjs';
-import { watchCanvas } from '../canvas.mjs';
+import { watchCanvas, screenContext } from '../canvas.mjs';
 import { canvasFont, themeColors, onAppearanceChange } from '../appearance.mjs';
 import { niceTicks, axisRange } from '../ticks.mjs';
 import { t } from '../i18n.mjs';
@@ -27,7 +27,7 @@ export class DataView {
   constructor(box, canvas, lab) {
     this.box = box;
     this.canvas = canvas;
-    this.ctx = canvas.getContext('2d');
+    this.ctx = screenContext(canvas);
     this.lab = lab;
     this.W = 1; this.H = 1; this.dpr = 1;
     this.frame = null; // {x0, x1, y0, y1}: world box shown

@@ -5,13 +5,14 @@
 // the noise shows, and a ring at an early-stopping run's best step.
 
 import { t } from '../i18n.mjs';
+import { screenContext } from '../canvas.mjs';
 
 const ARROW_PX = 70;
 
 export class Overlay {
   constructor(canvas, view, lab) {
     this.canvas = canvas;
-    this.ctx = canvas.getContext('2d');
+    this.ctx = screenContext(canvas);
     this.view = view;
     this.lab = lab;
     this.pending = false;

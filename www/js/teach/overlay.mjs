@@ -5,6 +5,7 @@
 
 import { fmt } from '../catalog.mjs';
 import { canvasFont, canvasScale, onAppearanceChange } from '../appearance.mjs';
+import { screenContext } from '../canvas.mjs';
 
 export const COLORS = { grad: '#ff6b6b', update: '#4dd8ff', scale: '#ffd166', curvPos: '#ffffff', curvNeg: '#ff8ad8' };
 const ARROW = 70; // px: the gradient arrow shows a direction (its length is not to scale)
@@ -17,7 +18,7 @@ export class Overlay {
     this.canvas.className = 'teach-overlay';
     this.canvas.setAttribute('aria-hidden', 'true');
     view.box.append(this.canvas);
-    this.ctx = this.canvas.getContext('2d');
+    this.ctx = screenContext(this.canvas);
     this.on = { gradient: true, update: true, scale: false, curvature: false };
     this.details = null; this.curvature = null; this.color = '#fff';
     this.draws = 0;
