@@ -11,8 +11,8 @@
 //     sources are messages/<area>.mjs) copied into one module. boot-panel.mjs adds every
 //     area (the sources) right after the first frame, and those win.
 // Each file is a request before the first frame, and requests are what that frame waited
-// for: the page asked for ~36 files over HTTP/1.1's 6 connections (measured, docs/benchmarks.md:
-// the 7 stylesheets and 8 message modules in two files cut first_frame_ms by a third).
+// for: 35 of them over HTTP/1.1's 6 connections; with the 7 stylesheets and 8 message modules
+// in two files the first frame came a quarter to a third sooner under load (docs/benchmarks.md).
 //
 //   node scripts/preload.mjs          rewrites what changed (make build-only runs it)
 //   node scripts/preload.mjs --check  exits 1 when any of them is out of date (the first-frame test checks too)
