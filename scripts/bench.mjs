@@ -848,7 +848,7 @@ Still missed:
   a worker on an OffscreenCanvas (their commit leaves the main thread), fewer path canvases
   per frame, the leaderboard's numbers in fixed-width cells.
 - **First frame ≤ 300 ms**: the first frame is the one after the surface is drawn by
-  boot.mjs's first part (engine, catalog, race, view: 27 modules, preloaded by index.html
+  boot.mjs's first part (engine, catalog, race, view: 17 modules, preloaded by index.html
   with the wasm; js/engine-start.mjs instantiates the wasm and makes the first surface's
   engine calls once while the others arrive, so V8's lazy compilation of those wasm
   functions is off the path). That first surface is a draft: the heat map at 0.4 of the
@@ -857,12 +857,20 @@ Still missed:
   classroom, Explore, grid, links and 3-D (boot-late.mjs) after those. Measured under load
   (1-min load 8–12 on the 2 shared cores), 15 interleaved fresh loads each: main before
   this work 976 ms median, now 523 ms (single loads 256–300 ms when the load dipped); the
-  renderer's main-thread CPU time to the first frame (trace) 175 → 116 ms. What remains is
-  the network: 35 requests (27 modules, 7 style sheets, the wasm) over HTTP/1.1's 6
-  connections, each a few process hops that wait for a core on a loaded machine; then boot
-  (~30 ms) and the frame. Not done: fewer requests (a bundle of the first part, or merged
-  message and style files: the files belong to their areas; an npm bundler brings a
-  prebuilt binary).
+  renderer's main-thread CPU time to the first frame (trace) 175 → 116 ms. Then the first
+  frame waited for 35 requests (27 modules, 7 style sheets, the wasm) over HTTP/1.1's 6
+  connections, each a few process hops that wait for a core on a loaded machine (the test
+  server shares its event loop with Playwright: gaps of 50–150 ms were seen). Now 19: the
+  style sheets are one generated \`page.css\`, the first part's 7 message areas one generated
+  \`messages/first.mjs\` (\`scripts/preload.mjs\` writes both with index.html's block; the
+  first-frame test fails when one is stale), and the language menu (page-settings, widgets)
+  and the worker client (engine-worker.mjs) left the first part. Interleaved fresh loads,
+  never on a quiet machine: at load 9–11, 470 → 321 ms median (14 each, the merged files
+  alone); at load 12–14, 674 → 517 ms (20 each, all of it). Tried, no gain measured: no
+  warm-up in engine-start.mjs, the test server in a process of its own, \`blocking="render"\`
+  on boot.mjs. What remains: the 19 requests (17 modules, each its own file by design: a
+  bundle would give the later parts second copies of shared modules), boot (~35 ms:
+  catalog, view, the draft) and the frame (~25 ms).
 - **wasm / native ≤ 1.5× per kernel**: NAdam's and RAdam's batch kernels were 2.4–3.7×:
   no longer a \`powf\` (the powers are carried), but the subnormal products above (β1ᵗ,
   NAdam's Π) on every step after ~7,000. With them at 0, in one loaded run (native divan

@@ -14,7 +14,7 @@ try {
   importScripts('build-stamp.js');
 } catch {
   self.GRADSCAPE_BUILD = 'dev';
-  self.GRADSCAPE_FILES = ['./', 'index.html', 'style.css', 'teach.css', 'lab.css', 'safety.css', 'js/boot.mjs', 'pkg/gradscape.js', 'pkg/gradscape_bg.wasm'];
+  self.GRADSCAPE_FILES = ['./', 'index.html', 'page.css', 'js/boot.mjs', 'pkg/gradscape.js', 'pkg/gradscape_bg.wasm'];
 }
 
 const PREFIX = 'gradscape-';

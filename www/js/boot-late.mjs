@@ -5,7 +5,8 @@
 // view's switch. Built in this order because later parts use earlier ones (the teaching
 // layer needs the API and the keeper; the grid the teaching layer's explain panel).
 
-import { catalogJson, background } from './engine.mjs';
+import { catalogJson } from './engine.mjs';
+import { background } from './engine-worker.mjs';
 import { Lab } from './lab.mjs';
 import { teach } from './teach/index.mjs';
 import { Keeper } from './safety/keeper.mjs';

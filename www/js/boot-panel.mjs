@@ -6,7 +6,7 @@
 // loaded, so each part is brought up to date once here (they follow the race's events from
 // then on).
 
-import { background } from './engine.mjs';
+import { background } from './engine-worker.mjs';
 import { Paths } from './paths.mjs';
 import { attachPointer } from './interact.mjs';
 import { Controls } from './controls.mjs';

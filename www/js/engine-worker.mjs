@@ -3,7 +3,8 @@
 // Session, while the page stays interactive. This module posts jobs, routes the worker's
 // progress and results back to the caller, and cancels jobs: a job posted with the `key` of a
 // job still in flight replaces it (the older one is cancelled in the worker and its promise
-// resolves to null).
+// resolves to null). background() is the page's one client (engine.mjs, which the first
+// frame needs, does not import this module, so that the first frame does not wait for it).
 //
 // Protocol (structured-clone messages; every job has a numeric `id`):
 //   page → worker  {type: 'replan', id, version, base?, run, step}
@@ -134,4 +135,12 @@ export class EngineWorker {
     for (const job of this.jobs.values()) job.reject(new Error(message));
     this.jobs.clear();
   }
+}
+
+let shared = null;
+
+/** The engine worker client shared by the page (lazily started); main thread only. */
+export function background() {
+  shared ??= new EngineWorker(new URL('./worker.mjs', import.meta.url));
+  return shared;
 }

@@ -10,8 +10,8 @@
 //                             read once after loadEngine()
 //   canHandOver()             true when this build has Session.runSnapshot/adoptRun (runs can
 //                             be computed in the worker and adopted here)
-//   background()              the shared engine worker client (engine-worker.mjs), created on
-//                             first use; main thread only
+//   (the engine worker's client, background(), is engine-worker.mjs's: the first frame does
+//   not need it, and this module is part of the first frame)
 //   loadFigureEngine()        the second module (gradscape_figure: Session.figureDraw /
 //                             figureSvg for Export → Figure), imported and instantiated on
 //                             first use, so the page's module carries no figure layout
@@ -19,7 +19,6 @@
 //                             panic-test) exports panicForTest, else null
 
 import init, * as wasm from '../pkg/gradscape.js';
-import { EngineWorker } from './engine-worker.mjs';
 
 export { Session, Charts, catalogJson, parseCsv, linkForScenario, scenarioFromLink, checkExpr } from '../pkg/gradscape.js';
 // Sweeps (Explore; the worker's sweep job).
@@ -46,14 +45,6 @@ export function limits() {
 export function canHandOver() {
   const p = wasm.Session.prototype;
   return typeof p.runSnapshot === 'function' && typeof p.adoptRun === 'function';
-}
-
-let worker = null;
-
-/** The engine worker client shared by the page (lazily started). */
-export function background() {
-  worker ??= new EngineWorker(new URL('./worker.mjs', import.meta.url));
-  return worker;
 }
 
 let figureLoading = null;

@@ -3,7 +3,7 @@
 // addition: one that fails (a browser without some API) is reported and leaves the page
 // working.
 
-import { languageMenu } from './language.mjs';
+import { languageMenu } from './language-menu.mjs';
 import { embed } from './embed.mjs';
 import { touchLayout } from './touch.mjs';
 import { registerOffline } from './offline.mjs';

@@ -3,16 +3,12 @@
 // then the browser's languages (navigator.languages), else English; switched from the
 // language menu in the page header. The share link carries it as page.lang (page-settings).
 //
-// A switch reopens the page at the current state's link in the new language (the state is
-// the link: runs, step, view, settings), so that every part is built in one language once:
-// no part has to keep a second copy of its texts up to date, and nothing stays half in the
-// old language.
+// The menu and the page.lang setting are language-menu.mjs's, built late: this module is
+// in the first part of booting (boot.mjs), so it imports nothing the first frame does not
+// need.
 
-import { LANGUAGES, chooseLanguage, language, setLanguage, translateTree, t, matchLanguage } from '../i18n.mjs';
-import { registerPageSetting } from '../page-settings.mjs';
-import { el } from '../widgets.mjs';
+import { chooseLanguage, setLanguage, translateTree, matchLanguage } from '../i18n.mjs';
 
-const NAMES = { en: 'English', 'zh-CN': '简体中文' };
 let explicit = false; // chosen (menu, ?lang=, the link), not only the browser's
 
 /** The `lang` of the address's query (?lang=zh-CN), or null. */
@@ -47,34 +43,7 @@ export function startLanguage(scenarioFromLink) {
   return code;
 }
 
-/**
- * Adds the language menu to the header and registers page.lang. `link()` gives the share
- * URL of the current state (teach/link.mjs), read after the new language is chosen.
- */
-export function languageMenu({ link, host = document.querySelector('.brand') }) {
-  let chosen = null;
-  const changed = registerPageSetting('lang', {
-    read: () => chosen ?? (explicit ? language() : null),
-    // A link opened later (a hash change) in another language reopens in it, unless the
-    // address asks for one language (?lang=).
-    apply: (v) => { const code = matchLanguage(v); if (code && code !== language() && !queryLanguage()) switchTo(code); },
-  });
-  const select = el('select', { className: 'lang-menu' });
-  select.setAttribute('aria-label', t('reach.language'));
-  for (const code of LANGUAGES) select.append(el('option', { value: code, textContent: NAMES[code] }));
-  select.value = language();
-  select.addEventListener('change', () => switchTo(select.value));
-  host?.append(select);
-
-  function switchTo(code) {
-    chosen = code;
-    changed();
-    const url = new URL(link());
-    const search = new URLSearchParams(location.search);
-    if (search.has('lang')) search.set('lang', code);
-    url.search = search.toString();
-    history.replaceState(null, '', url.href);
-    location.reload();
-  }
-  return select;
+/** Whether the start language was chosen (?lang=, the link) rather than the browser's. */
+export function chosenExplicitly() {
+  return explicit;
 }
