@@ -10,6 +10,8 @@
 //   - www/js/messages/first.mjs: the message areas the first part needs (FIRST_AREAS; the
 //     sources are messages/<area>.mjs) copied into one module. boot-panel.mjs adds every
 //     area (the sources) right after the first frame, and those win.
+// page.css and messages/first.mjs are build outputs like www/pkg (git ignores them: copies
+// of their sources, they are made by every build, so `make run` and `make test` have them).
 // Each file is a request before the first frame, and requests are what that frame waited
 // for: 35 of them over HTTP/1.1's 6 connections; with the 7 stylesheets and 8 message modules
 // in two files the first frame came a quarter to a third sooner under load (docs/benchmarks.md).
