@@ -84,7 +84,10 @@ impl Family for SgdHyper {
             g
         };
         out.record(|x| x.effective_lr = Vec2::splat(lr));
-        p - direction * lr
+        // Coordinate by coordinate (the same bits as `p - direction * lr`): in wasm the
+        // vector form packs and unpacks around two `f64x2` operations, which lengthens the
+        // step-to-step chain of a plain SGD run (the whole step otherwise).
+        Vec2::new(p.x - direction.x * lr, p.y - direction.y * lr)
     }
 }
 

@@ -51,7 +51,7 @@ impl<'a, G: Family> Lane<'a, G> {
         let constant_lr =
             (spec.schedule == Schedule::Constant && spec.warmup.is_none()).then(|| schedule.lr(0));
         let p = start;
-        let (value, gradient) = f.value_and_gradient(p);
+        let (value, gradient) = start_value(f, p);
         let mut loss = value + l1_value(l1, p);
         let mut outcome = Outcome {
             status: Status::Completed,
@@ -103,7 +103,12 @@ impl<'a, G: Family> Lane<'a, G> {
     #[inline(always)]
     pub(super) fn step<F: Objective + ?Sized>(&mut self, f: &F) {
         let (l1, p, k) = (self.l1, self.p, self.k);
-        let g = self.gradient + l1_gradient(l1, p);
+        // Coordinate by coordinate (the same bits as `Vec2`'s `+`). The lane lives in
+        // memory and its gradient was stored as two `f64`s; in wasm `+` is an `f64x2` add,
+        // whose one 16-byte load of those two 8-byte stores defeats the processor's store
+        // forwarding and stalls every step (SGD's step ~20% faster in Chromium without it).
+        let l1g = l1_gradient(l1, p);
+        let g = Vec2::new(self.gradient.x + l1g.x, self.gradient.y + l1g.y);
         let lr = match self.constant_lr {
             Some(lr) => lr,
             None => self.schedule.lr(k),
@@ -146,4 +151,12 @@ impl<'a, G: Family> Lane<'a, G> {
             ..self.outcome
         }
     }
+}
+
+/// `f`'s value and gradient at a run's start, out of line: one copy per objective rather
+/// than one inlined into [`Lane::new`] per objective and family (~3.8 KB less gzipped
+/// wasm, measured together with the scalar additions in `step` and in SGD).
+#[inline(never)]
+fn start_value<F: Objective + ?Sized>(f: &F, p: Vec2) -> (f64, Vec2) {
+    f.value_and_gradient(p)
 }
