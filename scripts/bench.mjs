@@ -899,6 +899,25 @@ Still missed:
   colouring 8.7 ms); with \`-C no-vectorize-loops -C no-vectorize-slp\` (explicit f64x2 in
   \`Vec2\` kept) they are 12.9 and 4.8 ms again, and tuned JS / batch kernel per run of 8 was
   2.03× in that run (2.67× in the full run before the change).
+  **The batch lane's store forwarding (this round)**: the full bench's worst was
+  \`batch_steps/sgd\` at 2.28× (native ~0.95 ms). The lane lives in memory; each step
+  stored its gradient as two \`f64\`s and the next step's \`gradient + l1_gradient\` (an
+  \`f64x2\` add in wasm) read them back as one 16-byte load, which store forwarding cannot
+  serve: a stall on every step's chain. In wasm that sum, and SGD's update, are now taken
+  coordinate by coordinate (the same IEEE operations, so the same bits; natively
+  \`Vec2\`'s operators stay: written out there, the native batch runs got ~2× slower).
+  The measurement was checked first: the timed calls loop inside Rust on both sides (no
+  copy or allocation at the boundary that native lacks), but the kernels' page ticked in
+  100 µs (±10% on a 1 ms kernel) and kept the fastest of 7 calls against divan's 10
+  samples; it is now cross-origin isolated (5 µs) with 10 calls. Before/after, 4 rounds
+  each of native divan then \`BENCH_ONLY=kernels\` back to back (load 7–8 on 2 cores),
+  median of the rounds' ratios: batch_steps SGD 1.61 → 1.35×, Adagrad 1.52 → 1.22×,
+  RMSprop 1.44 → 1.21×, Adadelta 1.39 → 1.25×, Adam 1.22 → 1.09×, AdamW 1.24 → 1.02×,
+  NAdam 1.26 → 1.18×, RAdam 1.07 → 0.85×; fastest over the rounds, SGD 1.945 → 1.240 ms
+  in wasm against 0.949 / 0.943 ms natively. Tried and not kept: \`Lane::new\` inlined so
+  the single run's lane could live in locals (SGD ~10% faster, +7 KB gzipped: over the
+  budget). On this shared machine a single round's worst ratio still swings to ~2× on
+  whichever kernel a neighbour slowed (seen: \`batch_many/sgd\`, \`surface_colorize_1024\`).
 - **Surface kernels and render 1024²**: sampling matched \`Problem\` and \`SurfaceKind\` per
   point and found the range with \`f64::min\`/\`max\` (a call per value in wasm, which has no
   instruction with their NaN rules): 12.9 ms in wasm against 6.1 natively. Now
