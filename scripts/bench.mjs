@@ -861,15 +861,21 @@ Profiling-driven work done in this round (before → after, same kind of run):
 
 Still missed:
 
-- **Frame p95 ≤ 8 ms**: not re-measured on a quiet machine after the frame work above (the
-  machine ran at load 7–13 throughout; the wall-clock figures there are mostly waiting for a
-  core). What a frame costs now (CPU): ~3.5 ms with no DOM change — committing the
-  880×608 marks canvas every frame and the two path canvases in about two frames of three
-  (software compositing copies each: ~0.45 ms, layer updates ~0.7); about half the frames also carry
-  one readout's style, layout and paint (+1.5–3 ms; the leaderboard's table the most,
-  ~0.9 ms layout + 0.7 paint for its 20 changing cells). Next: the paths and marks drawn in
-  a worker on an OffscreenCanvas (their commit leaves the main thread), fewer path canvases
-  per frame, the leaderboard's numbers in fixed-width cells.
+- **Frame p95 ≤ 8 ms** (this run: p95 ${j.frame_p95_ms} ms wall clock, ${j.frame_cpu_p95_ms ?? '–'} ms
+  CPU; see the budget table): a trace of the commits while playing found Chromium, with
+  software compositing (headless here; a laptop without GPU rasterisation likewise),
+  producing a new resource for *every* visible 2D canvas at every commit, drawn or not: seven
+  \`Canvas2DResourceProvider::ProduceCanvasResource\` per commit, ~0.3 ms each for the view's
+  1200×684 layers (the surface, the two path canvases, the marks, the teaching overlay) —
+  2.4 ms of a 4.8 ms median frame (a static page with one canvas showed it too: 60 per
+  second). A \`desynchronized\` 2D context (\`canvas.mjs\` \`screenContext\`, on every canvas on
+  screen) is presented without that copy: none per commit, commit 2.4 → 0.3 ms; back to back
+  on a loaded machine (load 4–5) frame CPU p50 4.8 → 3.7 and 2.5 ms, p95 10.7 → 8.6 and
+  5.9 ms. Stacking, CSS opacity, redraws and screenshots look the same (checked); browsers
+  without the hint ignore it. What a frame costs otherwise: the step, the new path segments
+  (at most a fixed budget of rasterisation per frame, see paths.mjs), and in about half the
+  frames one readout's style, layout and paint (turns.mjs spreads them: the leaderboard's
+  table the most, ~0.9 ms layout + 0.7 paint).
 - **First frame ≤ 300 ms**: the first frame is the one after the surface is drawn by
   boot.mjs's first part (engine, catalog, race, view: 17 modules, preloaded by index.html
   with the wasm; js/engine-start.mjs instantiates the wasm and makes the first surface's
@@ -885,8 +891,8 @@ Still missed:
   connections, each a few process hops that wait for a core on a loaded machine (the test
   server shares its event loop with Playwright: gaps of 50–150 ms were seen). Now 19: the
   style sheets are one generated \`page.css\`, the first part's 7 message areas one generated
-  \`messages/first.mjs\` (\`scripts/preload.mjs\` writes both with index.html's block; the
-  first-frame test fails when one is stale), and the language menu (page-settings, widgets)
+  \`messages/first.mjs\` (\`scripts/preload.mjs\` writes both with index.html's block at every
+  build; they are not committed; the first-frame test fails when one is stale), and the language menu (page-settings, widgets)
   and the worker client (engine-worker.mjs) left the first part. Interleaved fresh loads,
   never on a quiet machine: at load 9–11, 470 → 321 ms median (14 each, the merged files
   alone); at load 12–14, 674 → 517 ms (20 each, all of it). Tried, no gain measured: no
