@@ -49,10 +49,11 @@ fn adam_learning_rate_defaults_to_pytorch() {
 const BOWL: &str = r#"{"problem": {"surface": "bowl"}, "start": [2.5, -1.5], "steps": 10,
     "runs": [{"optimizer": "sgd", "lr": 0.1}, {"optimizer": "adam", "lr": 0.1}]}"#;
 
-/// A JavaScript value read back as JSON, the way the page sees it.
+/// A JavaScript value read back as JSON values, its numbers exactly (serde-wasm-bindgen
+/// takes them as f64s; a JSON text would go through serde_json's best-effort float parsing,
+/// one ulp off for some 17-digit numbers, which the page's wasm keeps for its size).
 fn json_of(value: &wasm_bindgen::JsValue) -> Value {
-    let text = js_sys::JSON::stringify(value).expect("stringify");
-    serde_json::from_str(&String::from(text)).expect("JSON")
+    serde_wasm_bindgen::from_value(value.clone()).expect("a JSON-shaped value")
 }
 
 #[wasm_bindgen_test]
@@ -206,4 +207,53 @@ fn a_sweep_cell_is_the_run_a_session_plays_with_the_cell_settings() {
         "x": {"param": "lrr", "from": 0, "to": 1, "n": 2}}"#;
     let message = message_of(gradscape::web::sweep::sweep(bad).unwrap_err());
     assert!(message.starts_with("x.param"), "{message}");
+}
+
+/// The batch kernel in wasm takes some sums coordinate by coordinate (`run/batch/lane.rs`,
+/// `optim/sgd.rs`: store forwarding); its end points must still be the recording runner's,
+/// bit for bit, for every family, with L1 (whose gradient joins that sum).
+#[wasm_bindgen_test]
+fn the_batch_kernel_ends_where_a_recorded_run_does_for_every_family() {
+    let runs = [
+        r#""optimizer": "sgd""#,
+        r#""optimizer": "sgd", "momentum": 0.9, "nesterov": true"#,
+        r#""optimizer": "adagrad""#,
+        r#""optimizer": "rmsprop", "momentum": 0.5, "centered": true"#,
+        r#""optimizer": "adadelta""#,
+        r#""optimizer": "adam""#,
+        r#""optimizer": "adamw""#,
+        r#""optimizer": "nadam""#,
+        r#""optimizer": "radam""#,
+    ];
+    let mut differ = Vec::new();
+    for run in runs {
+        let spec = format!(
+            r#"{{"problem": {{"surface": "rosenbrock"}}, "start": [-1.5, 2], "steps": 400,
+                "run": {{{run}, "l1": 0.01}},
+                "x": {{"param": "lr", "from": 1e-4, "to": 1e-3, "n": 2, "scale": "log"}}}}"#
+        );
+        let result = json_of(&gradscape::web::sweep::sweep(&spec).expect("valid sweep"));
+        let xs: Vec<f64> = serde_json::from_value(result["x"].clone()).unwrap();
+        assert_eq!(xs.len(), 2, "{run}");
+        for (i, x) in xs.iter().enumerate() {
+            let scenario = format!(
+                r#"{{"problem": {{"surface": "rosenbrock"}}, "start": [-1.5, 2], "steps": 400,
+                   "runs": [{{{run}, "l1": 0.01, "lr": {x:?}}}]}}"#
+            );
+            let mut session = gradscape::web::Session::new(&scenario).expect("valid scenario");
+            session.advance(400);
+            let path = session.path(0, 0);
+            let last = [path[path.len() - 2], path[path.len() - 1]];
+            let cell = &result["cells"][i]; // (one axis: a row of cells)
+            if cell["final"][0].as_f64() != Some(last[0])
+                || cell["final"][1].as_f64() != Some(last[1])
+            {
+                differ.push(format!(
+                    "{run}, lr {x}: batch {} vs recorded {last:?}",
+                    cell["final"]
+                ));
+            }
+        }
+    }
+    assert!(differ.is_empty(), "{differ:#?}");
 }
