@@ -861,8 +861,7 @@ Profiling-driven work done in this round (before → after, same kind of run):
 
 Still missed:
 
-- **Frame p95 ≤ 8 ms** (this run: p95 ${j.frame_p95_ms} ms wall clock, ${j.frame_cpu_p95_ms ?? '–'} ms
-  CPU; see the budget table): a trace of the commits while playing found Chromium, with
+- **Frame p95 ≤ 8 ms** (this run's figures: the budget table above): a trace of the commits while playing found Chromium, with
   software compositing (headless here; a laptop without GPU rasterisation likewise),
   producing a new resource for *every* visible 2D canvas at every commit, drawn or not: seven
   \`Canvas2DResourceProvider::ProduceCanvasResource\` per commit, ~0.3 ms each for the view's
