@@ -13,9 +13,8 @@
 // in pieces (path-strokes.mjs) into back canvases, shown in the same frame when it fits in one
 // slice, else drawn in slices between frames while the old paths stay on screen, moved with
 // the view (path-redraw.mjs, path-preview.mjs). New segments cost at most EXTEND_UNITS of
-// rasterisation per frame. The small marks (dots, ✕, start) are redrawn when they change on
-// their own canvas. JS keeps per run only the last drawn vertex and
-// point, never the path.
+// rasterisation per frame. The small marks (dots, ✕, start) are redrawn when they change,
+// on their own canvas. JS keeps per run only the last drawn vertex and point, never the path.
 
 import { transform, prepare, startTrack, strokePiece, HALO_OPACITY, toScreen, unitsSince } from './path-strokes.mjs';
 import { Redraw } from './path-redraw.mjs';
@@ -173,7 +172,9 @@ export class Paths {
       }
       this.drawn += t.vertices - before;
       t.n = n0 + from;
-      if (t.n < upTo) behind = true;
+      // (A part shorter than asked: the engine holds fewer points than the summary said; not a
+      // backlog, or every frame would ask again.)
+      if (t.n < upTo && count === end - n0) behind = true;
     }
     this.behind = behind;
     if (behind) this.request(); // (paused, no other frame would come)
