@@ -875,6 +875,22 @@ Still missed:
   (at most a fixed budget of rasterisation per frame, see paths.mjs), and in about half the
   frames one readout's style, layout and paint (turns.mjs spreads them: the leaderboard's
   table the most, ~0.9 ms layout + 0.7 paint).
+  Traced again on an Intel Xeon machine (2 cores; \`BENCH_ONLY=frames\` there: p95 10.4–14 ms,
+  frame CPU p95 6.2–7.3 ms, where an AMD EPYC machine gave 8.8–9.8 and 5.2–5.9): the slowest
+  5% of frames (~7.5 ms CPU) are those carrying DOM readout changes — ~15 text nodes and 13
+  spans restyled, then a full-tree layout pass (1,009 layout objects, ~1.7 ms), prepaint and
+  paint (~1.9 ms), layerize (~0.5 ms) — plus the race's step (~1 ms, up to 3 ms); the
+  leaderboard's turn preceded 5 of 14 of them, none of the readouts alone (each hidden in
+  turn, the p95 stayed). The probe's wall time also holds the tasks that run before its
+  message (chart draws, ~2.5 ms each, and readouts, which take turns in their own tasks).
+  Tried, no change beyond the run-to-run noise (±3 ms at p95): charts at 5 Hz instead of 15
+  and taking turns with the readouts; \`contain: content\` on the readouts; \`contain: strict\`
+  and a fixed table layout on the leaderboard. Chromium's display compositor (software,
+  GPU process) spends ~0.45 core re-blending the view's seven stacked full-size layers
+  every frame (root damage 880×608); without the marks canvas and the teaching overlay it
+  halves (445 → 219 ms/s) but the main thread's p95 does not move. What would: readouts
+  that change no layout (fixed-size cells, drawn text), and the paths and marks drawn in a
+  worker on an OffscreenCanvas.
 - **First frame ≤ 300 ms**: the first frame is the one after the surface is drawn by
   boot.mjs's first part (engine, catalog, race, view: 17 modules, preloaded by index.html
   with the wasm; js/engine-start.mjs instantiates the wasm and makes the first surface's
