@@ -880,8 +880,8 @@ Still missed:
   5% of frames (~7.5 ms CPU) are those carrying DOM readout changes — ~15 text nodes and 13
   spans restyled, then a full-tree layout pass (1,009 layout objects, ~1.7 ms), prepaint and
   paint (~1.9 ms), layerize (~0.5 ms) — plus the race's step (~1 ms, up to 3 ms); the
-  leaderboard's turn preceded 5 of 14 of them, none of the readouts alone (each hidden in
-  turn, the p95 stayed). The probe's wall time also holds the tasks that run before its
+  leaderboard's turn preceded 5 of 14 of them, yet hiding any one readout left the p95
+  where it was. The probe's wall time also holds the tasks that run before its
   message (chart draws, ~2.5 ms each, and readouts, which take turns in their own tasks).
   Tried, no change beyond the run-to-run noise (±3 ms at p95): charts at 5 Hz instead of 15
   and taking turns with the readouts; \`contain: content\` on the readouts; \`contain: strict\`
