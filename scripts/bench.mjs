@@ -12,7 +12,9 @@
 // BENCH_ONLY=kernels (the wasm kernels, their ratios to the native ones, and the optimizer
 // loop) or BENCH_ONLY=frames (the frame figures and their layers alone, on the page; any
 // wasm build) or BENCH_ONLY=first (the five first-frame loads alone, first in a fresh
-// browser; any wasm build).
+// browser; any wasm build), BENCH_CPU_THROTTLE (e.g. 2: the page's main thread slowed that
+// many times by DevTools' CPU throttling, to see how the page's figures fare on a slower
+// machine than this one; not for the figures of record).
 
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
@@ -33,6 +35,7 @@ const FRAME_SECONDS = Number(process.env.FRAME_SECONDS ?? 5);
 const DOCS = process.env.BENCH_DOCS ?? path.join(ROOT, 'docs', 'benchmarks.md');
 const log = (...a) => console.error('bench:', ...a);
 const ONLY = process.env.BENCH_ONLY ?? '';
+const CPU_THROTTLE = Number(process.env.BENCH_CPU_THROTTLE || 1);
 
 
 const BUDGETS = {
@@ -84,6 +87,7 @@ async function openPage(context, url, errors, init) {
   page.on('console', (m) => { if (m.type() === 'error') errors.push(`console.error: ${m.text()}`); });
   page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
   if (init) await page.addInitScript(init);
+  if (CPU_THROTTLE > 1) await (await page.context().newCDPSession(page)).send('Emulation.setCPUThrottlingRate', { rate: CPU_THROTTLE });
   await page.goto(url, { waitUntil: 'load' });
   return page;
 }

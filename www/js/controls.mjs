@@ -8,7 +8,7 @@ import { freeColor } from './classroom/palette.mjs';
 import { addMenu } from './classroom/add-menu.mjs';
 import { revivalNote } from './classroom/revival.mjs';
 import { t } from './i18n.mjs';
-import { inTurn } from './turns.mjs';
+import { throttled, updated } from './turns.mjs';
 import { localError } from './reach/errors.mjs';
 
 // The shortest interval between two readouts while playing (10 a second).
@@ -28,8 +28,6 @@ export class Controls {
     race.on('runs', () => { this.notes = []; }); // indices move: the notes would follow wrong runs
     race.on('runs', () => this.rebuild());
     race.on('data', () => this.updateSoon());
-    this.updatedAt = -Infinity;
-    this.trailing = null;
     replanEl.addEventListener('change', () => this.update()); // a diverged card's advice follows it
   }
 
@@ -143,17 +141,16 @@ export class Controls {
   }
 
   /** The readout after new data: at once, unless it was updated less than READOUT_MS ago
-   *  (playing: every frame), then once that interval is over. Ten cards' loss and distance
-   *  changing 60 times a second cannot be read, and each change costs the panel a layout. */
+   *  (a slider drag), then once that interval is over; while playing, with the other
+   *  readouts (turns.mjs). Ten cards' loss and distance changing 60 times a second cannot
+   *  be read, and each change costs the frame a layout. */
   updateSoon() {
-    const wait = this.updatedAt + READOUT_MS - performance.now();
-    if (wait <= 0) this.update();
-    else this.trailing ??= setTimeout(() => inTurn('cards', () => { this.trailing = null; this.update(); }), wait); // (turns.mjs)
+    throttled('cards', READOUT_MS, () => this.update());
   }
 
   /** The readout now (textContent only changes when the text does). */
   update() {
-    this.updatedAt = performance.now();
+    updated('cards');
     const st = this.race.state;
     if (!st) return;
     this.cards.forEach((c, i) => {

@@ -8,14 +8,10 @@
 
 import { int } from './catalog.mjs';
 import { t } from './i18n.mjs';
-import { inTurn } from './turns.mjs';
+import { throttled, setLive } from './turns.mjs';
 
 const MAX_DT = 0.1; // s: a background tab must not come back with a huge jump
 const FRAME_BUDGET_MS = 8;
-// While playing, the step counter shows the live step at most this often: at 1,000 steps/s
-// its digits cannot be read at 60 Hz, and each change costs the frame a style, layout and
-// paint pass it otherwise would not need (the paths and charts are canvases).
-const COUNTER_MS = 100;
 
 export class Playback {
   constructor(race, els) {
@@ -61,21 +57,18 @@ export class Playback {
     this.els.speed.setAttribute('aria-valuetext', this.speedText());
   }
 
+  /** The step counter: at once, or while playing with the other readouts (turns.mjs: at
+   *  1,000 steps/s its digits cannot be read at 60 Hz, and each change costs a frame a
+   *  style, layout and paint pass). */
   showStep() {
-    const r = this.race;
-    if (this.playing && r.running) {
-      const wait = (this.shownAt ?? -Infinity) + COUNTER_MS - performance.now();
-      if (wait > 0) {
-        this.stepTimer ??= setTimeout(() => inTurn('step', () => { if (this.stepTimer) { this.stepTimer = null; this.showStep(); } }), wait);
-        return;
-      }
-    }
-    this.shownAt = performance.now();
-    // Only what changed (an unchanged write still costs a style and layout pass per frame).
-    const count = int(r.step), max = `/ ${int(r.maxSteps)}`;
-    if (this.els.count.textContent !== count) this.els.count.textContent = count;
-    if (this.els.max.textContent !== max) this.els.max.textContent = max;
-    if (this.playing && !r.running) this.pause();
+    throttled('step', 0, () => {
+      // Only what changed (an unchanged write still costs a style and layout pass).
+      const r = this.race;
+      const count = int(r.step), max = `/ ${int(r.maxSteps)}`;
+      if (this.els.count.textContent !== count) this.els.count.textContent = count;
+      if (this.els.max.textContent !== max) this.els.max.textContent = max;
+    });
+    if (this.playing && !this.race.running) this.pause();
   }
 
   toggle() { if (this.playing) this.pause(); else this.play(); }
@@ -85,6 +78,7 @@ export class Playback {
     for (const fn of this.hooks.beforePlay) fn();
     if (!this.race.running) return;
     this.playing = true;
+    setLive(true);
     this.carry = 0;
     this.last = performance.now();
     this.els.play.textContent = t('controls.pause');
@@ -94,12 +88,7 @@ export class Playback {
   pause() {
     this.playing = false;
     this.els.play.textContent = t('controls.play');
-    // The step reached, at once (not the last one shown while playing).
-    if (this.stepTimer) {
-      clearTimeout(this.stepTimer);
-      this.stepTimer = null;
-      if (this.race.cursor == null) this.showStep();
-    }
+    setLive(false); // (the readouts waiting for their batch, the step reached among them, at once)
   }
 
   step(n = 1) {

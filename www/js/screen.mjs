@@ -7,6 +7,10 @@ import { el } from './widgets.mjs';
 import { t } from './i18n.mjs';
 
 const CHART_INTERVAL_MS = 66;
+// A chart's drawing (1–2 ms) waits for an idle period, so that it delays neither a frame nor
+// an input that is waiting; at most CHART_WAIT_MS (a busy page still draws its charts).
+const CHART_WAIT_MS = 200;
+const betweenFrames = (fn) => requestIdleCallback(fn, { timeout: CHART_WAIT_MS });
 
 export class Screen {
   constructor(race, view, paths, els) {
@@ -44,15 +48,15 @@ export class Screen {
     this.els.legend.replaceChildren(...items);
   }
 
-  /** Draws the charts soon, in a task of their own (never inside the task that changed the
-   *  data), at most every CHART_INTERVAL_MS; the two charts in two tasks. */
+  /** Draws the charts soon, between frames (never inside the task that changed the data),
+   *  at most every CHART_INTERVAL_MS; the two charts in two idle periods. */
   chartsSoon() {
     const wait = Math.max(0, this.lastCharts + CHART_INTERVAL_MS - performance.now());
     if (!this.chartTimer) {
-      this.chartTimer = setTimeout(() => {
+      this.chartTimer = setTimeout(() => betweenFrames(() => {
         this.drawCharts('loss');
-        setTimeout(() => { this.chartTimer = 0; this.drawCharts('lr'); }, 0);
-      }, wait);
+        betweenFrames(() => { this.chartTimer = 0; this.drawCharts('lr'); });
+      }), wait);
     }
   }
 

@@ -1,42 +1,96 @@
-// Live text takes turns. While the race plays, several readouts change a few times a second
-// each (the step counter and timeline, the run cards, the leaderboard, the equation panel;
-// not the charts: small canvases, no DOM); each change costs the frame that shows it a
-// style, layout and paint pass. On their own clocks they often land in the same frame, and
-// those frames are the slowest ones (the 95th percentile of frame time). Their throttled
-// updates go through inTurn(): at most one writer per SLOT_MS (about one frame at 60 Hz),
-// the others a slot later, in order.
+// Throttled live readouts, and while playing all of them together, a few times a second,
+// between frames. Several readouts follow the race (the step counter and timeline, the run
+// cards, the leaderboard, the equation panel). Each change of text costs the frame that
+// shows it a style, layout and paint pass, and in Chromium that pass walks from the changed
+// text up to the document whatever the containment (~0.4 ms for one changed readout, 1 ms
+// for the leaderboard's table, twice that on a slower machine). Updated on their own
+// clocks, most frames carried one readout's change and paid for a pass, and the frames that
+// carried several were the slowest (the 95th percentile of frame time, docs/benchmarks.md).
 //
-// A writer with nothing ahead of it and a free slot runs at once, in the caller's task, so
-// a lone update (a step, a slider) still shows in the same frame.
+// So each readout updates through throttled(key, everyMs, fn):
+// - not playing: at once, unless its last update was less than everyMs ago (a slider drag),
+//   then once that interval is over;
+// - playing (setLive(true), from playback.mjs): with the others, at most every BATCH_MS, in
+//   an idle period (after a frame's work, when no other task waits, so their JavaScript
+//   delays no frame and no input), and the next frame shows them all in one pass. BATCH_MS
+//   keeps those frames under 5% of a 60 Hz second; 2.5 updates a second are about as many as
+//   changing digits can be read. Steps that come slower than that show at once. Pausing
+//   shows what waits at once.
 
-const SLOT_MS = 17;
+const BATCH_MS = 400;
+const MAX_WAIT_MS = 100; // an idle period is waited for at most this long (a busy page still updates)
 
-const waiting = new Map(); // key → fn: one pending update per writer (the latest wins)
-let usedAt = -Infinity; // when the last writer ran
+const waiting = new Map(); // key → fn: one pending update per readout (the latest wins)
+const lastRun = new Map(); // key → when it last updated
+const trailing = new Map(); // key → timer of a throttled update (not playing)
+let live = false;
+let lastBatch = -Infinity;
 let timer = 0;
+let idle = 0;
+let inBatch = false; // (an update that pauses the race must not start a batch inside this one)
 
-/** Runs `fn` (a readout update, identified by `key`) now if the slot is free, else in a
- *  later slot (a newer fn for the same key replaces a waiting one). */
-export function inTurn(key, fn) {
-  if (!waiting.size && performance.now() - usedAt >= SLOT_MS) {
-    usedAt = performance.now();
-    fn();
-    return;
-  }
-  waiting.set(key, fn); // (a waiting writer keeps its place with its newest update)
-  schedule();
+/** Playing (updates batched) or not (updates at once); leaving play runs what waits now. */
+export function setLive(on) {
+  live = on;
+  if (on) lastBatch = -Infinity; // (the first update of a play shows at once)
+  if (!on && !inBatch) runBatch();
+}
+
+/** Updates the readout `key` with `fn`: see the header (a newer fn for the same key
+ *  replaces a waiting one and keeps its place). */
+export function throttled(key, everyMs, fn) {
+  waiting.set(key, fn);
+  if (live) { schedule(); return; }
+  const wait = (lastRun.get(key) ?? -Infinity) + everyMs - performance.now();
+  if (wait <= 0) { runNow(key); return; }
+  if (!trailing.has(key)) trailing.set(key, setTimeout(() => { trailing.delete(key); if (waiting.has(key)) throttled(key, everyMs, waiting.get(key)); }, wait));
+}
+
+/** The readout `key` updated by other means (a new race, a choice): what waits for it is
+ *  dropped and its interval starts now. */
+export function updated(key) {
+  waiting.delete(key);
+  clearTimeout(trailing.get(key));
+  trailing.delete(key);
+  lastRun.set(key, performance.now());
+}
+
+/** Runs what waits for the readout `key` now, if anything (for a reader that needs it). */
+export function flushTurn(key) {
+  if (waiting.has(key)) runNow(key);
+}
+
+function runNow(key) {
+  const fn = waiting.get(key);
+  updated(key);
+  fn();
 }
 
 function schedule() {
-  if (timer || !waiting.size) return;
-  timer = setTimeout(next, Math.max(0, usedAt + SLOT_MS - performance.now()));
+  if (timer || idle || !waiting.size) return;
+  const wait = lastBatch + BATCH_MS - performance.now();
+  if (wait > 0) timer = setTimeout(() => { timer = 0; schedule(); }, wait);
+  else idle = requestIdleCallback(runBatch, { timeout: MAX_WAIT_MS });
 }
 
-function next() {
+function runBatch() {
+  clearTimeout(timer);
+  cancelIdleCallback(idle);
   timer = 0;
-  const [key, fn] = waiting.entries().next().value;
-  waiting.delete(key);
-  usedAt = performance.now();
-  fn();
-  schedule();
+  idle = 0;
+  lastBatch = performance.now();
+  // An update may ask for another (the timeline shows the step counter): that one runs in
+  // this batch too, once (a second run would show the same state: nothing steps meanwhile).
+  const ran = new Set();
+  let failure = null;
+  inBatch = true;
+  for (const key of waiting.keys()) {
+    if (ran.has(key)) { waiting.delete(key); continue; }
+    ran.add(key);
+    try { runNow(key); } catch (e) { failure ??= e; }
+  }
+  inBatch = false;
+  if (live) schedule();
+  else for (const key of [...waiting.keys()]) try { runNow(key); } catch (e) { failure ??= e; } // (paused by this batch)
+  if (failure) throw failure;
 }

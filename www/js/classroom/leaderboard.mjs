@@ -8,7 +8,7 @@ import { fmt, int } from '../catalog.mjs';
 import { statusOf } from '../controls.mjs';
 import { t, onLanguageChange } from '../i18n.mjs';
 import { morphChildren } from '../morph.mjs';
-import { inTurn } from '../turns.mjs';
+import { throttled, updated } from '../turns.mjs';
 
 const INTERVAL_MS = 200;
 
@@ -39,14 +39,12 @@ export class Leaderboard {
     this.table = el('table', { className: 'leaderboard' });
     this.root = el('section', { className: 'board' }, this.table);
     host.append(this.root);
-    this.pending = 0;
-    this.last = 0;
     this.head();
     onLanguageChange(() => { this.head(); this.sig = ''; this.update(); });
     race.on('data', () => this.soon());
     race.on('runs', () => this.soon());
     // A new race never shows the old race's rows, not even for one throttle interval.
-    race.on('load', () => { clearTimeout(this.pending); this.pending = 0; this.update(); });
+    race.on('load', () => this.update());
     this.update(); // the race loaded before the board was built
   }
 
@@ -57,10 +55,9 @@ export class Leaderboard {
     this.table.replaceChildren(el('caption', { className: 'sr-only', textContent: t('classroom.leaderboard') }), el('thead', {}, tr), this.body);
   }
 
+  /** The board after new data, at most every INTERVAL_MS (turns.mjs). */
   soon() {
-    if (this.pending) return;
-    const wait = Math.max(0, this.last + INTERVAL_MS - performance.now());
-    this.pending = setTimeout(() => inTurn('board', () => { if (this.pending) { this.pending = 0; this.update(); } }), wait); // (turns.mjs)
+    throttled('board', INTERVAL_MS, () => this.update());
   }
 
   /** The rows in board order: [{index, name, optimizer, status, steps, loss, distance, color}]. */
@@ -83,7 +80,7 @@ export class Leaderboard {
   }
 
   update() {
-    this.last = performance.now();
+    updated('board');
     const rows = this.rows();
     const sig = JSON.stringify(rows);
     if (sig === this.sig) return;

@@ -8,7 +8,7 @@ import { Overlay } from './overlay.mjs';
 import { EquationPanel } from './equation.mjs';
 import { t } from '../i18n.mjs';
 import { Placement } from '../classroom/placement.mjs';
-import { inTurn } from '../turns.mjs';
+import { throttled, updated, flushTurn } from '../turns.mjs';
 
 const INTERVAL_MS = 150;
 
@@ -42,7 +42,6 @@ export class Explain {
         sw(t('teach.curvature'), o.curvature, (v) => { o.curvature = v; })));
     card.setAttribute('aria-label', t('teach.explain'));
     panel.after(card);
-    this.pending = 0; this.last = 0;
     race.on('runs', () => this.runs());
     // Only what changes the explained step: new steps, a restart, the explained run's
     // settings. A new race (a restart other than runs adopted from the engine worker) at once.
@@ -79,11 +78,10 @@ export class Explain {
   /** fn() after every update (the side-by-side layout draws the arrows in the run's panel). */
   onUpdate(fn) { (this.updateHooks ??= []).push(fn); }
 
-  /** Updates soon, in a task of its own (the update asks the engine and reads the layout),
-   *  at most every INTERVAL_MS. */
+  /** Updates soon, at most every INTERVAL_MS; while playing with the other readouts,
+   *  between frames (turns.mjs). */
   soon() {
-    const wait = Math.max(0, this.last + INTERVAL_MS - performance.now());
-    if (!this.pending) this.pending = setTimeout(() => inTurn('explain', () => { if (this.pending) { this.pending = 0; this.update(); } }), wait); // (turns.mjs)
+    throttled('explain', INTERVAL_MS, () => this.update());
   }
 
   signature() {
@@ -92,7 +90,7 @@ export class Explain {
   }
 
   /** Brings a pending update forward (for readers that need it now). */
-  flush() { if (this.pending) this.update(); }
+  flush() { flushTurn('explain'); }
 
   /** Details of the selected run at the shown step (the update from that point on; at the
    *  end of a finished run, the last step taken). */
@@ -107,9 +105,8 @@ export class Explain {
   }
 
   update() {
-    this.last = performance.now();
+    updated('explain');
     this.sig = this.signature();
-    clearTimeout(this.pending); this.pending = 0;
     const d = this.details();
     const c = d && Number.isFinite(d.point[0]) && Number.isFinite(d.point[1]) ? this.race.session.curvatureAt(d.point[0], d.point[1]) : null;
     this.current = { details: d, curvature: c };
@@ -118,7 +115,7 @@ export class Explain {
     this.overlay.draw();
     this.equations.hidden = !this.showEquations || !d;
     if (d && this.showEquations) this.equations.render(this.race.runs[this.index], d, c);
-    // Placed in this task (its own, between frames: soon()), where the layout it reads is
+    // Placed now (while playing between frames: soon()), where the layout it reads is
     // computed once for the panel just rendered; the next frame then only paints it.
     this.tick();
     for (const fn of this.updateHooks || []) fn();

@@ -7,12 +7,7 @@
 import { int } from '../catalog.mjs';
 import { el } from '../widgets.mjs';
 import { t } from '../i18n.mjs';
-import { inTurn } from '../turns.mjs';
-
-// While playing at the live end the thumb stays at the right end whatever the step; the
-// slider's range and spoken value follow at most this often (each write is a style and
-// layout pass of the frame).
-const LIVE_SYNC_MS = 250;
+import { throttled } from '../turns.mjs';
 
 export class Timeline {
   constructor(race, playback, host, onChange) {
@@ -62,17 +57,15 @@ export class Timeline {
 
   by(n) { return this.show(this.shown + n); }
 
+  /** The slider, buttons and step counter on the shown step: at once, or while playing
+   *  (the thumb stays at the live end whatever the step) with the other readouts, a few
+   *  times a second (turns.mjs; each write is a style and layout pass of a frame). */
   sync() {
+    throttled('timeline', 0, () => this.syncNow());
+  }
+
+  syncNow() {
     const race = this.race;
-    if (race.cursor == null && this.playback.playing && race.running) {
-      const wait = (this.syncedAt ?? -Infinity) + LIVE_SYNC_MS - performance.now();
-      if (wait > 0) {
-        this.syncTimer ??= setTimeout(() => inTurn('timeline', () => { if (this.syncTimer) { this.syncTimer = null; this.sync(); } }), wait);
-        return;
-      }
-    }
-    clearTimeout(this.syncTimer); this.syncTimer = null;
-    this.syncedAt = performance.now();
     const live = race.step;
     this.slider.max = String(live);
     this.slider.value = String(this.shown);
