@@ -511,7 +511,7 @@ function layersText(l) {
   p50 ${l.frame_cpu_p50_ms} ms, p95 ${l.frame_cpu_p95_ms} ms of CPU time.`;
   return `  By layer, from a Chrome trace of ${l.seconds} s more of play (main-thread CPU time, ${l.main_cpu_ms_per_s} ms
   per second in all; \`raster X\` is the canvas rasterisation at the end of tasks that module drew in;
-  \`js turns.mjs\` is the live readouts' updates, which take turns there).${cpu}
+  \`js turns.mjs\` is the live readouts' updates, which run together there, between frames).${cpu}
 
   | layer | CPU ms per second |
   |---|---|
@@ -719,9 +719,8 @@ Profiling-driven work done in this round (before → after, same kind of run):
   removed and re-added and the panel's corner rewritten on every update;
   \`getComputedStyle\` in the drawing code forced 2.4–3.4 ms style passes (now cached in
   appearance.mjs); the step counter and timeline wrote every frame (now 10 Hz and 4 Hz while
-  playing); the throttled readouts, each on its own clock, piled into the same frames (now
-  they take turns, one per ~frame: \`www/js/turns.mjs\`, which the layer table counts their
-  JS under); every slider's value text was recomputed on each readout change (~0.5 ms);
+  playing); the throttled readouts, each on its own clock, piled into the same frames (then
+  they took turns, one per ~frame; now they change together: below); every slider's value text was recomputed on each readout change (~0.5 ms);
   both path canvases were stroked every frame for runs creeping by a sub-pixel (now only
   once a run's newest point leaves its dot). Main-thread CPU per frame (BeginMainFrame, trace thread time) on this machine
   at load 7–13, before and after in the same runs: p50 8.7–12.5 → 4.0–5.4 ms, p95
@@ -863,9 +862,25 @@ Profiling-driven work done in this round (before → after, same kind of run):
   it measured 8% faster. Removing the divergence, tolerance and schedule code altogether
   (not valid, a bound) gives 1.87 ms natively: what remains is the step itself.
 
-Still missed:
+Missed in earlier runs, on slower machines (this run's verdicts: the budget table above):
 
-- **Frame p95 ≤ 8 ms** (this run's figures: the budget table above): a trace of the commits while playing found Chromium, with
+- **Frame p95 ≤ 8 ms**. **This round**: the live readouts (step counter, timeline, run
+  cards, leaderboard, equation panel) updated on their own clocks, taking turns, so that
+  at 1,000 steps/s 112 of 240 frames carried a readout's change and paid a style, layout
+  and paint pass for it; in Chromium that pass walks from the changed text to the document
+  root whatever the containment (\`contain: strict\` on the panel and the leaderboard, and
+  \`content-visibility: auto\` on the cards: still a full layout of ~1,000 objects, the same
+  time, ~0.4 ms per pass here, 1 ms with the leaderboard's table). Now, while playing, they
+  run together at most every 400 ms in an idle period (\`www/js/turns.mjs\`: their
+  JavaScript delays no frame or input) and one frame in ~25 shows them all
+  (\`tests/browser/readouts.test.mjs\`: ≤ 12 such frames in 4 s; steps slower than 2.5 a
+  second still show at once); the charts draw in idle periods too. With the main thread
+  slowed 2× (\`BENCH_CPU_THROTTLE=2 BENCH_ONLY=frames\`, standing in for the slower
+  machines of earlier runs) frame p95 12.0–12.3 → 9.4–9.7 ms and frame CPU p95 7.1–7.3 →
+  3.2–3.8 ms; unthrottled, on this round's machine (a faster Intel Xeon), 5.2–6.6 →
+  5.4–5.5 ms. What the slowest 5% now hold there: the readouts' one pass (layout ~2 ms,
+  prepaint and paint ~3 ms at 2×), and the throttled main thread's waits between tasks.
+  Earlier: a trace of the commits while playing found Chromium, with
   software compositing (headless here; a laptop without GPU rasterisation likewise),
   producing a new resource for *every* visible 2D canvas at every commit, drawn or not: seven
   \`Canvas2DResourceProvider::ProduceCanvasResource\` per commit, ~0.3 ms each for the view's
@@ -895,7 +910,11 @@ Still missed:
   halves (445 → 219 ms/s) but the main thread's p95 does not move. What would: readouts
   that change no layout (fixed-size cells, drawn text), and the paths and marks drawn in a
   worker on an OffscreenCanvas.
-- **First frame ≤ 300 ms**: the first frame is the one after the surface is drawn by
+- **First frame ≤ 300 ms** (290–368 ms single loads on an earlier Intel Xeon machine; on this
+  round's machine 142–173 ms, and 222–302 ms, medians 242 and 247, with the main thread
+  slowed 2×, \`BENCH_CPU_THROTTLE=2 BENCH_ONLY=first\`; a trace there: the first style pass
+  of the static page ~20 ms, boot's first part ~38 ms, modules arriving 30–70 ms after
+  their requests from the test server): the first frame is the one after the surface is drawn by
   boot.mjs's first part (engine, catalog, race, view: 17 modules, preloaded by index.html
   with the wasm; js/engine-start.mjs instantiates the wasm and makes the first surface's
   engine calls once while the others arrive, so V8's lazy compilation of those wasm
