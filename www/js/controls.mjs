@@ -11,7 +11,8 @@ import { t } from './i18n.mjs';
 import { throttled, updated } from './turns.mjs';
 import { localError } from './reach/errors.mjs';
 
-// The shortest interval between two readouts while playing (10 a second).
+// The shortest interval between two readouts when not playing (a slider drag: 10 a second;
+// while playing turns.mjs batches them).
 const READOUT_MS = 100;
 
 export class Controls {
