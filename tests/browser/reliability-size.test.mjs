@@ -112,6 +112,11 @@ test('the paste over the storage cap is told at once, before any link is written
     await page.getByRole('radio', { name: 'Regression' }).check();
     if (!(await page.getByLabel('CSV data').isVisible())) await page.getByText('Paste or load a CSV (x,y)').click();
     await page.getByLabel('CSV data').evaluate((t, v) => { t.value = v; }, csv(120_000));
+    // The switch's own link is written 400 ms after its last change (teach/link.mjs), and
+    // filling the box can take longer than that: the link must have settled before the
+    // paste, or that write lands between the paste and its notice.
+    await page.waitForFunction(() => location.hash.startsWith('#s='));
+    await page.waitForTimeout(600);
     // Every notice shown, with the link in the address bar at that moment.
     const hashBefore = await g(page, () => {
       window.__notices = [];

@@ -8,8 +8,8 @@
 // carried several were the slowest (the 95th percentile of frame time, docs/benchmarks.md).
 //
 // So each readout updates through throttled(key, everyMs, fn):
-// - not playing: at once, unless its last update was less than everyMs ago (a slider drag),
-//   then once that interval is over;
+// - not playing: at once (or in a task of its own: ownTask), unless its last update was less
+//   than everyMs ago (a slider drag), then once that interval is over;
 // - playing (setLive(true), from playback.mjs): with the others, at most every BATCH_MS, in
 //   an idle period (after a frame's work, when no other task waits, so their JavaScript
 //   delays no frame and no input), and the next frame shows them all in one pass. BATCH_MS
@@ -37,13 +37,22 @@ export function setLive(on) {
 }
 
 /** Updates the readout `key` with `fn`: see the header (a newer fn for the same key
- *  replaces a waiting one and keeps its place). */
-export function throttled(key, everyMs, fn) {
+ *  replaces a waiting one and keeps its place). `ownTask`: when not playing, never in the
+ *  caller's task but in one of its own (an update that asks the engine for more and reads
+ *  the layout: the task that changed the data ends first). */
+export function throttled(key, everyMs, fn, { ownTask = false } = {}) {
   waiting.set(key, fn);
   if (live) { schedule(); return; }
   const wait = (lastRun.get(key) ?? -Infinity) + everyMs - performance.now();
-  if (wait <= 0) { runNow(key); return; }
-  if (!trailing.has(key)) trailing.set(key, setTimeout(() => { trailing.delete(key); if (waiting.has(key)) throttled(key, everyMs, waiting.get(key)); }, wait));
+  if (wait <= 0 && !ownTask) { runNow(key); return; }
+  if (!trailing.has(key)) {
+    trailing.set(key, setTimeout(() => {
+      trailing.delete(key);
+      if (!waiting.has(key)) return;
+      if (live) schedule();
+      else runNow(key);
+    }, Math.max(0, wait)));
+  }
 }
 
 /** The readout `key` updated by other means (a new race, a choice): what waits for it is

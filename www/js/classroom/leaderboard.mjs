@@ -55,9 +55,9 @@ export class Leaderboard {
     this.table.replaceChildren(el('caption', { className: 'sr-only', textContent: t('classroom.leaderboard') }), el('thead', {}, tr), this.body);
   }
 
-  /** The board after new data, at most every INTERVAL_MS (turns.mjs). */
+  /** The board after new data, in a task of its own, at most every INTERVAL_MS (turns.mjs). */
   soon() {
-    throttled('board', INTERVAL_MS, () => this.update());
+    throttled('board', INTERVAL_MS, () => this.update(), { ownTask: true });
   }
 
   /** The rows in board order: [{index, name, optimizer, status, steps, loss, distance, color}]. */

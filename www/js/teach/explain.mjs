@@ -78,10 +78,11 @@ export class Explain {
   /** fn() after every update (the side-by-side layout draws the arrows in the run's panel). */
   onUpdate(fn) { (this.updateHooks ??= []).push(fn); }
 
-  /** Updates soon, at most every INTERVAL_MS; while playing with the other readouts,
-   *  between frames (turns.mjs). */
+  /** Updates soon, in a task of its own (the update asks the engine and reads the layout),
+   *  at most every INTERVAL_MS; while playing with the other readouts, between frames
+   *  (turns.mjs). */
   soon() {
-    throttled('explain', INTERVAL_MS, () => this.update());
+    throttled('explain', INTERVAL_MS, () => this.update(), { ownTask: true });
   }
 
   signature() {
