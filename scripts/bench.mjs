@@ -938,7 +938,18 @@ Missed in earlier runs, on slower machines (this run's verdicts: the budget tabl
   on boot.mjs. What remains: the 19 requests (17 modules, each its own file by design: a
   bundle would give the later parts second copies of shared modules), boot (~35 ms:
   catalog, view, the draft) and the frame (~25 ms).
-- **wasm / native ≤ 1.5× per kernel**: NAdam's and RAdam's batch kernels were 2.4–3.7×:
+- **wasm / native ≤ 1.5× per kernel: missed in this round's run** (2.30×,
+  \`surface_sample_1024\`; also over: \`regression_gradient_1m\` 1.68×,
+  \`surface_colorize_1024\` 1.54×; every optimizer kernel 0.89–1.31×). This round's machine
+  (a faster Intel Xeon) samples Rosenbrock's 1024² grid natively in 1.47 ms, where the
+  earlier machines took 1.1–1.4 ms natively and 1.2–1.6 ms in wasm; in wasm it is 3.38 ms.
+  Natively LLVM vectorises that loop (\`Rosenbrock::sample_grid\` in the bench binary holds
+  51 packed \`mulpd\`/\`subpd\`/\`addpd\`); the wasm build turns LLVM's vectorisation off
+  (\`.cargo/config.toml\`: V8 ran its simd128 loops about 2× slower) and runs it one value at
+  a time. Not worked on this round; next: explicit \`f64x2\` in \`sample_separable\`'s
+  point loop (two columns at a time, as \`field/range.rs\` does), then the same for the
+  colouring and the regression gradient. Earlier:
+  NAdam's and RAdam's batch kernels were 2.4–3.7×:
   no longer a \`powf\` (the powers are carried), but the subnormal products above (β1ᵗ,
   NAdam's Π) on every step after ~7,000. With them at 0, in one loaded run (native divan
   and the wasm kernels minutes apart, so the ratios move by ±0.3): batch kernel one run
