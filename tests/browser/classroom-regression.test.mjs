@@ -26,7 +26,11 @@ test('Train equals the CLI\'s data loss for an L1 run; the penalty has its own c
     await l1.fill('0.5');
     await l1.press('Enter');
     await l1.blur();
+    // The metrics follow the lab's charts, at most every CHART_INTERVAL_MS (lab.mjs): after
+    // a quick L1 change the steps' row comes a moment later, so wait for the row to change.
+    const before = await page.evaluate(() => document.querySelector('.lab-metrics tbody tr')?.textContent);
     await page.evaluate((n) => window.gradscape.step(n), STEPS);
+    await page.waitForFunction((old) => document.querySelector('.lab-metrics tbody tr')?.textContent !== old, before);
     const sc = JSON.parse(await page.evaluate(() => window.gradscape.exportScenario()));
     assert.equal(sc.runs[0].l1, 0.5);
 
