@@ -88,8 +88,9 @@ function runBatch() {
   timer = 0;
   idle = 0;
   lastBatch = performance.now();
-  // An update may ask for another (the timeline shows the step counter): that one runs in
-  // this batch too, once (a second run would show the same state: nothing steps meanwhile).
+  // An update may ask for another (the timeline shows the step counter): the loop reaches
+  // that one too (a Map's iteration visits keys added meanwhile), once: a second run would
+  // show the same state, nothing steps meanwhile. So nothing waits when the loop ends.
   const ran = new Set();
   let failure = null;
   inBatch = true;
@@ -99,7 +100,5 @@ function runBatch() {
     try { runNow(key); } catch (e) { failure ??= e; }
   }
   inBatch = false;
-  if (live) schedule();
-  else for (const key of [...waiting.keys()]) try { runNow(key); } catch (e) { failure ??= e; } // (paused by this batch)
   if (failure) throw failure;
 }
