@@ -17,6 +17,7 @@ pub mod error;
 pub mod expr;
 pub mod field;
 pub mod figure;
+pub mod lanes;
 pub mod lessons;
 pub mod link;
 pub mod objective;

@@ -6,6 +6,7 @@
 //! nearly flat, bumpy plateau.
 
 use super::{sample_separable, Bounds, Minimum, Surface};
+use crate::lanes::Pair;
 use crate::vec2::Vec2;
 use std::f64::consts::{E, PI};
 
@@ -44,11 +45,11 @@ impl Surface for Ackley {
     }
     fn sample_grid(&self, xs: &[f64], ys: &[f64], out: &mut Vec<f64>) {
         // Squares and cosines once per column and row; the two exponentials per point.
-        let terms = |v: f64| (v * v, libm::cos(2.0 * PI * v));
+        let terms = |v: Pair| (v * v, v.map(|v| libm::cos(2.0 * PI * v)));
         sample_separable(xs, ys, out, terms, terms, |_, _, (xx, cx), (yy, cy)| {
             let s = (0.5 * (xx + yy)).sqrt();
             let c = 0.5 * (cx + cy);
-            -20.0 * libm::exp(-0.2 * s) - libm::exp(c) + E + 20.0
+            -20.0 * (-0.2 * s).map(libm::exp) - c.map(libm::exp) + E + 20.0
         });
     }
 }

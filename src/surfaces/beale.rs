@@ -5,6 +5,7 @@
 //! ridges in the corners of the view make large learning rates blow up.
 
 use super::{sample_separable, Bounds, Minimum, Surface};
+use crate::lanes::Pair;
 use crate::vec2::Vec2;
 
 /// Beale's function.
@@ -53,12 +54,13 @@ impl Surface for Beale {
         "(1.5 − x + xy)² + (2.25 − x + xy²)² + (2.625 − x + xy³)²"
     }
     fn sample_grid(&self, xs: &[f64], ys: &[f64], out: &mut Vec<f64>) {
-        // cₖ − x once per column, yᵏ once per row (as `value` multiplies them up).
-        let column = |x: f64| C.map(|c| c - x);
-        let row = |y: f64| [y, y * y, y * y * y];
+        // cₖ − x once per column, yᵏ once per row (as `value` multiplies them up); the
+        // squares summed from the first, as `value`'s `sum` does (−0 + t² is t²).
+        let column = |x: Pair| C.map(|c| c - x);
+        let row = |y: Pair| [y, y * y, y * y * y];
         sample_separable(xs, ys, out, column, row, |x, _, cx, yk| {
             let t = [cx[0] + x * yk[0], cx[1] + x * yk[1], cx[2] + x * yk[2]];
-            t.iter().map(|t| t * t).sum()
+            t[0] * t[0] + t[1] * t[1] + t[2] * t[2]
         });
     }
 }

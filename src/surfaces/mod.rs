@@ -15,6 +15,7 @@ mod saddle;
 mod six_hump_camel;
 mod valley;
 
+use crate::lanes::Pair;
 use crate::vec2::Vec2;
 use serde::{Deserialize, Serialize};
 
@@ -82,20 +83,40 @@ pub trait Surface {
 
 /// [`Surface::sample_grid`] for a surface whose value splits into terms of x alone,
 /// computed once per column by `column`, terms of y alone, once per row by `row`, and the
-/// rest, per point by `point(x, y, column term, row term)`. The caller keeps the order of
-/// operations of its `value`, so the numbers are the same bit for bit.
+/// rest, per point by `point(x, y, column terms, row terms)`. Two columns go through each
+/// call, one per lane of a [`Pair`] (an odd last column fills both lanes), and a row's `y`
+/// is in both lanes. The caller keeps the order of operations of its `value`, so the
+/// numbers are the same bit for bit.
 fn sample_separable<C: Copy, R: Copy>(
     xs: &[f64],
     ys: &[f64],
     out: &mut Vec<f64>,
-    column: impl Fn(f64) -> C,
-    row: impl Fn(f64) -> R,
-    point: impl Fn(f64, f64, C, R) -> f64,
+    column: impl Fn(Pair) -> C,
+    row: impl Fn(Pair) -> R,
+    point: impl Fn(Pair, Pair, C, R) -> Pair,
 ) {
-    let columns: Vec<(f64, C)> = xs.iter().map(|&x| (x, column(x))).collect();
-    for &y in ys {
+    if xs.is_empty() {
+        return;
+    }
+    let columns: Vec<(Pair, C)> = xs
+        .chunks(2)
+        .map(|two| {
+            let x = Pair::new(two[0], two[two.len() - 1]);
+            (x, column(x))
+        })
+        .collect();
+    let start = out.len();
+    out.resize(start + xs.len() * ys.len(), 0.0);
+    for (&y, line) in ys.iter().zip(out[start..].chunks_exact_mut(xs.len())) {
+        let y = Pair::splat(y);
         let r = row(y);
-        out.extend(columns.iter().map(|&(x, c)| point(x, y, c, r)));
+        let mut cells = line.chunks_exact_mut(2);
+        for (two, &(x, c)) in cells.by_ref().zip(&columns) {
+            two.copy_from_slice(&point(x, y, c, r).lanes());
+        }
+        if let ([last], Some(&(x, c))) = (cells.into_remainder(), columns.last()) {
+            *last = point(x, y, c, r).lanes()[0];
+        }
     }
 }
 

@@ -4,6 +4,7 @@
 //! a regular lattice of local minima: a trap for every gradient method.
 
 use super::{sample_separable, Bounds, Minimum, Surface};
+use crate::lanes::Pair;
 use crate::vec2::Vec2;
 use std::f64::consts::PI;
 
@@ -33,8 +34,9 @@ impl Surface for Rastrigin {
     }
     fn sample_grid(&self, xs: &[f64], ys: &[f64], out: &mut Vec<f64>) {
         // The cosines once per column and row, summed in `value`'s order.
-        let column = |x: f64| 20.0 + x * x - 10.0 * libm::cos(2.0 * PI * x);
-        let row = |y: f64| (y * y, 10.0 * libm::cos(2.0 * PI * y));
+        let cos = |v: Pair| v.map(|v| libm::cos(2.0 * PI * v));
+        let column = |x: Pair| 20.0 + x * x - 10.0 * cos(x);
+        let row = |y: Pair| (y * y, 10.0 * cos(y));
         sample_separable(xs, ys, out, column, row, |_, _, cx, (yy, cy)| cx + yy - cy);
     }
 }

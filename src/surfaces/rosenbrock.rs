@@ -4,6 +4,7 @@
 //! end of a long, flat, curved valley. Finding the valley is easy, following it is hard.
 
 use super::{sample_separable, Bounds, Minimum, Surface};
+use crate::lanes::Pair;
 use crate::vec2::Vec2;
 
 /// Rosenbrock's banana function with a = 1, b = 100.
@@ -34,7 +35,7 @@ impl Surface for Rosenbrock {
     }
     fn sample_grid(&self, xs: &[f64], ys: &[f64], out: &mut Vec<f64>) {
         // (1 − x)² and x² once per column.
-        let column = |x: f64| {
+        let column = |x: Pair| {
             let a = 1.0 - x;
             (a * a, x * x)
         };

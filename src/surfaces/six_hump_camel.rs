@@ -4,6 +4,7 @@
 //! with value −1.031628453489877 at ±(0.0898420, −0.7126564).
 
 use super::{sample_separable, Bounds, Minimum, Surface};
+use crate::lanes::Pair;
 use crate::vec2::Vec2;
 
 /// The six-hump camel function.
@@ -46,11 +47,11 @@ impl Surface for SixHumpCamel {
     }
     fn sample_grid(&self, xs: &[f64], ys: &[f64], out: &mut Vec<f64>) {
         // The polynomials in x alone and y alone once per column and row.
-        let column = |x: f64| {
+        let column = |x: Pair| {
             let x2 = x * x;
             (4.0 - 2.1 * x2 + x2 * x2 / 3.0) * x2
         };
-        let row = |y: f64| {
+        let row = |y: Pair| {
             let y2 = y * y;
             (-4.0 + 4.0 * y2) * y2
         };
