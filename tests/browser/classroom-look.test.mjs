@@ -1,7 +1,8 @@
 // In front of a class, what is on screen: the equation panel and the lesson caption cover no
 // run's current point, no minimum and not the start (or dock beside the view) and collapse to
-// a line; presenter mode draws canvas text, paths and markers larger; the light theme follows
-// `prefers-color-scheme: light`, has a toggle, and goes into the link.
+// a line; no contour label covers a minimum's star; the view's hint goes where it would be
+// squeezed into a column; presenter mode draws canvas text, paths and markers larger; the
+// light theme follows `prefers-color-scheme: light`, has a toggle, and goes into the link.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -111,6 +112,70 @@ test('presenter mode draws canvas text, paths and markers larger', async () => {
     const normal = back.fonts.filter(([c]) => c === 'surface-canvas').map(([, f]) => px(f));
     assert.ok(normal.length && normal.every((p) => p === 13), `back to 13 px: ${[...new Set(normal)]}`);
   }, { init: RECORD });
+});
+
+// What the surface canvas's last drawing (each starts by filling the background) put on
+// screen: its contour labels (text, centre, width) and the minima's stars (the centres of
+// the white ten-point polygons).
+const RECORD_LABELS = () => {
+  const P = CanvasRenderingContext2D.prototype;
+  const { fillText, fillRect, beginPath, lineTo, fill } = P;
+  const mine = (ctx) => ctx.canvas.id === 'surface-canvas';
+  let path = [];
+  window.__labels = [];
+  window.__stars = [];
+  P.fillRect = function (...a) {
+    if (mine(this)) { window.__labels = []; window.__stars = []; }
+    return fillRect.apply(this, a);
+  };
+  P.beginPath = function () { if (mine(this)) path = []; return beginPath.call(this); };
+  P.lineTo = function (x, y) { if (mine(this)) path.push([x, y]); return lineTo.call(this, x, y); };
+  P.fill = function (...a) {
+    if (mine(this) && this.fillStyle === '#ffffff' && path.length === 10) {
+      window.__stars.push([path.reduce((t, p) => t + p[0], 0) / 10, path.reduce((t, p) => t + p[1], 0) / 10]);
+    }
+    return fill.apply(this, a);
+  };
+  P.fillText = function (text, x, y, ...rest) {
+    if (mine(this)) window.__labels.push({ text, x, y, w: this.measureText(text).width });
+    return fillText.call(this, text, x, y, ...rest);
+  };
+};
+
+test('no contour label covers a minimum\'s star, on any surface', { timeout: 90_000 }, async () => {
+  await withPage('classroom-labels', async (page) => {
+    const surfaces = await page.evaluate(() => window.gradscape.catalog().surfaces.filter((s) => s.minima.length).map((s) => ({ label: s.label, count: s.minima.length })));
+    const select = page.locator('select').filter({ hasText: 'Rosenbrock' }).first();
+    let labelled = 0;
+    for (const { label, count } of surfaces) {
+      await select.selectOption({ label });
+      // The view fits the new surface and re-renders after its short delay.
+      await page.waitForFunction((n) => window.__stars.length === n && window.__labels.length > 0, count, { timeout: 10_000 }).catch(() => {});
+      await page.waitForTimeout(300);
+      const { labels, stars } = await page.evaluate(() => ({ labels: window.__labels, stars: window.__stars }));
+      assert.equal(stars.length, count, `${label}: one star per minimum`);
+      if (labels.length) labelled += 1;
+      // A star's outer radius is 11 px; a label's box is its text plus 4 px a side, 18 px tall.
+      const over = labels.filter((l) => stars.some(([sx, sy]) => Math.abs(l.x - sx) < l.w / 2 + 4 + 11 && Math.abs(l.y - sy) < 9 + 11));
+      assert.deepEqual(over.map((l) => `${l.text} at ${Math.round(l.x)},${Math.round(l.y)}`), [], `${label}: labels over a star at ${JSON.stringify(stars)}`);
+    }
+    assert.ok(labelled >= surfaces.length - 1, `labels seen on ${labelled} of ${surfaces.length} surfaces`);
+  }, { init: RECORD_LABELS });
+});
+
+test('the view\'s hint shows where it has room and goes where it would be a column a word wide', async () => {
+  await withPage('classroom-hint', async (page) => {
+    const hint = page.locator('#hint');
+    assert.ok(await hint.isVisible(), 'hint at 1280 px');
+    const box = await hint.boundingBox();
+    assert.ok(box.width > 200, `hint ${Math.round(box.width)} px wide`);
+    // 1000 px: the panel leaves the view ~600 px, the hint's room between switch and legend ~100.
+    await page.setViewportSize({ width: 1000, height: 800 });
+    await page.waitForTimeout(200);
+    const view = await page.locator('#view').boundingBox();
+    assert.ok(view.width < 760, `view ${Math.round(view.width)} px wide`);
+    assert.equal(await hint.isVisible(), false, 'hint hidden in a narrow view');
+  });
 });
 
 test('light theme under prefers-color-scheme: light, a toggle, kept in the link', async () => {

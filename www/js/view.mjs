@@ -10,6 +10,8 @@ import { canvasFont, canvasScale, themeColors, onAppearanceChange } from './appe
 const RENDER_DELAY_MS = 90;
 const CONTOUR_GRID = 200;
 const CONTOUR_LEVELS = 12;
+// Outer radius of a minimum's star, in CSS pixels (times the presenter's canvas scale).
+const STAR_RADIUS = 11;
 // The engine renders at most this many cells (src/field MAX_CELLS); a bigger canvas gets a
 // picture rendered at this size and scaled up by drawImage.
 const MAX_RENDER_CELLS = 4096 * 4096;
@@ -154,10 +156,17 @@ export class View {
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     const placed = [];
+    // A label never covers a minimum's star (the goal of every run; drawn after them).
+    const stars = this.race.problem.minima.map((m) => {
+      const [sx, sy] = this.toScreen(m.point[0], m.point[1]);
+      const r = STAR_RADIUS * s + 3;
+      return { x0: sx - r, x1: sx + r, y0: sy - r, y1: sy + r };
+    });
     for (const l of labels) {
       const w = ctx.measureText(l.text).width + 8;
       const r = { x0: l.sx - w / 2, x1: l.sx + w / 2, y0: l.sy - 9 * s, y1: l.sy + 9 * s };
       if (placed.some((p) => r.x0 < p.x1 + 30 && r.x1 > p.x0 - 30 && r.y0 < p.y1 + 12 && r.y1 > p.y0 - 12)) continue;
+      if (stars.some((p) => r.x0 < p.x1 && r.x1 > p.x0 && r.y0 < p.y1 && r.y1 > p.y0)) continue;
       placed.push(r);
       ctx.fillStyle = 'rgba(13,16,23,0.72)';
       ctx.beginPath();
@@ -174,7 +183,7 @@ export class View {
       const [sx, sy] = this.toScreen(m.point[0], m.point[1]);
       ctx.beginPath();
       for (let k = 0; k < 10; k += 1) {
-        const r = (k % 2 ? 4.5 : 11) * canvasScale();
+        const r = (k % 2 ? 4.5 : STAR_RADIUS) * canvasScale();
         const a = -Math.PI / 2 + (k * Math.PI) / 5;
         ctx.lineTo(sx + r * Math.cos(a), sy + r * Math.sin(a));
       }
