@@ -258,29 +258,12 @@ fn the_batch_kernel_ends_where_a_recorded_run_does_for_every_family() {
     assert!(differ.is_empty(), "{differ:#?}");
 }
 
-/// The sampling loops run two columns per `f64x2` in wasm (`src/lanes.rs`) and as scalar
-/// lanes natively; every sampled value is still the surface's own `value` bit for bit,
-/// an odd last column and signed zeros, infinities and NaN included.
+#[path = "sampled_grids.rs"]
+mod sampled_grids;
+
+/// The sampled grids are the surfaces' own values bit for bit in wasm too, where the
+/// sampling runs two columns per `f64x2` (`tests/sampled_grids.rs`).
 #[wasm_bindgen_test]
 fn sampled_grids_in_wasm_equal_the_values_bit_for_bit() {
-    use gradscape::surfaces::SurfaceKind;
-    use gradscape::Vec2;
-    let mut xs = vec![0.0, -0.0, 1.0, -1.0, 0.5, 1e-300, -3.75, 1e154, f64::NAN];
-    xs.extend((0..40).map(|i| -6.0 + 12.0 * ((f64::from(i) * 0.618_034) % 1.0)));
-    let ys: Vec<f64> = xs.iter().rev().copied().collect();
-    for kind in SurfaceKind::ALL {
-        let mut out = Vec::new();
-        kind.sample_grid(&xs, &ys, &mut out);
-        assert_eq!(out.len(), xs.len() * ys.len());
-        for (r, &y) in ys.iter().enumerate() {
-            for (c, &x) in xs.iter().enumerate() {
-                let (got, want) = (out[r * xs.len() + c], kind.value(Vec2::new(x, y)));
-                assert!(
-                    got.to_bits() == want.to_bits() || (got.is_nan() && want.is_nan()),
-                    "{} at ({x}, {y}): {got} against {want}",
-                    kind.name()
-                );
-            }
-        }
-    }
+    sampled_grids::sampled_grids_equal_the_values();
 }

@@ -42,30 +42,23 @@ pub fn run_batch(
         .enumerate()
         .map(|(index, (spec, start))| Job { index, spec, start });
     let mut out = vec![None; specs.len() * starts.len()];
-    // The kernel's runs by family, in first-seen order; each group runs side by side.
+    // The kernel's runs by family, in first-seen order; each group runs side by side. A run
+    // the kernel does not model, or of a family the lanes do not speed up, runs alone.
     let mut groups: Vec<(OptimizerKind, Vec<Job>)> = Vec::new();
     for job in jobs {
-        if !drive(&job, steps, tolerance, &minima).fast(problem) {
+        let kind = job.spec.optimizer.kind();
+        if !side_by_side(kind) || !drive(&job, steps, tolerance, &minima).fast(problem) {
             out[job.index] = Some(run_one(
                 problem, job.spec, job.start, steps, tolerance, &minima,
             ));
             continue;
         }
-        let kind = job.spec.optimizer.kind();
         match groups.iter_mut().find(|(k, _)| *k == kind) {
             Some((_, group)) => group.push(job),
             None => groups.push((kind, vec![job])),
         }
     }
-    for (kind, jobs) in &groups {
-        if !side_by_side(*kind) {
-            for job in jobs {
-                out[job.index] = Some(run_one(
-                    problem, job.spec, job.start, steps, tolerance, &minima,
-                ));
-            }
-            continue;
-        }
+    for (_, jobs) in &groups {
         let group = Group {
             jobs,
             steps,
